@@ -1,0 +1,96 @@
+"""Configuration: defaults, then ``instance/config.py``, then the ``FGC_*`` environment.
+
+The environment variables are a documented contract (see README.md):
+
+``FGC_DATABASE``     path of the SQLite file (default ``instance/fgc.sqlite``)
+``FGC_SECRET_KEY``   session signing key; generated into ``instance/secret_key`` if unset
+``FGC_HTTPS``        ``1`` when served over HTTPS: Secure cookies and HSTS
+``FGC_PROXY_COUNT``  number of trusted reverse proxies in front of the app (default 0)
+"""
+
+import os
+import secrets
+from datetime import timedelta
+
+ROLES = ("admin", "manager", "coordinator", "social_worker")
+
+DEFAULTS = {
+    "SERVICE_NAME": "Family Group Conferences",
+    "MIGRATE_ON_START": True,
+    "HTTPS": False,
+    "PROXY_COUNT": 0,
+    # Sessions end after this long without a request, and after MAX_AGE whatever happens.
+    "SESSION_IDLE_TIMEOUT": timedelta(minutes=30),
+    "SESSION_MAX_AGE": timedelta(hours=12),
+    "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+    "SESSION_COOKIE_NAME": "fgc_session",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "SESSION_REFRESH_EACH_REQUEST": True,
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "WTF_CSRF_TIME_LIMIT": 12 * 60 * 60,
+    # Sign-in throttling: failures allowed inside the window, per account and per IP address.
+    "THROTTLE_WINDOW": timedelta(minutes=15),
+    "THROTTLE_ACCOUNT_FAILURES": 5,
+    "THROTTLE_IP_FAILURES": 20,
+    "PASSWORD_LINK_LIFETIME": timedelta(hours=24),
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
+}
+
+
+def load(app, test_config=None):
+    app.config.from_mapping(DEFAULTS)
+    app.config["DATABASE"] = os.path.join(app.instance_path, "fgc.sqlite")
+    if test_config is None:
+        app.config.from_pyfile(os.path.join(app.instance_path, "config.py"), silent=True)
+        _load_environment(app)
+    else:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+    if app.config["HTTPS"]:
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+        app.config["PREFERRED_URL_SCHEME"] = "https"
+
+
+def _load_environment(app):
+    env = os.environ
+    if env.get("FGC_DATABASE"):
+        app.config["DATABASE"] = env["FGC_DATABASE"]
+    if env.get("FGC_SECRET_KEY"):
+        app.config["SECRET_KEY"] = env["FGC_SECRET_KEY"]
+    if "FGC_HTTPS" in env:
+        app.config["HTTPS"] = env["FGC_HTTPS"] == "1"
+    if env.get("FGC_PROXY_COUNT"):
+        app.config["PROXY_COUNT"] = int(env["FGC_PROXY_COUNT"])
+
+
+def _instance_secret(instance_path):
+    """Read the generated key, creating it (mode 0600) on the first run.
+
+    The key is written to a private temporary file and then hard-linked into place,
+    so when several workers start at once exactly one key wins and nobody reads a
+    half-written file.
+    """
+    path = os.path.join(instance_path, "secret_key")
+    if not os.path.exists(path):
+        tmp = f"{path}.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(secrets.token_urlsafe(48))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    with open(path, encoding="ascii") as f:
+        key = f.read().strip()
+    if not key:
+        raise RuntimeError(f"{path} is empty: delete it to generate a new key")
+    return key

@@ -1,0 +1,148 @@
+"""The one SQLite file: connections, the write helper, migrations and backups.
+
+Every connection runs in WAL mode with foreign keys on, a busy timeout and
+``synchronous=FULL``. Every write goes through :func:`write`, which opens
+``BEGIN IMMEDIATE`` so that concurrent read-then-write transactions wait for the
+lock instead of failing; a guard refuses writes made outside it.
+"""
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+
+import click
+from flask.cli import with_appcontext
+from flask import current_app, g
+from sqlite_utils import Database
+
+from .migrations import migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+_WRITE_ACTIONS = {
+    getattr(sqlite3, name)
+    for name in dir(sqlite3)
+    if name.startswith(("SQLITE_INSERT", "SQLITE_UPDATE", "SQLITE_DELETE", "SQLITE_CREATE_",
+                        "SQLITE_DROP_", "SQLITE_ALTER_TABLE"))
+}
+
+
+class WriteOutsideTransaction(sqlite3.DatabaseError):
+    """Raised when code tries to change the database without :func:`write`."""
+
+
+def connect(path):
+    """Open a connection to ``path`` with the pragmas every connection needs."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    db = Database(conn)
+    state = threading.local()
+    db._fgc_writing = state
+    conn.set_authorizer(_guard(state))
+    return db
+
+
+def _guard(state):
+    def authorise(action, *_):
+        if action in _WRITE_ACTIONS and not getattr(state, "open", False):
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    return authorise
+
+
+@contextmanager
+def write(db=None):
+    """Run the block in one ``BEGIN IMMEDIATE`` transaction; nested calls join it."""
+    db = db if db is not None else get_db()
+    state = db._fgc_writing
+    if getattr(state, "open", False):
+        yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    state.open = True
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+    finally:
+        state.open = False
+
+
+def get_db():
+    """The request's connection, opened on first use."""
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_exc=None):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def apply_migrations(db):
+    """Apply pending migrations in one locked transaction; returns their names."""
+    with write(db):
+        pending = [m.name for m in migrations.pending(db)]
+        migrations.apply(db)
+    return pending
+
+
+def migrate(app):
+    db = connect(app.config["DATABASE"])
+    try:
+        return apply_migrations(db)
+    finally:
+        db.close()
+
+
+def backup(source_path, target_path):
+    """Copy the live database with SQLite's online backup API; return integrity_check's answer."""
+    source = sqlite3.connect(source_path)
+    target = sqlite3.connect(target_path)
+    try:
+        with target:
+            source.backup(target)
+        result = [row[0] for row in target.execute("PRAGMA integrity_check")]
+    finally:
+        target.close()
+        source.close()
+    return "\n".join(result)
+
+
+def ping(path):
+    """True when the database answers a query."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=2)
+        try:
+            return conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command():
+    """Create the database and apply any pending migrations (safe to repeat)."""
+    applied = migrate(current_app)
+    path = current_app.config["DATABASE"]
+    if applied:
+        click.echo(f"Applied {len(applied)} migration(s) to {path}: {', '.join(applied)}")
+    else:
+        click.echo(f"{path} is up to date.")
+
+
+def init_app(app):
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(init_db_command)

@@ -1,0 +1,35 @@
+"""The signed-in person's own account: changing their password."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from . import audit, auth, passwords
+from .data import users as user_data
+from .db import get_db, write
+from .forms import ChangePasswordForm
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    db = get_db()
+    form = ChangePasswordForm()
+    form.related_inputs = (current_user.email, current_user.name)
+    if form.validate_on_submit():
+        user = user_data.get(db, current_user.id)
+        if not passwords.verify(user["password_hash"], form.current_password.data):
+            form.current_password.errors = ["Your current password is not correct"]
+            audit.record("user.password_change_failed", record_type="user", record_id=user["id"])
+        else:
+            with write(db):
+                user_data.set_password_hash(db, user["id"], passwords.hash_password(form.new_password.data))
+            ended = auth.end_all_sessions(user["id"], "password changed")
+            audit.record("user.password_changed", user=user, record_type="user", record_id=user["id"],
+                         detail={"sessions_ended": ended})
+            # Every earlier session has ended; this browser carries on in a new one.
+            auth.start_session(user)
+            flash("Your password has been changed. You have been signed out everywhere else", "success")
+            return redirect(url_for("main.home"))
+    return render_template("account/change_password.html", form=form)

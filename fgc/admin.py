@@ -1,0 +1,164 @@
+"""Admin pages: list, create, edit and disable staff accounts, and issue set-password links."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from . import audit
+from .auth import end_all_sessions, roles_required
+from .data import password_tokens
+from .data import sessions as session_data
+from .data import users as user_data
+from .db import get_db, write
+from .forms import ROLE_HINTS, ROLE_LABELS, ConfirmForm, EditUserForm, UserForm
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.before_request
+@roles_required("admin")
+def admins_only():
+    """Every admin page is for admins only."""
+
+
+def _user_or_404(user_id):
+    user = user_data.get(get_db(), user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+@bp.route("/users")
+def users():
+    audit.record("user.list_viewed", record_type="user")
+    return render_template("admin/users.html", users=user_data.all_users(get_db()), roles=ROLE_LABELS)
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+def new_user():
+    form = UserForm()
+    if form.validate_on_submit():
+        db = get_db()
+        try:
+            with write(db):
+                user_id = user_data.create(db, email=form.email.data, name=form.name.data, role=form.role.data)
+        except user_data.DuplicateEmail:
+            form.email.errors = ["An account with this email address already exists"]
+        else:
+            audit.record("user.created", record_type="user", record_id=user_id,
+                         detail={"email": form.email.data, "role": form.role.data})
+            return _issue_link(user_data.get(db, user_id), created=True)
+    return render_template("admin/user_form.html", form=form, user=None, role_hints=ROLE_HINTS)
+
+
+@bp.route("/users/<int:user_id>")
+def user(user_id):
+    user = _user_or_404(user_id)
+    audit.record("user.viewed", record_type="user", record_id=user_id)
+    return render_template("admin/user.html", user=user, roles=ROLE_LABELS, form=ConfirmForm(),
+                           open_sessions=session_data.open_count(get_db(), user_id))
+
+
+@bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
+def edit_user(user_id):
+    user = _user_or_404(user_id)
+    form = EditUserForm(data=user if request.method == "GET" else None)
+    conflict = False
+    if form.validate_on_submit():
+        db = get_db()
+        changes = {key: form[key].data for key in ("name", "email", "role") if form[key].data != user[key]}
+        problem = _last_admin_problem(user, new_role=form.role.data)
+        if problem:
+            form.role.errors = [problem]
+        else:
+            try:
+                with write(db):
+                    user_data.update(db, user_id, version=_int(form.version.data), email=form.email.data,
+                                     name=form.name.data, role=form.role.data)
+                    if "role" in changes or "email" in changes:
+                        # A new role or sign-in name takes effect at the next sign-in.
+                        session_data.end_all_for_user(db, user_id, "account changed")
+            except user_data.DuplicateEmail:
+                form.email.errors = ["An account with this email address already exists"]
+            except user_data.VersionConflict:
+                conflict = True
+                user = user_data.get(db, user_id)
+                form.version.data = user["version"]
+            else:
+                audit.record("user.updated", record_type="user", record_id=user_id,
+                             detail={"changed": sorted(changes)})
+                flash(f"{form.name.data}’s account has been updated", "success")
+                return redirect(url_for("admin.user", user_id=user_id))
+    return render_template("admin/user_form.html", form=form, user=user, conflict=conflict, role_hints=ROLE_HINTS)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _last_admin_problem(user, *, new_role=None, disabling=False):
+    """Stop the service losing its last active admin."""
+    losing_admin = user["role"] == "admin" and user["active"] and (disabling or new_role != "admin")
+    if losing_admin and user_data.count_active_admins(get_db()) <= 1:
+        return "This is the only active admin account. Make someone else an admin first"
+    return None
+
+
+@bp.route("/users/<int:user_id>/disable", methods=["POST"])
+def disable_user(user_id):
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if user["id"] == current_user.id:
+        flash("You cannot disable your own account", "error")
+        return redirect(url_for("admin.user", user_id=user_id))
+    problem = _last_admin_problem(user, disabling=True)
+    if problem:
+        flash(problem, "error")
+        return redirect(url_for("admin.user", user_id=user_id))
+    db = get_db()
+    with write(db):
+        user_data.set_active(db, user_id, False)
+        password_tokens.retire_all_for_user(db, user_id)
+    ended = end_all_sessions(user_id, "account disabled")
+    audit.record("user.disabled", record_type="user", record_id=user_id, detail={"sessions_ended": ended})
+    flash(f"{user['name']}’s account has been disabled and they have been signed out", "success")
+    return redirect(url_for("admin.user", user_id=user_id))
+
+
+@bp.route("/users/<int:user_id>/enable", methods=["POST"])
+def enable_user(user_id):
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    db = get_db()
+    with write(db):
+        user_data.set_active(db, user_id, True)
+    audit.record("user.enabled", record_type="user", record_id=user_id)
+    flash(f"{user['name']}’s account has been enabled", "success")
+    return redirect(url_for("admin.user", user_id=user_id))
+
+
+@bp.route("/users/<int:user_id>/set-password-link", methods=["POST"])
+def set_password_link(user_id):
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if not user["active"]:
+        flash("Enable the account before issuing a set-password link", "error")
+        return redirect(url_for("admin.user", user_id=user_id))
+    return _issue_link(user, created=False)
+
+
+def _issue_link(user, *, created):
+    """Show a new one-time link once. Only its hash is kept, so it cannot be shown again."""
+    db = get_db()
+    with write(db):
+        token, expires = password_tokens.issue(db, user["id"], created_by=current_user.id,
+                                               lifetime=current_app.config["PASSWORD_LINK_LIFETIME"])
+    audit.record("user.password_link_issued", record_type="user", record_id=user["id"],
+                 detail={"expires_at": expires.isoformat(timespec="minutes")})
+    link = url_for("auth.set_password", token=token, _external=True)
+    return render_template("admin/password_link.html", user=user, link=link, expires=expires, created=created)

@@ -1,0 +1,26 @@
+"""Writing to the audit trail from a request or a CLI command."""
+
+from flask import has_request_context, request
+from flask_login import current_user
+
+from .data import audit as audit_data
+from .db import get_db, write
+
+
+def client_ip():
+    return request.remote_addr if has_request_context() else "cli"
+
+
+def record(action, *, record_type=None, record_id=None, detail=None, user=None, actor=None):
+    """Append one event. ``user`` defaults to whoever is signed in; never pass secrets in ``detail``."""
+    if user is None and has_request_context() and current_user.is_authenticated:
+        user = current_user
+    user_id = user["id"] if isinstance(user, dict) else getattr(user, "id", None)
+    if actor is None:
+        actor = (user["email"] if isinstance(user, dict) else getattr(user, "email", None)) or "anonymous"
+    db = get_db()
+    with write(db):
+        audit_data.add(db, user_id=user_id, actor=actor, action=action, record_type=record_type,
+                       record_id=record_id, ip=client_ip(), detail=detail)
+
+

@@ -1,0 +1,221 @@
+"""Signing in and out, set-password links, and who may see what.
+
+Sessions are revocable on the server: the cookie carries only a random session
+token, and a request counts as signed in only while that token's row in
+``sessions`` is open, no more than 30 minutes idle and 12 hours old.
+"""
+
+import functools
+from urllib.parse import urlsplit
+
+from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
+                   session, url_for)
+from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+
+from . import audit, passwords
+from .data import now
+from .data import password_tokens, sign_in_failures
+from .data import sessions as session_data
+from .data import users as user_data
+from .db import get_db, write
+from .forms import SetPasswordForm, SignInForm
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+login_manager.login_view = "auth.sign_in"
+
+# Endpoints anyone may reach without signing in. The route-walking test checks every other one.
+PUBLIC_ENDPOINTS = {"auth.sign_in", "auth.set_password", "static", "main.healthz"}
+
+
+class User(UserMixin):
+    """The signed-in person, for one session."""
+
+    def __init__(self, row, session_token):
+        self.id = row["id"]
+        self.email = row["email"]
+        self.name = row["name"]
+        self.role = row["role"]
+        self.session_id = row["session_id"]
+        self.session_token = session_token
+
+    def get_id(self):
+        # Flask-Login keeps this in the cookie: the session token, never the user id.
+        return self.session_token
+
+    def has_role(self, *roles):
+        return self.role in roles
+
+
+@login_manager.user_loader
+def load_user(token):
+    db = get_db()
+    row = session_data.find(db, token)
+    if row is None:
+        return None
+    moment = now()
+    config = current_app.config
+    reason = None
+    if not row["active"]:
+        reason = "account disabled"
+    elif moment - row["created_at"] > config["SESSION_MAX_AGE"]:
+        reason = "expired"
+    elif moment - row["last_seen_at"] > config["SESSION_IDLE_TIMEOUT"]:
+        reason = "idle"
+    if reason:
+        with write(db):
+            session_data.end(db, row["session_id"], reason)
+        g.session_ended = reason
+        return None
+    if (moment - row["last_seen_at"]).total_seconds() > session_data.TOUCH_EVERY_SECONDS:
+        with write(db):
+            session_data.touch(db, row["session_id"], moment)
+    return User(row, token)
+
+
+@login_manager.unauthorized_handler
+def unauthorised():
+    if g.get("session_ended") in ("idle", "expired"):
+        flash("You were signed out to protect the data. Sign in again to continue", "info")
+    target = request.full_path.rstrip("?") if request.method == "GET" else None
+    return redirect(url_for("auth.sign_in", next=target), 303)
+
+
+def roles_required(*roles):
+    """Allow only signed-in users with one of ``roles``; everyone else gets 403."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not current_user.has_role(*roles):
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapped.allowed_roles = roles
+        return wrapped
+
+    return decorator
+
+
+def start_session(user_row):
+    """Sign the browser in with a brand-new session token and a fresh cookie."""
+    db = get_db()
+    with write(db):
+        token = session_data.start(db, user_row["id"], ip=request.remote_addr,
+                                   user_agent=request.headers.get("User-Agent"))
+    session.clear()
+    session.permanent = True
+    row = dict(user_row, session_id=None)
+    login_user(User(row, token))
+
+
+def end_all_sessions(user_id, reason):
+    db = get_db()
+    with write(db):
+        return session_data.end_all_for_user(db, user_id, reason)
+
+
+def _safe_next(target):
+    """Only same-site paths: never an open redirect."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    return target
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = SignInForm()
+    status = 200
+    if form.validate_on_submit():
+        result = _attempt_sign_in(form.email.data, form.password.data)
+        if result == "ok":
+            flash("You are signed in", "success")
+            return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
+        if result == "throttled":
+            status = 429
+            form.email.errors = list(form.email.errors) + [
+                "You have tried to sign in too many times. Wait 15 minutes, then try again"]
+        else:
+            status = 200
+            form.email.errors = list(form.email.errors) + [
+                "Enter a correct email address and password"]
+    return render_template("auth/sign_in.html", form=form), status
+
+
+def _attempt_sign_in(email, password):
+    """Check the throttle, then the password. Returns 'ok', 'throttled' or 'failed'."""
+    config = current_app.config
+    db = get_db()
+    ip = request.remote_addr or "unknown"
+    by_email, by_ip = sign_in_failures.recent(db, email=email, ip=ip, window=config["THROTTLE_WINDOW"])
+    user = user_data.get_by_email(db, email)
+    if by_email >= config["THROTTLE_ACCOUNT_FAILURES"] or by_ip >= config["THROTTLE_IP_FAILURES"]:
+        audit.record("sign_in.throttled", user=user, actor=email[:320],
+                     record_type="user" if user else None, record_id=user and user["id"])
+        return "throttled"
+    hash_ = user["password_hash"] if user and user["active"] else None
+    if not passwords.verify(hash_, password):
+        with write(db):
+            sign_in_failures.record(db, email=email, ip=ip)
+        audit.record("sign_in.failed", user=user, actor=email[:320],
+                     record_type="user" if user else None, record_id=user and user["id"])
+        return "failed"
+    with write(db):
+        sign_in_failures.clear_account(db, email)
+        sign_in_failures.prune(db, config["THROTTLE_WINDOW"] * 4)
+        user_data.record_sign_in(db, user["id"])
+        if passwords.needs_rehash(hash_):
+            user_data.set_password_hash(db, user["id"], passwords.hash_password(password))
+    start_session(user)
+    audit.record("sign_in.succeeded", user=user, record_type="user", record_id=user["id"])
+    return "ok"
+
+
+@bp.route("/sign-out", methods=["POST"])
+@login_required
+def sign_out():
+    user = {"id": current_user.id, "email": current_user.email}
+    ended = end_all_sessions(current_user.id, "signed out")
+    audit.record("sign_out", user=user, record_type="user", record_id=user["id"],
+                 detail={"sessions_ended": ended})
+    logout_user()
+    session.clear()
+    flash("You have signed out", "success")
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.route("/set-password/<token>", methods=["GET", "POST"])
+def set_password(token):
+    db = get_db()
+    link = password_tokens.find_usable(db, token)
+    if link is None:
+        return render_template("auth/link_expired.html"), 404
+    form = SetPasswordForm()
+    form.related_inputs = (link["email"], link["name"])
+    if form.validate_on_submit():
+        with write(db):
+            if not password_tokens.use(db, link["id"]):
+                return render_template("auth/link_expired.html"), 404
+            user_data.set_password_hash(db, link["user_id"], passwords.hash_password(form.new_password.data))
+            password_tokens.retire_all_for_user(db, link["user_id"])
+            session_data.end_all_for_user(db, link["user_id"], "password set")
+        audit.record("user.password_set", user={"id": link["user_id"], "email": link["email"]},
+                     record_type="user", record_id=link["user_id"], detail={"by": "set-password link"})
+        if current_user.is_authenticated:
+            logout_user()
+        session.clear()
+        flash("Your password has been set. Sign in with your email address and new password", "success")
+        return redirect(url_for("auth.sign_in"))
+    return render_template("auth/set_password.html", form=form, link=link)
+
+
+def init_app(app):
+    login_manager.init_app(app)
+    app.register_blueprint(bp)

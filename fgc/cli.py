@@ -1,0 +1,101 @@
+"""Command-line tools: ``flask --app fgc COMMAND``. ``init-db`` lives in db.py."""
+
+import os
+import secrets
+
+import click
+from flask.cli import with_appcontext
+from flask import current_app
+
+from . import audit, db, passwords
+from .config import ROLES
+from .data import users as user_data
+from .db import get_db, write
+
+DEMO_USERS = [
+    ("ada.pryce@demo.example.org", "Ada Pryce", "admin"),
+    ("morgan.ellis@demo.example.org", "Morgan Ellis", "manager"),
+    ("cerys.llywelyn@demo.example.org", "Cerys Llywelyn", "coordinator"),
+    ("tomasz.nowak@demo.example.org", "Tomasz Nowak", "coordinator"),
+    ("sam.okafor@demo.example.org", "Sam Okafor", "social_worker"),
+]
+
+
+def _read_new_password(email, name):
+    password = os.environ.get("FGC_NEW_PASSWORD")
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    advice = passwords.problem(password, related=(email, name))
+    if advice:
+        raise click.ClickException(advice)
+    return password
+
+
+@click.command("create-user")
+@with_appcontext
+@click.argument("email")
+@click.option("--name", required=True, help="The person's full name.")
+@click.option("--role", required=True, type=click.Choice(ROLES), help="Their one role.")
+def create_user_command(email, name, role):
+    """Create a user. The password comes from FGC_NEW_PASSWORD or a hidden prompt."""
+    password = _read_new_password(email, name)
+    database = get_db()
+    try:
+        with write(database):
+            user_id = user_data.create(database, email=email, name=name, role=role,
+                                       password_hash=passwords.hash_password(password))
+    except user_data.DuplicateEmail:
+        raise click.ClickException(f"An account with the email address {email} already exists") from None
+    audit.record("user.created", user=None, actor="cli", record_type="user", record_id=user_id,
+                 detail={"email": email, "role": role, "by": "create-user"})
+    click.echo(f"Created {role} {name} <{email}>.")
+
+
+@click.command("seed-demo")
+@with_appcontext
+def seed_demo_command():
+    """Create fictional demo accounts of every role and print their sign-ins.
+
+    Existing demo accounts get a new password, so the sign-ins printed always work.
+    The password is FGC_DEMO_PASSWORD if set, otherwise random.
+    """
+    password = os.environ.get("FGC_DEMO_PASSWORD") or f"demo-{secrets.token_urlsafe(12)}"
+    advice = passwords.problem(password)
+    if advice:
+        raise click.ClickException(f"FGC_DEMO_PASSWORD: {advice}")
+    password_hash = passwords.hash_password(password)
+    database = get_db()
+    with write(database):
+        for email, name, role in DEMO_USERS:
+            existing = user_data.get_by_email(database, email)
+            if existing is None:
+                user_data.create(database, email=email, name=name, role=role, password_hash=password_hash)
+            else:
+                user_data.set_password_hash(database, existing["id"], password_hash)
+                user_data.set_active(database, existing["id"], True)
+    audit.record("demo.seeded", user=None, actor="cli", detail={"accounts": len(DEMO_USERS)})
+    click.echo("Demo sign-ins (fictional people):")
+    for email, name, role in DEMO_USERS:
+        click.echo(f"  {role:<14} {email:<34} {name}")
+    click.echo(f"  password for all of them: {password}")
+
+
+@click.command("backup")
+@with_appcontext
+@click.argument("path", type=click.Path(dir_okay=False))
+def backup_command(path):
+    """Write an online, consistent copy of the database to PATH and check its integrity."""
+    if os.path.exists(path):
+        raise click.ClickException(f"{path} already exists: choose a new file name")
+    # Create it private before any data goes in.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    result = db.backup(current_app.config["DATABASE"], path)
+    audit.record("database.backup", user=None, actor="cli", detail={"integrity_check": result})
+    if result != "ok":
+        raise click.ClickException(f"Backup written to {path} but integrity_check reported:\n{result}")
+    click.echo(f"Backup written to {path}. integrity_check: ok")
+
+
+def init_app(app):
+    for command in (create_user_command, seed_demo_command, backup_command):
+        app.cli.add_command(command)

@@ -1,0 +1,102 @@
+"""Signing in and out in a real browser, with keyboard use and axe-core checks."""
+
+from playwright.sync_api import expect
+
+from conftest import PASSWORD
+
+
+def sign_in(page, email, password):
+    page.goto("/sign-in")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_sign_in_and_sign_out(page, axe):
+    page.goto("/")
+    assert "/sign-in?next=" in page.url
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    axe.check(page)
+    sign_in(page, "coordinator@example.org", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
+    expect(page.get_by_text("Welcome, Test Coordinator")).to_be_visible()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("You are signed in")
+    axe.check(page)
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    expect(page.get_by_text("You have signed out")).to_be_visible()
+    axe.check(page)
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+
+
+def test_failed_sign_in_moves_focus_to_the_error_summary(page, axe):
+    sign_in(page, "coordinator@example.org", "not the right password")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Enter a correct email address and password")
+    expect(page).to_have_title("Error: Sign in – Family Group Conferences")
+    expect(page.get_by_label("Email address")).to_have_value("coordinator@example.org")
+    axe.check(page)
+    summary.get_by_role("link").click()
+    expect(page.get_by_label("Email address")).to_be_focused()
+
+
+def test_sign_in_with_the_keyboard_alone(page, axe):
+    page.goto("/sign-in")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    # Tab order on the form: email, password, show/hide, then the button.
+    for _ in range(6):
+        if page.evaluate("document.activeElement.id") == "email":
+            break
+        page.keyboard.press("Tab")
+    expect(page.get_by_label("Email address")).to_be_focused()
+    page.keyboard.type("manager@example.org")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Password", exact=True)).to_be_focused()
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
+    # Sign out is reachable by keyboard too.
+    sign_out = page.get_by_role("button", name="Sign out")
+    sign_out.focus()
+    expect(sign_out).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    axe.check(page)
+
+
+def test_error_and_account_pages_are_accessible(page, axe):
+    sign_in(page, "social_worker@example.org", PASSWORD)
+    page.goto("/no-such-page")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    axe.check(page)
+    page.goto("/admin/users")
+    expect(page.get_by_role("heading", level=1)).to_have_text("You do not have permission to see this page")
+    axe.check(page)
+    page.goto("/account/password")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your current password")
+    axe.check(page)
+
+
+def test_the_accessibility_check_catches_violations(page, axe):
+    """Guard against a vacuous harness: a page with known WCAG failures must fail the check."""
+    page.goto("/sign-in")
+    page.evaluate("""() => {
+        const img = document.createElement('img');
+        img.src = '/static/images/icon-180.png';
+        document.querySelector('main').appendChild(img);
+        document.getElementById('email').removeAttribute('id');
+    }""")
+    try:
+        axe.check(page)
+    except AssertionError as error:
+        assert "image-alt" in str(error) or "label" in str(error)
+    else:
+        raise AssertionError("axe-core reported no violations on a page built to have them")

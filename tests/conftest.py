@@ -1,0 +1,201 @@
+"""Shared fixtures: an app on a temporary SQLite file, clients, sign-in helpers and page checks."""
+
+import re
+import threading
+
+import html5lib
+import pytest
+from bs4 import BeautifulSoup
+
+from fgc import create_app, passwords
+from fgc.db import connect, write
+from fgc.data import users as user_data
+
+PASSWORD = "lantern orchard pebble galaxy"
+ROLES = ("admin", "manager", "coordinator", "social_worker")
+_hash_cache = {}
+
+
+def password_hash():
+    """Hash the shared test password once: argon2 is slow on purpose."""
+    if "hash" not in _hash_cache:
+        _hash_cache["hash"] = passwords.hash_password(PASSWORD)
+    return _hash_cache["hash"]
+
+
+def make_app(tmp_path, **overrides):
+    config = {
+        "TESTING": True,
+        "DATABASE": str(tmp_path / "fgc.sqlite"),
+        "SECRET_KEY": "test secret key, not for use anywhere else",
+        "SERVER_NAME": None,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = make_app(tmp_path)
+    db = connect(app.config["DATABASE"])
+    with write(db):
+        for role in ROLES:
+            user_data.create(db, email=f"{role}@example.org", name=f"Test {role.replace('_', ' ').title()}",
+                             role=role, password_hash=password_hash())
+    db.close()
+    return app
+
+
+@pytest.fixture
+def db(app):
+    database = connect(app.config["DATABASE"])
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def client(app):
+    return PageClient(app.test_client())
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def sign_in(client):
+    """``sign_in("coordinator")`` signs the client in as that role's test user."""
+
+    def do(role, password=PASSWORD):
+        response = client.submit("/sign-in", {"email": f"{role}@example.org", "password": password})
+        assert response.status_code == 302, f"sign-in as {role} failed"
+        return client
+
+    return do
+
+
+class PageClient:
+    """A Flask test client whose page fetches are all checked with :func:`check_page`."""
+
+    def __init__(self, client):
+        self.raw = client
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+    def page(self, url, status=200):
+        """GET a page, check it, and return it parsed."""
+        response = self.raw.get(url)
+        assert response.status_code == status, (response.status_code, response.location)
+        return check_page(response)
+
+    def csrf_token(self, url):
+        response = self.raw.get(url)
+        match = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True))
+        assert match, f"no CSRF token on {url}"
+        return match.group(1)
+
+    def submit(self, url, data, form_url=None):
+        """POST ``data`` to ``url`` with the CSRF token from the form page, as a browser would."""
+        payload = {"csrf_token": self.csrf_token(form_url or url), **data}
+        response = self.raw.post(url, data=payload)
+        if response.status_code != 302 and response.mimetype == "text/html":
+            check_page(response)
+        return response
+
+
+def check_page(response):
+    """Every page: HTML that parses, one <h1>, <title> starting with it, unique ids, CSRF on POST forms."""
+    html = response.get_data(as_text=True)
+    html5lib.HTMLParser(strict=True).parse(html)
+    soup = BeautifulSoup(html, "html.parser")
+    headings = soup.find_all("h1")
+    assert len(headings) == 1, f"expected one <h1>, found {len(headings)}"
+    h1 = " ".join(headings[0].get_text().split())
+    title = " ".join(soup.title.get_text().split())
+    has_errors = soup.select_one(".govuk-error-summary") is not None
+    expected_prefix = "Error: " if has_errors else ""
+    assert title.startswith(expected_prefix + h1), f"<title> {title!r} does not start with {expected_prefix + h1!r}"
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    assert not duplicates, f"duplicate ids: {duplicates}"
+    for form in soup.find_all("form"):
+        if form.get("method", "get").lower() == "post":
+            token = form.find("input", attrs={"name": "csrf_token"})
+            assert token is not None and token.get("value"), f"POST form without a CSRF token: {form.get('action')}"
+    return soup
+
+
+def text(soup):
+    return " ".join(soup.get_text().split())
+
+
+# --- Browser tests: Debian's Chromium driven by pytest-playwright, with axe-core -----------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def chromium_path():
+    import os
+    import shutil
+
+    path = os.environ.get("FGC_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium was not found: run scripts/install-test-deps or set FGC_CHROMIUM. "
+                    "Browser tests are never skipped.", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS,
+            "headless": True}
+
+
+@pytest.fixture
+def live_server(app):
+    """The app served on 127.0.0.1 from a thread, on a free port."""
+    import logging
+
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def browser_context_args(live_server):
+    """Each browser test gets a fresh context pointed at its own live server."""
+    return {"base_url": live_server, "locale": "en-GB", "timezone_id": "Europe/London"}
+
+
+class Accessibility:
+    """Runs axe-core on every page a browser test visits; fails on any WCAG 2.2 AA violation."""
+
+    def __init__(self):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.axe = Axe()
+        self.checked = []
+
+    def check(self, page):
+        results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                              "resultTypes": ["violations"]})
+        self.checked.append(page.url)
+        assert results.violations_count == 0, f"axe-core on {page.url}:\n{results.generate_report()}"
+
+
+@pytest.fixture
+def axe():
+    return Accessibility()

@@ -1,0 +1,195 @@
+"""Admin pages: accounts, roles, disabling and set-password links."""
+
+import re
+
+import pytest
+
+from conftest import PASSWORD, check_page, text
+
+ADMIN_PAGES = ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/users/1/edit"]
+ADMIN_POSTS = ["/admin/users/new", "/admin/users/1/edit", "/admin/users/1/disable",
+               "/admin/users/1/enable", "/admin/users/1/set-password-link"]
+
+
+def user_id(db, email):
+    return db.execute("SELECT id FROM users WHERE email = ?", [email]).fetchone()[0]
+
+
+@pytest.mark.parametrize("role", ["manager", "coordinator", "social_worker"])
+def test_only_admins_reach_admin_pages(client, sign_in, role):
+    sign_in(role)
+    for url in ADMIN_PAGES:
+        page = client.page(url, status=403)
+        assert "You do not have permission to see this page" in text(page)
+    token = client.csrf_token("/")
+    for url in ADMIN_POSTS:
+        assert client.post(url, data={"csrf_token": token, "name": "x", "email": "x@example.org",
+                                      "role": "admin"}).status_code == 403
+
+
+def test_navigation_depends_on_role(client, sign_in):
+    sign_in("coordinator")
+    nav = text(client.page("/").select_one("nav"))
+    assert "Users" not in nav
+    client.submit("/sign-out", {}, form_url="/")
+    sign_in("admin")
+    assert "Users" in text(client.page("/").select_one("nav"))
+
+
+def test_admin_lists_users_and_the_view_is_audited(client, sign_in, db):
+    sign_in("admin")
+    page = client.page("/admin/users")
+    rows = page.select("tbody tr")
+    assert len(rows) == 4
+    assert "Test Social Worker" in text(page)
+    assert db.execute("SELECT count(*) FROM audit_events WHERE action = 'user.list_viewed'").fetchone()[0] == 1
+
+
+def test_admin_creates_a_user_who_sets_a_password_and_signs_in(app, client, sign_in, db):
+    sign_in("admin")
+    response = client.submit("/admin/users/new", {"name": "Rhiannon Prys", "email": "rhiannon@example.org",
+                                                  "role": "coordinator"})
+    assert response.status_code == 200
+    page = check_page(response)
+    link = page.select_one("#set-password-link").get_text()
+    assert re.match(r"http://localhost/set-password/[\w-]{40,}$", link)
+    assert "You will not be able to see this link again" in text(page)
+
+    newcomer = app.test_client()
+    token_page = newcomer.get(link).get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', token_page).group(1)
+    new_password = "copper kettle winter fjord"
+    assert newcomer.post(link, data={"csrf_token": csrf, "new_password": new_password,
+                                     "confirm_password": new_password}).status_code == 302
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', newcomer.get("/sign-in").get_data(as_text=True)).group(1)
+    assert newcomer.post("/sign-in", data={"csrf_token": csrf, "email": "rhiannon@example.org",
+                                           "password": new_password}).status_code == 302
+    assert "Welcome, Rhiannon Prys" in newcomer.get("/").get_data(as_text=True)
+    actions = [row[0] for row in db.execute("SELECT action FROM audit_events ORDER BY id")]
+    assert actions[-4:] == ["user.created", "user.password_link_issued", "user.password_set", "sign_in.succeeded"]
+
+
+def test_new_user_form_keeps_input_and_explains_errors(client, sign_in):
+    sign_in("admin")
+    response = client.submit("/admin/users/new", {"name": "<b>Ffion</b> ap Siôn", "email": "not an email"})
+    page = check_page(response)
+    summary = text(page.select_one(".govuk-error-summary"))
+    assert "Enter an email address in the correct format, like name@example.org" in summary
+    assert "Select a role" in summary
+    assert page.select_one("#name")["value"] == "<b>Ffion</b> ap Siôn"
+    assert "<b>Ffion</b>" not in response.get_data(as_text=True), "typed HTML is escaped"
+    assert page.title.get_text().startswith("Error: Add a user")
+
+
+def test_duplicate_email_is_refused(client, sign_in):
+    sign_in("admin")
+    page = check_page(client.submit("/admin/users/new", {"name": "Someone", "email": "MANAGER@example.org",
+                                                         "role": "manager"}))
+    assert "An account with this email address already exists" in text(page)
+
+
+def test_hostile_and_right_to_left_names_are_stored_and_shown_safely(client, sign_in, db):
+    sign_in("admin")
+    name = "<script>alert(1)</script> مريم‏ \u202eevil Łukasz Ŵyn"
+    client.submit("/admin/users/new", {"name": name, "email": "hostile@example.org", "role": "social_worker"})
+    assert db.execute("SELECT name FROM users WHERE email = 'hostile@example.org'").fetchone()[0] == name
+    page = client.page(f"/admin/users/{user_id(db, 'hostile@example.org')}")
+    assert page.h1.get_text(strip=True) == name
+    assert "<script>alert(1)</script>" not in client.get("/admin/users").get_data(as_text=True)
+
+
+def test_huge_field_gets_a_message_not_an_error(client, sign_in):
+    sign_in("admin")
+    response = client.submit("/admin/users/new", {"name": "x" * 5000, "email": "big@example.org", "role": "admin"})
+    assert response.status_code == 200
+    assert "Full name must be 200 characters or fewer" in text(check_page(response))
+
+
+def test_edit_user_changes_role_and_ends_their_sessions(app, client, sign_in, db):
+    coordinator = app.test_client()
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', coordinator.get("/sign-in").get_data(as_text=True)).group(1)
+    coordinator.post("/sign-in", data={"csrf_token": csrf, "email": "coordinator@example.org", "password": PASSWORD})
+    assert coordinator.get("/").status_code == 200
+
+    sign_in("admin")
+    uid = user_id(db, "coordinator@example.org")
+    form = client.page(f"/admin/users/{uid}/edit")
+    version = form.select_one("input[name=version]")["value"]
+    response = client.submit(f"/admin/users/{uid}/edit", {"name": "Test Coordinator", "email": "coordinator@example.org",
+                                                          "role": "manager", "version": version})
+    assert response.status_code == 302
+    assert db.execute("SELECT role FROM users WHERE id = ?", [uid]).fetchone()[0] == "manager"
+    assert coordinator.get("/").status_code == 303
+
+
+def test_conflicting_edit_does_not_overwrite_and_keeps_what_was_typed(client, sign_in, db):
+    sign_in("admin")
+    uid = user_id(db, "social_worker@example.org")
+    stale_version = client.page(f"/admin/users/{uid}/edit").select_one("input[name=version]")["value"]
+    first = client.submit(f"/admin/users/{uid}/edit", {"name": "Changed First", "email": "social_worker@example.org",
+                                                       "role": "social_worker", "version": stale_version})
+    assert first.status_code == 302
+    second = client.submit(f"/admin/users/{uid}/edit", {"name": "Changed Second", "email": "social_worker@example.org",
+                                                        "role": "social_worker", "version": stale_version})
+    assert second.status_code == 200
+    page = check_page(second)
+    assert "Someone else changed this account while you were editing it" in text(page)
+    assert page.select_one("#name")["value"] == "Changed Second"
+    assert db.execute("SELECT name FROM users WHERE id = ?", [uid]).fetchone()[0] == "Changed First"
+    # Saving again, having seen the other change, works.
+    retry_version = page.select_one("input[name=version]")["value"]
+    assert client.submit(f"/admin/users/{uid}/edit", {"name": "Changed Second", "email": "social_worker@example.org",
+                                                      "role": "social_worker", "version": retry_version}).status_code == 302
+
+
+def test_disabling_ends_sessions_and_blocks_sign_in(app, client, sign_in, db):
+    worker = app.test_client()
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', worker.get("/sign-in").get_data(as_text=True)).group(1)
+    worker.post("/sign-in", data={"csrf_token": csrf, "email": "social_worker@example.org", "password": PASSWORD})
+    assert worker.get("/").status_code == 200
+
+    sign_in("admin")
+    uid = user_id(db, "social_worker@example.org")
+    response = client.submit(f"/admin/users/{uid}/disable", {}, form_url=f"/admin/users/{uid}")
+    assert response.status_code == 302
+    assert "has been disabled" in text(client.page(f"/admin/users/{uid}"))
+    assert worker.get("/").status_code == 303
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', worker.get("/sign-in").get_data(as_text=True)).group(1)
+    again = worker.post("/sign-in", data={"csrf_token": csrf, "email": "social_worker@example.org", "password": PASSWORD})
+    assert "Enter a correct email address and password" in again.get_data(as_text=True)
+
+    client.submit(f"/admin/users/{uid}/enable", {}, form_url=f"/admin/users/{uid}")
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', worker.get("/sign-in").get_data(as_text=True)).group(1)
+    assert worker.post("/sign-in", data={"csrf_token": csrf, "email": "social_worker@example.org",
+                                         "password": PASSWORD}).status_code == 302
+    actions = {row[0] for row in db.execute("SELECT action FROM audit_events")}
+    assert {"user.disabled", "user.enabled", "user.viewed"} <= actions
+
+
+def test_admin_cannot_disable_themselves_or_remove_the_last_admin(client, sign_in, db):
+    sign_in("admin")
+    uid = user_id(db, "admin@example.org")
+    client.submit(f"/admin/users/{uid}/disable", {}, form_url=f"/admin/users/{uid}")
+    assert db.execute("SELECT active FROM users WHERE id = ?", [uid]).fetchone()[0] == 1
+    version = client.page(f"/admin/users/{uid}/edit").select_one("input[name=version]")["value"]
+    page = check_page(client.submit(f"/admin/users/{uid}/edit", {"name": "Test Admin", "email": "admin@example.org",
+                                                                 "role": "manager", "version": version}))
+    assert "This is the only active admin account" in text(page)
+    assert db.execute("SELECT role FROM users WHERE id = ?", [uid]).fetchone()[0] == "admin"
+
+
+def test_new_set_password_link_replaces_the_old_one(client, sign_in, db):
+    sign_in("admin")
+    uid = user_id(db, "manager@example.org")
+    first = check_page(client.submit(f"/admin/users/{uid}/set-password-link", {}, form_url=f"/admin/users/{uid}"))
+    second = check_page(client.submit(f"/admin/users/{uid}/set-password-link", {}, form_url=f"/admin/users/{uid}"))
+    first_link = first.select_one("#set-password-link").get_text()
+    second_link = second.select_one("#set-password-link").get_text()
+    assert first_link != second_link
+    assert client.get(first_link).status_code == 404
+    assert client.get(second_link).status_code == 200
+
+
+def test_unknown_user_is_404(client, sign_in):
+    sign_in("admin")
+    client.page("/admin/users/9999", status=404)

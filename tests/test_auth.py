@@ -1,0 +1,231 @@
+"""Signing in and out, revocable sessions, throttling and set-password links."""
+
+from datetime import timedelta
+
+from fgc.data import iso, now
+from fgc.data import password_tokens
+from fgc.db import write
+
+from conftest import PASSWORD, check_page, text
+
+
+def session_cookie(client):
+    cookie = client.get_cookie("fgc_session")
+    return cookie.value if cookie else None
+
+
+def test_home_needs_sign_in(client):
+    response = client.get("/")
+    assert response.status_code == 303
+    assert response.location.startswith("/sign-in?next=/")
+
+
+def test_sign_in_and_out(client, sign_in):
+    sign_in("coordinator")
+    home = client.page("/")
+    assert "Welcome, Test Coordinator" in text(home)
+    response = client.submit("/sign-out", {}, form_url="/")
+    assert response.status_code == 302
+    assert response.location == "/sign-in"
+    assert client.get("/").status_code == 303
+
+
+def test_wrong_password_is_refused_without_saying_whether_the_email_exists(client):
+    wrong_password = client.submit("/sign-in", {"email": "coordinator@example.org", "password": "not the password"})
+    no_account = client.submit("/sign-in", {"email": "nobody@example.org", "password": "not the password"})
+    for response in (wrong_password, no_account):
+        assert response.status_code == 200
+        page = check_page(response)
+        assert page.title.get_text().startswith("Error: Sign in")
+        assert "Enter a correct email address and password" in text(page.select_one(".govuk-error-summary"))
+    # What the person typed in the email field is kept.
+    assert 'value="nobody@example.org"' in no_account.get_data(as_text=True)
+    assert text(check_page(wrong_password).main) == text(check_page(no_account).main).replace(
+        "nobody@example.org", "coordinator@example.org")
+
+
+def test_empty_sign_in_shows_each_error(client):
+    page = check_page(client.submit("/sign-in", {"email": "", "password": ""}))
+    summary = text(page.select_one(".govuk-error-summary"))
+    assert "Enter your email address" in summary
+    assert "Enter your password" in summary
+    assert page.select_one(".govuk-error-summary a")["href"] == "#email"
+
+
+def test_session_cookie_replayed_after_sign_out_is_refused(client, sign_in, app):
+    sign_in("social_worker")
+    stolen = session_cookie(client)
+    assert client.get("/").status_code == 200
+    client.submit("/sign-out", {}, form_url="/")
+
+    replay = app.test_client()
+    replay.set_cookie("fgc_session", stolen)
+    response = replay.get("/")
+    assert response.status_code == 303
+    assert response.location.startswith("/sign-in")
+
+
+def test_sign_out_ends_every_session_of_the_user(app, sign_in, client):
+    other_device = app.test_client()
+    token = other_device.get("/sign-in").get_data(as_text=True).split('name="csrf_token" value="')[1].split('"')[0]
+    other_device.post("/sign-in", data={"csrf_token": token, "email": "manager@example.org", "password": PASSWORD})
+    assert other_device.get("/").status_code == 200
+
+    sign_in("manager")
+    client.submit("/sign-out", {}, form_url="/")
+    assert other_device.get("/").status_code == 303
+
+
+def test_sign_in_issues_a_new_session(client, sign_in, db):
+    client.get("/sign-in")
+    before = session_cookie(client)
+    sign_in("manager")
+    after = session_cookie(client)
+    assert after and after != before
+    first = db.execute("SELECT token_hash FROM sessions").fetchall()
+    client.submit("/sign-out", {}, form_url="/")
+    sign_in("manager")
+    second = db.execute("SELECT token_hash FROM sessions").fetchall()
+    assert len(second) == len(first) + 1
+
+
+def test_session_cookie_flags(client):
+    response = client.submit("/sign-in", {"email": "admin@example.org", "password": PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert "Secure" not in cookie
+
+
+def test_idle_session_expires_after_30_minutes(client, sign_in, db):
+    sign_in("coordinator")
+    with write(db):
+        db.execute("UPDATE sessions SET last_seen_at = ?", [iso(now() - timedelta(minutes=31))])
+    response = client.get("/")
+    assert response.status_code == 303
+    page = client.page("/sign-in")
+    assert "You were signed out to protect the data" in text(page)
+    assert db.execute("SELECT end_reason FROM sessions").fetchone()[0] == "idle"
+
+
+def test_session_within_idle_limit_carries_on(client, sign_in, db):
+    sign_in("coordinator")
+    with write(db):
+        db.execute("UPDATE sessions SET last_seen_at = ?", [iso(now() - timedelta(minutes=29))])
+    assert client.get("/").status_code == 200
+    seen = db.execute("SELECT last_seen_at FROM sessions").fetchone()[0]
+    assert seen > iso(now() - timedelta(minutes=1)), "an active session's idle clock restarts"
+
+
+def test_session_ends_after_12_hours_even_when_active(client, sign_in, db):
+    sign_in("coordinator")
+    with write(db):
+        db.execute("UPDATE sessions SET created_at = ?", [iso(now() - timedelta(hours=12, minutes=1))])
+    assert client.get("/").status_code == 303
+    assert db.execute("SELECT end_reason FROM sessions").fetchone()[0] == "expired"
+
+
+def test_sign_in_throttled_per_account(client, db):
+    for _ in range(5):
+        assert client.submit("/sign-in", {"email": "manager@example.org", "password": "wrong guess"}).status_code == 200
+    # Even the right password is refused while the account is throttled.
+    response = client.submit("/sign-in", {"email": "manager@example.org", "password": PASSWORD})
+    assert response.status_code == 429
+    page = check_page(response)
+    assert "You have tried to sign in too many times. Wait 15 minutes, then try again" in text(
+        page.select_one(".govuk-error-summary"))
+    # Another account from another address is not affected.
+    other = client.raw.application.test_client()
+    token = other.get("/sign-in", environ_base={"REMOTE_ADDR": "10.0.0.9"}).get_data(as_text=True)
+    token = token.split('name="csrf_token" value="')[1].split('"')[0]
+    ok = other.post("/sign-in", data={"csrf_token": token, "email": "admin@example.org", "password": PASSWORD},
+                    environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert ok.status_code == 302
+    assert db.execute("SELECT count(*) FROM audit_events WHERE action = 'sign_in.throttled'").fetchone()[0] == 1
+
+
+def test_throttle_message_is_the_same_for_unknown_accounts(client):
+    for _ in range(5):
+        client.submit("/sign-in", {"email": "nobody@example.org", "password": "wrong guess"})
+    response = client.submit("/sign-in", {"email": "nobody@example.org", "password": "wrong guess"})
+    assert response.status_code == 429
+    assert "too many times" in response.get_data(as_text=True)
+
+
+def test_sign_in_throttled_per_ip_address(app, client):
+    app.config["THROTTLE_IP_FAILURES"] = 3
+    for number in range(3):
+        client.submit("/sign-in", {"email": f"guess{number}@example.org", "password": "wrong guess"})
+    response = client.submit("/sign-in", {"email": "admin@example.org", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_post_without_csrf_token_is_refused(client, sign_in):
+    sign_in("admin")
+    response = client.post("/sign-out")
+    assert response.status_code == 400
+    page = check_page(response)
+    assert "Sorry, this page has expired" in text(page)
+    assert client.get("/").status_code == 200, "the refused sign-out changed nothing"
+
+
+def test_sign_in_redirects_only_to_this_site(client):
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        token = client.csrf_token("/sign-in")
+        response = client.post(f"/sign-in?next={target}",
+                               data={"csrf_token": token, "email": "admin@example.org", "password": PASSWORD})
+        assert response.location == "/", target
+        client.submit("/sign-out", {}, form_url="/")
+    token = client.csrf_token("/sign-in")
+    response = client.post("/sign-in?next=/admin/users",
+                           data={"csrf_token": token, "email": "admin@example.org", "password": PASSWORD})
+    assert response.location == "/admin/users"
+
+
+def test_sign_ins_are_audited_without_passwords(client, sign_in, db):
+    client.submit("/sign-in", {"email": "manager@example.org", "password": "a wrong password"})
+    sign_in("manager")
+    client.submit("/sign-out", {}, form_url="/")
+    rows = db.execute("SELECT action, actor, ip, user_id FROM audit_events ORDER BY id").fetchall()
+    assert [row[0] for row in rows] == ["sign_in.failed", "sign_in.succeeded", "sign_out"]
+    assert all(row[1] == "manager@example.org" and row[2] == "127.0.0.1" and row[3] for row in rows)
+    everything = " ".join(str(row) for row in db.execute("SELECT * FROM audit_events").fetchall())
+    assert "a wrong password" not in everything and PASSWORD not in everything
+
+
+def _link(db, role="social_worker", lifetime=timedelta(hours=24)):
+    user_id = db.execute("SELECT id FROM users WHERE role = ?", [role]).fetchone()[0]
+    with write(db):
+        token, _ = password_tokens.issue(db, user_id, created_by=None, lifetime=lifetime)
+    return token
+
+
+def test_set_password_link_works_once(client, db):
+    token = _link(db)
+    page = client.page(f"/set-password/{token}")
+    assert "social_worker@example.org" in text(page)
+    new = "quartz meadow violin saucer"
+    response = client.submit(f"/set-password/{token}", {"new_password": new, "confirm_password": new})
+    assert response.status_code == 302
+    assert client.submit("/sign-in", {"email": "social_worker@example.org", "password": new}).status_code == 302
+    assert client.get(f"/set-password/{token}").status_code == 404
+    assert token not in " ".join(str(row) for row in db.execute("SELECT * FROM password_tokens").fetchall())
+
+
+def test_expired_set_password_link_is_refused(client, db):
+    token = _link(db, lifetime=timedelta(seconds=-1))
+    page = client.page(f"/set-password/{token}", status=404)
+    assert "This link has expired or has already been used" in text(page)
+
+
+def test_set_password_refuses_guessable_passwords_and_keeps_the_link(client, db):
+    token = _link(db)
+    response = client.submit(f"/set-password/{token}", {"new_password": "password1234", "confirm_password": "password1234"})
+    page = check_page(response)
+    assert "Password is too easy to guess" in text(page.select_one(".govuk-error-summary"))
+    response = client.submit(f"/set-password/{token}", {"new_password": "short", "confirm_password": "short"})
+    assert "Password must be 12 characters or more" in text(check_page(response))
+    response = client.submit(f"/set-password/{token}", {"new_password": "quartz meadow violin saucer",
+                                                        "confirm_password": "quartz meadow violin sauce"})
+    assert "The passwords do not match" in text(check_page(response))
+    assert client.get(f"/set-password/{token}").status_code == 200

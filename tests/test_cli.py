@@ -1,0 +1,65 @@
+"""Command-line tools."""
+
+from fgc.data import users as user_data
+
+from conftest import check_page
+
+
+def test_create_user_from_environment(runner, db, client, monkeypatch):
+    monkeypatch.setenv("FGC_NEW_PASSWORD", "tangerine glacier posture hymn")
+    result = runner.invoke(args=["create-user", "gwen@example.org", "--name", "Gwen Morgan", "--role", "manager"])
+    assert result.exit_code == 0, result.output
+    assert "Created manager Gwen Morgan <gwen@example.org>" in result.output
+    user = user_data.get_by_email(db, "gwen@example.org")
+    assert user["role"] == "manager" and user["password_hash"].startswith("$argon2id$")
+    assert client.submit("/sign-in", {"email": "gwen@example.org",
+                                      "password": "tangerine glacier posture hymn"}).status_code == 302
+
+
+def test_create_user_reads_a_hidden_prompt(runner, db, monkeypatch):
+    monkeypatch.delenv("FGC_NEW_PASSWORD", raising=False)
+    result = runner.invoke(args=["create-user", "huw@example.org", "--name", "Huw Jones", "--role", "coordinator"],
+                           input="walnut ember sparrow canal\nwalnut ember sparrow canal\n")
+    assert result.exit_code == 0, result.output
+    assert "walnut ember" not in result.output, "the password is not echoed"
+    assert user_data.get_by_email(db, "huw@example.org")["role"] == "coordinator"
+
+
+def test_create_user_refuses_weak_passwords_and_bad_roles(runner, db, monkeypatch):
+    monkeypatch.setenv("FGC_NEW_PASSWORD", "password1234")
+    result = runner.invoke(args=["create-user", "weak@example.org", "--name", "Weak", "--role", "manager"])
+    assert result.exit_code != 0
+    assert "too easy to guess" in result.output
+    result = runner.invoke(args=["create-user", "weak@example.org", "--name", "Weak", "--role", "superuser"])
+    assert result.exit_code != 0
+    assert user_data.get_by_email(db, "weak@example.org") is None
+
+
+def test_create_user_refuses_a_duplicate(runner, monkeypatch):
+    monkeypatch.setenv("FGC_NEW_PASSWORD", "tangerine glacier posture hymn")
+    result = runner.invoke(args=["create-user", "admin@example.org", "--name", "Again", "--role", "admin"])
+    assert result.exit_code != 0
+    assert "already exists" in result.output
+
+
+def test_seed_demo_creates_every_role_and_prints_sign_ins(runner, db, client, monkeypatch):
+    monkeypatch.setenv("FGC_DEMO_PASSWORD", "demo marsh lantern quill")
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    assert "demo marsh lantern quill" in result.output
+    demo = [row for row in user_data.all_users(db) if row["email"].endswith("@demo.example.org")]
+    assert {row["role"] for row in demo} == {"admin", "manager", "coordinator", "social_worker"}
+    assert all(row["email"] in result.output for row in demo)
+    response = client.submit("/sign-in", {"email": "sam.okafor@demo.example.org", "password": "demo marsh lantern quill"})
+    assert response.status_code == 302
+    # Running it again keeps one account each and the printed sign-ins still work.
+    monkeypatch.setenv("FGC_DEMO_PASSWORD", "second quill marsh lantern")
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert len(user_data.all_users(db)) == len(demo) + 4
+
+
+def test_seed_demo_password_is_random_when_not_given(runner, monkeypatch):
+    monkeypatch.delenv("FGC_DEMO_PASSWORD", raising=False)
+    first = runner.invoke(args=["seed-demo"]).output.split("password for all of them: ")[1].strip()
+    second = runner.invoke(args=["seed-demo"]).output.split("password for all of them: ")[1].strip()
+    assert first != second and len(first) >= 16

@@ -1,0 +1,145 @@
+"""The data layer's promises: pragmas, locked writes, migrations, backups and the audit trail."""
+
+import sqlite3
+import threading
+
+import pytest
+
+from fgc import db as fgc_db
+from fgc.data import audit as audit_data
+from fgc.migrations import migrations
+
+
+def test_every_connection_sets_the_pragmas(app):
+    database = fgc_db.connect(app.config["DATABASE"])
+    pragma = lambda name: database.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("journal_mode") == "wal"
+    assert pragma("foreign_keys") == 1
+    assert pragma("busy_timeout") == fgc_db.BUSY_TIMEOUT_MS
+    assert pragma("synchronous") == 2  # FULL
+
+
+def test_writes_outside_the_helper_are_refused(db):
+    with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
+        db.execute("UPDATE users SET name = 'changed'")
+    assert db.execute("SELECT count(*) FROM users WHERE name = 'changed'").fetchone()[0] == 0
+
+
+def test_write_helper_opens_an_immediate_transaction(db, app):
+    other = fgc_db.connect(app.config["DATABASE"])
+    other.execute("PRAGMA busy_timeout = 0")
+    with fgc_db.write(db):
+        # BEGIN IMMEDIATE takes the write lock at once, before anything is written.
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.close()
+
+
+def test_write_helper_rolls_back_on_error(db):
+    with pytest.raises(RuntimeError):
+        with fgc_db.write(db):
+            db.execute("UPDATE users SET name = 'half done'")
+            raise RuntimeError("something went wrong")
+    assert db.execute("SELECT count(*) FROM users WHERE name = 'half done'").fetchone()[0] == 0
+
+
+def test_concurrent_read_then_write_transactions_both_succeed(app):
+    """Two writers that read first and then write: with BEGIN IMMEDIATE one waits, neither fails."""
+    errors = []
+
+    def bump():
+        database = fgc_db.connect(app.config["DATABASE"])
+        try:
+            for _ in range(20):
+                with fgc_db.write(database):
+                    count = database.execute("SELECT count(*) FROM sign_in_failures").fetchone()[0]
+                    database.execute("INSERT INTO sign_in_failures (email, ip, at) VALUES (?, '1', 'x')",
+                                     [f"n{count}"])
+        except sqlite3.Error as error:
+            errors.append(error)
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=bump) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    database = fgc_db.connect(app.config["DATABASE"])
+    assert database.execute("SELECT count(*) FROM sign_in_failures").fetchone()[0] == 80
+    database.close()
+
+
+def _schema(database):
+    return database.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_migrations_run_twice_change_nothing(app, db):
+    before = _schema(db)
+    applied_before = [m.name for m in migrations.applied(db)]
+    assert fgc_db.migrate(app) == []
+    assert fgc_db.migrate(app) == []
+    assert _schema(db) == before
+    assert [m.name for m in migrations.applied(db)] == applied_before
+    assert db.execute("SELECT count(*) FROM users").fetchone()[0] == 4
+
+
+def test_init_db_command_is_repeatable(runner, app):
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0
+    assert "is up to date" in result.output
+
+
+def test_init_db_creates_a_new_database(tmp_path, runner, app):
+    app.config["DATABASE"] = str(tmp_path / "new.sqlite")
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0
+    assert "Applied 2 migration(s)" in result.output
+    database = fgc_db.connect(app.config["DATABASE"])
+    assert {"users", "sessions", "audit_events"} <= set(database.table_names())
+    database.close()
+
+
+def test_backup_writes_an_intact_private_copy(runner, app, tmp_path, db):
+    target = tmp_path / "copy.sqlite"
+    result = runner.invoke(args=["backup", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "integrity_check: ok" in result.output
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    copy = sqlite3.connect(target)
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT email FROM users ORDER BY email").fetchall() == \
+        db.execute("SELECT email FROM users ORDER BY email").fetchall()
+    copy.close()
+
+
+def test_backup_will_not_overwrite_a_file(runner, tmp_path):
+    target = tmp_path / "exists.sqlite"
+    target.write_text("keep me")
+    result = runner.invoke(args=["backup", str(target)])
+    assert result.exit_code != 0
+    assert "already exists" in result.output
+    assert target.read_text() == "keep me"
+
+
+def test_audit_table_refuses_update_and_delete(db):
+    with fgc_db.write(db):
+        audit_data.add(db, user_id=None, actor="test", action="test.event", ip="127.0.0.1")
+    for statement in ("UPDATE audit_events SET action = 'rewritten'", "DELETE FROM audit_events"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            with fgc_db.write(db):
+                db.execute(statement)
+    assert [row["action"] for row in audit_data.events(db)] == ["test.event"]
+
+
+def test_healthz_answers_ok_without_sign_in(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True).strip() == "ok"
+
+
+def test_healthz_answers_503_when_the_database_is_unavailable(app, client, tmp_path):
+    app.config["DATABASE"] = str(tmp_path / "missing" / "fgc.sqlite")
+    response = client.get("/healthz")
+    assert response.status_code == 503

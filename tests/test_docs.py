@@ -1,0 +1,28 @@
+"""The README documents every command and setting a newcomer needs."""
+
+from pathlib import Path
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_cli_command_is_documented(app):
+    commands = set(app.cli.list_commands(None)) - {"routes", "run", "shell"}
+    assert commands, "no commands found"
+    for command in commands:
+        assert f"flask --app fgc {command}" in README, f"README does not document `{command}`"
+
+
+def test_every_environment_variable_is_documented():
+    source = "\n".join(path.read_text(encoding="utf-8") for path in (Path(__file__).parent.parent / "fgc").rglob("*.py"))
+    import re
+
+    variables = set(re.findall(r'"(FGC_[A-Z_]+)"', source))
+    assert {"FGC_DATABASE", "FGC_SECRET_KEY", "FGC_HTTPS"} <= variables
+    for variable in variables:
+        assert f"`{variable}`" in README, f"README does not document {variable}"
+
+
+def test_the_two_commands_are_documented():
+    assert "make run" in README and "make test" in README
+    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in ci

@@ -1,0 +1,48 @@
+"""Response headers and HTTPS settings."""
+
+from conftest import PASSWORD, make_app
+
+
+def test_every_response_has_security_headers(client):
+    for url in ("/sign-in", "/healthz", "/static/css/fgc.min.css", "/no-such-page"):
+        headers = client.get(url).headers
+        csp = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp
+        assert "frame-ancestors 'none'" in csp
+        assert "'unsafe-inline'" not in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert "Strict-Transport-Security" not in headers
+
+
+def test_inline_script_carries_the_pages_nonce(client):
+    response = client.get("/sign-in")
+    nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}">' in response.get_data(as_text=True)
+    assert nonce != client.get("/sign-in").headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+
+
+def test_signed_in_pages_are_never_cached(client, sign_in):
+    sign_in("coordinator")
+    headers = client.get("/").headers
+    assert headers["Cache-Control"] == "no-store"
+    assert "Cookie" in headers["Vary"]
+
+
+def test_https_mode_sets_secure_cookies_and_hsts(tmp_path, monkeypatch):
+    monkeypatch.setenv("FGC_HTTPS", "1")
+    monkeypatch.setenv("FGC_DATABASE", str(tmp_path / "https.sqlite"))
+    monkeypatch.setenv("FGC_SECRET_KEY", "a test key for https mode")
+    from fgc import create_app
+    app = create_app()
+    client = app.test_client()
+    response = client.get("/sign-in", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    assert "Secure" in response.headers["Set-Cookie"]
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_static_files_are_served(client):
+    response = client.get("/static/css/fgc.min.css")
+    assert response.status_code == 200
+    assert ".govuk-header" in response.get_data(as_text=True) or ".govuk-generic-header" in response.get_data(as_text=True)

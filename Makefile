@@ -1,0 +1,30 @@
+# fgc: the two commands that set everything up.
+#   make run    install, migrate, load demo sign-ins and serve on http://127.0.0.1:5000
+#   make test   install the test extra and system packages, then run the whole suite
+
+VENV ?= .venv
+BIN := $(VENV)/bin
+export FLASK_APP := fgc
+
+.PHONY: run test install install-test frontend clean
+
+install:
+	scripts/bootstrap
+
+install-test:
+	scripts/bootstrap test
+	scripts/install-test-deps
+
+run: install
+	$(BIN)/flask --app fgc init-db
+	$(BIN)/flask --app fgc seed-demo
+	$(BIN)/flask --app fgc run --host 127.0.0.1 --port 5000
+
+test: install-test
+	$(BIN)/python -m pytest
+
+frontend:
+	scripts/build-frontend
+
+clean:
+	rm -rf $(VENV) .pytest_cache *.egg-info

@@ -17,10 +17,15 @@ def change_password():
     db = get_db()
     form = ChangePasswordForm()
     form.related_inputs = (current_user.email, current_user.name)
+    status = 200
     if form.validate_on_submit():
         user = user_data.get(db, current_user.id)
-        if not passwords.verify(user["password_hash"], form.current_password.data):
+        if auth.throttled(user["email"]):
+            status = 429
+            form.current_password.errors = [auth.THROTTLED_MESSAGE]
+        elif not passwords.verify(user["password_hash"], form.current_password.data):
             form.current_password.errors = ["Your current password is not correct"]
+            auth.record_failure(user["email"])
             audit.record("user.password_change_failed", record_type="user", record_id=user["id"])
         else:
             with write(db):
@@ -32,4 +37,4 @@ def change_password():
             auth.start_session(user)
             flash("Your password has been changed. You have been signed out everywhere else", "success")
             return redirect(url_for("main.home"))
-    return render_template("account/change_password.html", form=form)
+    return render_template("account/change_password.html", form=form), status

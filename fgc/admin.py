@@ -141,6 +141,20 @@ def enable_user(user_id):
     return redirect(url_for("admin.user", user_id=user_id))
 
 
+@bp.route("/users/<int:user_id>/sign-out", methods=["POST"])
+def sign_out_user(user_id):
+    """End every session of the user at once, for example after a lost laptop."""
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    ended = end_all_sessions(user_id, "signed out by an admin")
+    audit.record("user.sessions_ended", record_type="user", record_id=user_id, detail={"sessions_ended": ended})
+    if user_id == current_user.id:
+        return redirect(url_for("auth.sign_in"))
+    flash(f"{user['name']} has been signed out on every device", "success")
+    return redirect(url_for("admin.user", user_id=user_id))
+
+
 @bp.route("/users/<int:user_id>/set-password-link", methods=["POST"])
 def set_password_link(user_id):
     user = _user_or_404(user_id)

@@ -140,8 +140,7 @@ def sign_in():
             return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
         if result == "throttled":
             status = 429
-            form.email.errors = list(form.email.errors) + [
-                "You have tried to sign in too many times. Wait 15 minutes, then try again"]
+            form.email.errors = list(form.email.errors) + [THROTTLED_MESSAGE]
         else:
             status = 200
             form.email.errors = list(form.email.errors) + [
@@ -149,21 +148,35 @@ def sign_in():
     return render_template("auth/sign_in.html", form=form), status
 
 
+THROTTLED_MESSAGE = "You have tried to sign in too many times. Wait 15 minutes, then try again"
+
+
+def throttled(email):
+    """True when this account, or the request's IP address, has failed too often lately."""
+    config = current_app.config
+    by_email, by_ip = sign_in_failures.recent(get_db(), email=email, ip=request.remote_addr or "unknown",
+                                              window=config["THROTTLE_WINDOW"])
+    return by_email >= config["THROTTLE_ACCOUNT_FAILURES"] or by_ip >= config["THROTTLE_IP_FAILURES"]
+
+
+def record_failure(email):
+    db = get_db()
+    with write(db):
+        sign_in_failures.record(db, email=email, ip=request.remote_addr or "unknown")
+
+
 def _attempt_sign_in(email, password):
     """Check the throttle, then the password. Returns 'ok', 'throttled' or 'failed'."""
     config = current_app.config
     db = get_db()
-    ip = request.remote_addr or "unknown"
-    by_email, by_ip = sign_in_failures.recent(db, email=email, ip=ip, window=config["THROTTLE_WINDOW"])
     user = user_data.get_by_email(db, email)
-    if by_email >= config["THROTTLE_ACCOUNT_FAILURES"] or by_ip >= config["THROTTLE_IP_FAILURES"]:
+    if throttled(email):
         audit.record("sign_in.throttled", user=user, actor=email[:320],
                      record_type="user" if user else None, record_id=user and user["id"])
         return "throttled"
     hash_ = user["password_hash"] if user and user["active"] else None
     if not passwords.verify(hash_, password):
-        with write(db):
-            sign_in_failures.record(db, email=email, ip=ip)
+        record_failure(email)
         audit.record("sign_in.failed", user=user, actor=email[:320],
                      record_type="user" if user else None, record_id=user and user["id"])
         return "failed"

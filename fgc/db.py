@@ -6,6 +6,7 @@ Every connection runs in WAL mode with foreign keys on, a busy timeout and
 lock instead of failing; a guard refuses writes made outside it.
 """
 
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -32,7 +33,12 @@ class WriteOutsideTransaction(sqlite3.DatabaseError):
 
 
 def connect(path):
-    """Open a connection to ``path`` with the pragmas every connection needs."""
+    """Open a connection to ``path`` with the pragmas every connection needs.
+
+    A new database file is created readable by its owner only; SQLite gives the
+    -wal and -shm files the same permissions.
+    """
+    _create_private(path)
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -43,6 +49,15 @@ def connect(path):
     db._fgc_writing = state
     conn.set_authorizer(_guard(state))
     return db
+
+
+def _create_private(path):
+    if path == ":memory:" or str(path).startswith("file:"):
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
 
 
 def _guard(state):

@@ -47,3 +47,14 @@ def test_password_containing_your_own_name_is_refused(client, sign_in):
     page = check_page(client.submit("/account/password", {"current_password": PASSWORD, "new_password": weak,
                                                           "confirm_password": weak}))
     assert "Password must not be based on your name or email address" in text(page)
+
+
+def test_guessing_the_current_password_is_throttled(client, sign_in):
+    sign_in("manager")
+    for _ in range(5):
+        client.submit("/account/password", {"current_password": "a wrong guess", "new_password": NEW,
+                                            "confirm_password": NEW})
+    response = client.submit("/account/password", {"current_password": PASSWORD, "new_password": NEW,
+                                                   "confirm_password": NEW})
+    assert response.status_code == 429
+    assert "too many times" in text(check_page(response))

@@ -7,7 +7,7 @@ import pytest
 from conftest import PASSWORD, check_page, text
 
 ADMIN_PAGES = ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/users/1/edit"]
-ADMIN_POSTS = ["/admin/users/new", "/admin/users/1/edit", "/admin/users/1/disable",
+ADMIN_POSTS = ["/admin/users/new", "/admin/users/1/edit", "/admin/users/1/disable", "/admin/users/1/sign-out",
                "/admin/users/1/enable", "/admin/users/1/set-password-link"]
 
 
@@ -193,3 +193,20 @@ def test_new_set_password_link_replaces_the_old_one(client, sign_in, db):
 def test_unknown_user_is_404(client, sign_in):
     sign_in("admin")
     client.page("/admin/users/9999", status=404)
+
+
+def test_admin_signs_a_user_out_everywhere(app, client, sign_in, db):
+    worker = app.test_client()
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', worker.get("/sign-in").get_data(as_text=True)).group(1)
+    worker.post("/sign-in", data={"csrf_token": csrf, "email": "coordinator@example.org", "password": PASSWORD})
+    assert worker.get("/").status_code == 200
+
+    sign_in("admin")
+    uid = user_id(db, "coordinator@example.org")
+    assert "1 session" in text(client.page(f"/admin/users/{uid}"))
+    response = client.submit(f"/admin/users/{uid}/sign-out", {}, form_url=f"/admin/users/{uid}")
+    assert response.status_code == 302
+    page = client.page(f"/admin/users/{uid}")
+    assert "has been signed out on every device" in text(page)
+    assert worker.get("/").status_code == 303
+    assert db.execute("SELECT count(*) FROM audit_events WHERE action = 'user.sessions_ended'").fetchone()[0] == 1

@@ -143,3 +143,11 @@ def test_healthz_answers_503_when_the_database_is_unavailable(app, client, tmp_p
     app.config["DATABASE"] = str(tmp_path / "missing" / "fgc.sqlite")
     response = client.get("/healthz")
     assert response.status_code == 503
+
+
+def test_new_database_file_is_private(tmp_path):
+    path = tmp_path / "private.sqlite"
+    database = fgc_db.connect(str(path))
+    fgc_db.apply_migrations(database)
+    database.close()
+    assert oct(path.stat().st_mode & 0o777) == "0o600"

@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FLASK_APP := fgc
 
-.PHONY: run test install install-test frontend clean
+.PHONY: run test install install-test frontend benchmark clean
 
 install:
 	scripts/bootstrap
@@ -25,6 +25,9 @@ test: install-test
 
 frontend:
 	scripts/build-frontend
+
+benchmark: install
+	$(BIN)/python benchmarks/bench_foundation.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info

@@ -9,9 +9,10 @@ from .data import password_tokens
 from .data import sessions as session_data
 from .data import users as user_data
 from .db import get_db, write
-from .forms import ROLE_HINTS, ROLE_LABELS, ConfirmForm, EditUserForm, UserForm
+from .forms import ROLE_HINTS, ROLE_LABELS, EditUserForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+# The POST-only actions below need no form class: CSRFProtect checks every POST's token.
 
 
 @bp.before_request
@@ -54,7 +55,7 @@ def new_user():
 def user(user_id):
     user = _user_or_404(user_id)
     audit.record("user.viewed", record_type="user", record_id=user_id)
-    return render_template("admin/user.html", user=user, roles=ROLE_LABELS, form=ConfirmForm(),
+    return render_template("admin/user.html", user=user, roles=ROLE_LABELS,
                            open_sessions=session_data.open_count(get_db(), user_id))
 
 
@@ -109,8 +110,6 @@ def _last_admin_problem(user, *, new_role=None, disabling=False):
 @bp.route("/users/<int:user_id>/disable", methods=["POST"])
 def disable_user(user_id):
     user = _user_or_404(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
     if user["id"] == current_user.id:
         flash("You cannot disable your own account", "error")
         return redirect(url_for("admin.user", user_id=user_id))
@@ -131,8 +130,6 @@ def disable_user(user_id):
 @bp.route("/users/<int:user_id>/enable", methods=["POST"])
 def enable_user(user_id):
     user = _user_or_404(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
     db = get_db()
     with write(db):
         user_data.set_active(db, user_id, True)
@@ -145,8 +142,6 @@ def enable_user(user_id):
 def sign_out_user(user_id):
     """End every session of the user at once, for example after a lost laptop."""
     user = _user_or_404(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
     ended = end_all_sessions(user_id, "signed out by an admin")
     audit.record("user.sessions_ended", record_type="user", record_id=user_id, detail={"sessions_ended": ended})
     if user_id == current_user.id:
@@ -158,8 +153,6 @@ def sign_out_user(user_id):
 @bp.route("/users/<int:user_id>/set-password-link", methods=["POST"])
 def set_password_link(user_id):
     user = _user_or_404(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
     if not user["active"]:
         flash("Enable the account before issuing a set-password link", "error")
         return redirect(url_for("admin.user", user_id=user_id))

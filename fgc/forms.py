@@ -81,7 +81,3 @@ class UserForm(FlaskForm):
 
 class EditUserForm(UserForm):
     version = HiddenField()
-
-
-class ConfirmForm(FlaskForm):
-    """A form with nothing but the CSRF token, for POST-only buttons."""

@@ -64,6 +64,22 @@ def runner(app):
 
 
 @pytest.fixture
+def new_client(app):
+    """Another browser: ``new_client("manager")`` is signed in as that role; ``ip=`` sets its address."""
+
+    def make(role=None, *, ip=None):
+        other = PageClient(app.test_client())
+        if ip:
+            other.raw.environ_base["REMOTE_ADDR"] = ip
+        if role:
+            response = other.submit("/sign-in", {"email": f"{role}@example.org", "password": PASSWORD})
+            assert response.status_code == 302, f"sign-in as {role} failed"
+        return other
+
+    return make
+
+
+@pytest.fixture
 def sign_in(client):
     """``sign_in("coordinator")`` signs the client in as that role's test user."""
 

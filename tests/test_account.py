@@ -1,16 +1,12 @@
 """Changing your own password."""
 
-import re
-
 from conftest import PASSWORD, check_page, text
 
 NEW = "saffron tundra lighthouse owl"
 
 
-def test_change_password_ends_every_other_session(app, client, sign_in, db):
-    other_device = app.test_client()
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', other_device.get("/sign-in").get_data(as_text=True)).group(1)
-    other_device.post("/sign-in", data={"csrf_token": csrf, "email": "coordinator@example.org", "password": PASSWORD})
+def test_change_password_ends_every_other_session(app, client, sign_in, new_client, db):
+    other_device = new_client("coordinator")
     assert other_device.get("/").status_code == 200
 
     sign_in("coordinator")

@@ -45,7 +45,7 @@ def test_admin_lists_users_and_the_view_is_audited(client, sign_in, db):
     assert db.execute("SELECT count(*) FROM audit_events WHERE action = 'user.list_viewed'").fetchone()[0] == 1
 
 
-def test_admin_creates_a_user_who_sets_a_password_and_signs_in(app, client, sign_in, db):
+def test_admin_creates_a_user_who_sets_a_password_and_signs_in(client, sign_in, new_client, db):
     sign_in("admin")
     response = client.submit("/admin/users/new", {"name": "Rhiannon Prys", "email": "rhiannon@example.org",
                                                   "role": "coordinator"})
@@ -55,16 +55,11 @@ def test_admin_creates_a_user_who_sets_a_password_and_signs_in(app, client, sign
     assert re.match(r"http://localhost/set-password/[\w-]{40,}$", link)
     assert "You will not be able to see this link again" in text(page)
 
-    newcomer = app.test_client()
-    token_page = newcomer.get(link).get_data(as_text=True)
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', token_page).group(1)
+    newcomer = new_client()
     new_password = "copper kettle winter fjord"
-    assert newcomer.post(link, data={"csrf_token": csrf, "new_password": new_password,
-                                     "confirm_password": new_password}).status_code == 302
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', newcomer.get("/sign-in").get_data(as_text=True)).group(1)
-    assert newcomer.post("/sign-in", data={"csrf_token": csrf, "email": "rhiannon@example.org",
-                                           "password": new_password}).status_code == 302
-    assert "Welcome, Rhiannon Prys" in newcomer.get("/").get_data(as_text=True)
+    assert newcomer.submit(link, {"new_password": new_password, "confirm_password": new_password}).status_code == 302
+    assert newcomer.submit("/sign-in", {"email": "rhiannon@example.org", "password": new_password}).status_code == 302
+    assert "Welcome, Rhiannon Prys" in text(newcomer.page("/"))
     actions = [row[0] for row in db.execute("SELECT action FROM audit_events ORDER BY id")]
     assert actions[-4:] == ["user.created", "user.password_link_issued", "user.password_set", "sign_in.succeeded"]
 
@@ -105,10 +100,8 @@ def test_huge_field_gets_a_message_not_an_error(client, sign_in):
     assert "Full name must be 200 characters or fewer" in text(check_page(response))
 
 
-def test_edit_user_changes_role_and_ends_their_sessions(app, client, sign_in, db):
-    coordinator = app.test_client()
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', coordinator.get("/sign-in").get_data(as_text=True)).group(1)
-    coordinator.post("/sign-in", data={"csrf_token": csrf, "email": "coordinator@example.org", "password": PASSWORD})
+def test_edit_user_changes_role_and_ends_their_sessions(client, sign_in, new_client, db):
+    coordinator = new_client("coordinator")
     assert coordinator.get("/").status_code == 200
 
     sign_in("admin")
@@ -142,10 +135,8 @@ def test_conflicting_edit_does_not_overwrite_and_keeps_what_was_typed(client, si
                                                       "role": "social_worker", "version": retry_version}).status_code == 302
 
 
-def test_disabling_ends_sessions_and_blocks_sign_in(app, client, sign_in, db):
-    worker = app.test_client()
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', worker.get("/sign-in").get_data(as_text=True)).group(1)
-    worker.post("/sign-in", data={"csrf_token": csrf, "email": "social_worker@example.org", "password": PASSWORD})
+def test_disabling_ends_sessions_and_blocks_sign_in(client, sign_in, new_client, db):
+    worker = new_client("social_worker")
     assert worker.get("/").status_code == 200
 
     sign_in("admin")
@@ -154,14 +145,11 @@ def test_disabling_ends_sessions_and_blocks_sign_in(app, client, sign_in, db):
     assert response.status_code == 302
     assert "has been disabled" in text(client.page(f"/admin/users/{uid}"))
     assert worker.get("/").status_code == 303
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', worker.get("/sign-in").get_data(as_text=True)).group(1)
-    again = worker.post("/sign-in", data={"csrf_token": csrf, "email": "social_worker@example.org", "password": PASSWORD})
+    again = worker.submit("/sign-in", {"email": "social_worker@example.org", "password": PASSWORD})
     assert "Enter a correct email address and password" in again.get_data(as_text=True)
 
     client.submit(f"/admin/users/{uid}/enable", {}, form_url=f"/admin/users/{uid}")
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', worker.get("/sign-in").get_data(as_text=True)).group(1)
-    assert worker.post("/sign-in", data={"csrf_token": csrf, "email": "social_worker@example.org",
-                                         "password": PASSWORD}).status_code == 302
+    assert worker.submit("/sign-in", {"email": "social_worker@example.org", "password": PASSWORD}).status_code == 302
     actions = {row[0] for row in db.execute("SELECT action FROM audit_events")}
     assert {"user.disabled", "user.enabled", "user.viewed"} <= actions
 
@@ -195,10 +183,8 @@ def test_unknown_user_is_404(client, sign_in):
     client.page("/admin/users/9999", status=404)
 
 
-def test_admin_signs_a_user_out_everywhere(app, client, sign_in, db):
-    worker = app.test_client()
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', worker.get("/sign-in").get_data(as_text=True)).group(1)
-    worker.post("/sign-in", data={"csrf_token": csrf, "email": "coordinator@example.org", "password": PASSWORD})
+def test_admin_signs_a_user_out_everywhere(client, sign_in, new_client, db):
+    worker = new_client("coordinator")
     assert worker.get("/").status_code == 200
 
     sign_in("admin")

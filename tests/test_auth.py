@@ -65,10 +65,8 @@ def test_session_cookie_replayed_after_sign_out_is_refused(client, sign_in, app)
     assert response.location.startswith("/sign-in")
 
 
-def test_sign_out_ends_every_session_of_the_user(app, sign_in, client):
-    other_device = app.test_client()
-    token = other_device.get("/sign-in").get_data(as_text=True).split('name="csrf_token" value="')[1].split('"')[0]
-    other_device.post("/sign-in", data={"csrf_token": token, "email": "manager@example.org", "password": PASSWORD})
+def test_sign_out_ends_every_session_of_the_user(sign_in, client, new_client):
+    other_device = new_client("manager")
     assert other_device.get("/").status_code == 200
 
     sign_in("manager")
@@ -125,7 +123,7 @@ def test_session_ends_after_12_hours_even_when_active(client, sign_in, db):
     assert db.execute("SELECT end_reason FROM sessions").fetchone()[0] == "expired"
 
 
-def test_sign_in_throttled_per_account(client, db):
+def test_sign_in_throttled_per_account(client, new_client, db):
     for _ in range(5):
         assert client.submit("/sign-in", {"email": "manager@example.org", "password": "wrong guess"}).status_code == 200
     # Even the right password is refused while the account is throttled.
@@ -135,12 +133,8 @@ def test_sign_in_throttled_per_account(client, db):
     assert "You have tried to sign in too many times. Wait 15 minutes, then try again" in text(
         page.select_one(".govuk-error-summary"))
     # Another account from another address is not affected.
-    other = client.raw.application.test_client()
-    token = other.get("/sign-in", environ_base={"REMOTE_ADDR": "10.0.0.9"}).get_data(as_text=True)
-    token = token.split('name="csrf_token" value="')[1].split('"')[0]
-    ok = other.post("/sign-in", data={"csrf_token": token, "email": "admin@example.org", "password": PASSWORD},
-                    environ_base={"REMOTE_ADDR": "10.0.0.9"})
-    assert ok.status_code == 302
+    other = new_client(ip="10.0.0.9")
+    assert other.submit("/sign-in", {"email": "admin@example.org", "password": PASSWORD}).status_code == 302
     assert db.execute("SELECT count(*) FROM audit_events WHERE action = 'sign_in.throttled'").fetchone()[0] == 1
 
 

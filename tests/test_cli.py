@@ -2,7 +2,6 @@
 
 from fgc.data import users as user_data
 
-from conftest import check_page
 
 
 def test_create_user_from_environment(runner, db, client, monkeypatch):

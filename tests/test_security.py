@@ -1,6 +1,5 @@
 """Response headers and HTTPS settings."""
 
-from conftest import PASSWORD, make_app
 
 
 def test_every_response_has_security_headers(client):

@@ -17,7 +17,7 @@ install-test:
 
 run: install
 	$(BIN)/flask --app fgc init-db
-	$(BIN)/flask --app fgc seed-demo
+	$(BIN)/flask --app fgc seed-demo --if-empty
 	$(BIN)/flask --app fgc run --host 127.0.0.1 --port 5000
 
 test: install-test

@@ -1,8 +1,16 @@
 """Family Group Conferences: a case record for council FGC services."""
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from . import config
+
+
+class RecordId(IntegerConverter):
+    """``<id:name>``: a positive row id that fits SQLite's INTEGER; anything else is not found."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=2**63 - 1)
 
 
 def create_app(test_config=None):
@@ -17,6 +25,7 @@ def create_app(test_config=None):
         static_folder="../static",
     )
     config.load(app, test_config)
+    app.url_map.converters["id"] = RecordId
 
     from . import account, admin, auth, cli, db, errors, main, security, templating
 

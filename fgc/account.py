@@ -3,7 +3,7 @@
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from . import audit, auth, passwords
+from . import audit, auth, passwords, throttle
 from .data import users as user_data
 from .db import get_db, write
 from .forms import ChangePasswordForm
@@ -20,21 +20,26 @@ def change_password():
     status = 200
     if form.validate_on_submit():
         user = user_data.get(db, current_user.id)
-        if auth.throttled(user["email"]):
+        with write(db):
+            attempt, first_refusal = throttle.reserve(user["email"])
+            if attempt is None and first_refusal:
+                audit.record("user.password_change_throttled", record_type="user", record_id=user["id"])
+        if attempt is None:
             status = 429
-            form.current_password.errors = [auth.THROTTLED_MESSAGE]
+            form.current_password.errors = [throttle.MESSAGE]
         elif not passwords.verify(user["password_hash"], form.current_password.data):
             form.current_password.errors = ["Your current password is not correct"]
-            auth.record_failure(user["email"])
             audit.record("user.password_change_failed", record_type="user", record_id=user["id"])
         else:
+            new_hash = passwords.hash_password(form.new_password.data)
             with write(db):
-                user_data.set_password_hash(db, user["id"], passwords.hash_password(form.new_password.data))
-            ended = auth.end_all_sessions(user["id"], "password changed")
-            audit.record("user.password_changed", user=user, record_type="user", record_id=user["id"],
-                         detail={"sessions_ended": ended})
-            # Every earlier session has ended; this browser carries on in a new one.
-            auth.start_session(user)
+                throttle.forgive(attempt, user["email"])
+                user_data.set_password_hash(db, user["id"], new_hash)
+                ended = auth.end_all_sessions(user["id"], "password changed")
+                # Every earlier session has ended; this browser carries on in a new one.
+                auth.start_session(user)
+                audit.record("user.password_changed", user=user, record_type="user", record_id=user["id"],
+                             detail={"sessions_ended": ended})
             flash("Your password has been changed. You have been signed out everywhere else", "success")
             return redirect(url_for("main.home"))
     return render_template("account/change_password.html", form=form), status

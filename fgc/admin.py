@@ -42,16 +42,17 @@ def new_user():
         try:
             with write(db):
                 user_id = user_data.create(db, email=form.email.data, name=form.name.data, role=form.role.data)
+                audit.record("user.created", record_type="user", record_id=user_id,
+                             detail={"email": form.email.data, "role": form.role.data})
+                token, expires = _new_link(user_id)
         except user_data.DuplicateEmail:
             form.email.errors = ["An account with this email address already exists"]
         else:
-            audit.record("user.created", record_type="user", record_id=user_id,
-                         detail={"email": form.email.data, "role": form.role.data})
-            return _issue_link(user_data.get(db, user_id), created=True)
+            return _show_link(user_data.get(db, user_id), token, expires, created=True)
     return render_template("admin/user_form.html", form=form, user=None, role_hints=ROLE_HINTS)
 
 
-@bp.route("/users/<int:user_id>")
+@bp.route("/users/<id:user_id>")
 def user(user_id):
     user = _user_or_404(user_id)
     audit.record("user.viewed", record_type="user", record_id=user_id)
@@ -59,37 +60,39 @@ def user(user_id):
                            open_sessions=session_data.open_count(get_db(), user_id))
 
 
-@bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
+CONFLICT = ("Someone else changed this account while you were editing it. Your changes have not been "
+            "saved: check what you typed against the current details, then save again")
+
+
+@bp.route("/users/<id:user_id>/edit", methods=["GET", "POST"])
 def edit_user(user_id):
     user = _user_or_404(user_id)
     form = EditUserForm(data=user if request.method == "GET" else None)
-    conflict = False
     if form.validate_on_submit():
         db = get_db()
-        changes = {key: form[key].data for key in ("name", "email", "role") if form[key].data != user[key]}
-        problem = _last_admin_problem(user, new_role=form.role.data)
-        if problem:
-            form.role.errors = [problem]
+        changes = sorted(key for key in ("name", "email", "role") if form[key].data != user[key])
+        try:
+            with write(db):
+                _keep_an_admin(db, user_id, still_admin=form.role.data == "admin")
+                user_data.update(db, user_id, version=_int(form.version.data), email=form.email.data,
+                                 name=form.name.data, role=form.role.data)
+                if "role" in changes or "email" in changes:
+                    # A new role or sign-in name takes effect at the next sign-in.
+                    session_data.end_all_for_user(db, user_id, "account changed")
+                audit.record("user.updated", record_type="user", record_id=user_id, detail={"changed": changes})
+        except LastAdmin as problem:
+            form.role.errors = [str(problem)]
+        except user_data.DuplicateEmail:
+            form.email.errors = ["An account with this email address already exists"]
+        except user_data.VersionConflict:
+            form.form_errors.append(CONFLICT)
+            user = user_data.get(db, user_id)
+            form.version.data = user["version"]
         else:
-            try:
-                with write(db):
-                    user_data.update(db, user_id, version=_int(form.version.data), email=form.email.data,
-                                     name=form.name.data, role=form.role.data)
-                    if "role" in changes or "email" in changes:
-                        # A new role or sign-in name takes effect at the next sign-in.
-                        session_data.end_all_for_user(db, user_id, "account changed")
-            except user_data.DuplicateEmail:
-                form.email.errors = ["An account with this email address already exists"]
-            except user_data.VersionConflict:
-                conflict = True
-                user = user_data.get(db, user_id)
-                form.version.data = user["version"]
-            else:
-                audit.record("user.updated", record_type="user", record_id=user_id,
-                             detail={"changed": sorted(changes)})
-                flash(f"{form.name.data}’s account has been updated", "success")
-                return redirect(url_for("admin.user", user_id=user_id))
-    return render_template("admin/user_form.html", form=form, user=user, conflict=conflict, role_hints=ROLE_HINTS)
+            flash(f"{form.name.data}’s account has been updated", "success")
+            return redirect(url_for("admin.user", user_id=user_id))
+    return render_template("admin/user_form.html", form=form, user=user, conflict=CONFLICT in form.form_errors,
+                           role_hints=ROLE_HINTS)
 
 
 def _int(value):
@@ -99,73 +102,84 @@ def _int(value):
         return -1
 
 
-def _last_admin_problem(user, *, new_role=None, disabling=False):
-    """Stop the service losing its last active admin."""
-    losing_admin = user["role"] == "admin" and user["active"] and (disabling or new_role != "admin")
-    if losing_admin and user_data.count_active_admins(get_db()) <= 1:
-        return "This is the only active admin account. Make someone else an admin first"
-    return None
+class LastAdmin(Exception):
+    """The change would leave the service with no active admin."""
 
 
-@bp.route("/users/<int:user_id>/disable", methods=["POST"])
+def _keep_an_admin(db, user_id, *, still_admin=False, disabling=False):
+    """Inside the write: refuse to demote or disable the last active admin."""
+    user = user_data.get(db, user_id)
+    losing_admin = user["role"] == "admin" and user["active"] and (disabling or not still_admin)
+    if losing_admin and user_data.count_active_admins(db) <= 1:
+        raise LastAdmin("This is the only active admin account. Make someone else an admin first")
+
+
+@bp.route("/users/<id:user_id>/disable", methods=["POST"])
 def disable_user(user_id):
     user = _user_or_404(user_id)
     if user["id"] == current_user.id:
         flash("You cannot disable your own account", "error")
         return redirect(url_for("admin.user", user_id=user_id))
-    problem = _last_admin_problem(user, disabling=True)
-    if problem:
-        flash(problem, "error")
-        return redirect(url_for("admin.user", user_id=user_id))
     db = get_db()
-    with write(db):
-        user_data.set_active(db, user_id, False)
-        password_tokens.retire_all_for_user(db, user_id)
-    ended = end_all_sessions(user_id, "account disabled")
-    audit.record("user.disabled", record_type="user", record_id=user_id, detail={"sessions_ended": ended})
-    flash(f"{user['name']}’s account has been disabled and they have been signed out", "success")
+    try:
+        with write(db):
+            _keep_an_admin(db, user_id, disabling=True)
+            user_data.set_active(db, user_id, False)
+            password_tokens.retire_all_for_user(db, user_id)
+            ended = end_all_sessions(user_id, "account disabled")
+            audit.record("user.disabled", record_type="user", record_id=user_id, detail={"sessions_ended": ended})
+    except LastAdmin as problem:
+        flash(str(problem), "error")
+    else:
+        flash(f"{user['name']}’s account has been disabled and they have been signed out", "success")
     return redirect(url_for("admin.user", user_id=user_id))
 
 
-@bp.route("/users/<int:user_id>/enable", methods=["POST"])
+@bp.route("/users/<id:user_id>/enable", methods=["POST"])
 def enable_user(user_id):
     user = _user_or_404(user_id)
     db = get_db()
     with write(db):
         user_data.set_active(db, user_id, True)
-    audit.record("user.enabled", record_type="user", record_id=user_id)
+        audit.record("user.enabled", record_type="user", record_id=user_id)
     flash(f"{user['name']}’s account has been enabled", "success")
     return redirect(url_for("admin.user", user_id=user_id))
 
 
-@bp.route("/users/<int:user_id>/sign-out", methods=["POST"])
+@bp.route("/users/<id:user_id>/sign-out", methods=["POST"])
 def sign_out_user(user_id):
     """End every session of the user at once, for example after a lost laptop."""
     user = _user_or_404(user_id)
-    ended = end_all_sessions(user_id, "signed out by an admin")
-    audit.record("user.sessions_ended", record_type="user", record_id=user_id, detail={"sessions_ended": ended})
+    with write(get_db()):
+        ended = end_all_sessions(user_id, "signed out by an admin")
+        audit.record("user.sessions_ended", record_type="user", record_id=user_id,
+                     detail={"sessions_ended": ended})
     if user_id == current_user.id:
         return redirect(url_for("auth.sign_in"))
     flash(f"{user['name']} has been signed out on every device", "success")
     return redirect(url_for("admin.user", user_id=user_id))
 
 
-@bp.route("/users/<int:user_id>/set-password-link", methods=["POST"])
+@bp.route("/users/<id:user_id>/set-password-link", methods=["POST"])
 def set_password_link(user_id):
     user = _user_or_404(user_id)
     if not user["active"]:
         flash("Enable the account before issuing a set-password link", "error")
         return redirect(url_for("admin.user", user_id=user_id))
-    return _issue_link(user, created=False)
+    with write(get_db()):
+        token, expires = _new_link(user_id)
+    return _show_link(user, token, expires, created=False)
 
 
-def _issue_link(user, *, created):
-    """Show a new one-time link once. Only its hash is kept, so it cannot be shown again."""
-    db = get_db()
-    with write(db):
-        token, expires = password_tokens.issue(db, user["id"], created_by=current_user.id,
-                                               lifetime=current_app.config["PASSWORD_LINK_LIFETIME"])
-    audit.record("user.password_link_issued", record_type="user", record_id=user["id"],
+def _new_link(user_id):
+    """Issue a one-time link (inside a write). Only its hash is kept, so it is shown once."""
+    token, expires = password_tokens.issue(get_db(), user_id, created_by=current_user.id,
+                                           lifetime=current_app.config["PASSWORD_LINK_LIFETIME"])
+    audit.record("user.password_link_issued", record_type="user", record_id=user_id,
                  detail={"expires_at": expires.isoformat(timespec="minutes")})
+    return token, expires
+
+
+def _show_link(user, token, expires, *, created):
     link = url_for("auth.set_password", token=token, _external=True)
     return render_template("admin/password_link.html", user=user, link=link, expires=expires, created=created)

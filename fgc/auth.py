@@ -6,15 +6,16 @@ token, and a request counts as signed in only while that token's row in
 """
 
 import functools
+import re
 from urllib.parse import urlsplit
 
 from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
                    session, url_for)
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
-from . import audit, passwords
+from . import audit, passwords, throttle
 from .data import now
-from .data import password_tokens, sign_in_failures
+from .data import password_tokens
 from .data import sessions as session_data
 from .data import users as user_data
 from .db import get_db, write
@@ -140,7 +141,7 @@ def sign_in():
             return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
         if result == "throttled":
             status = 429
-            form.email.errors = list(form.email.errors) + [THROTTLED_MESSAGE]
+            form.email.errors = list(form.email.errors) + [throttle.MESSAGE]
         else:
             status = 200
             form.email.errors = list(form.email.errors) + [
@@ -148,46 +149,41 @@ def sign_in():
     return render_template("auth/sign_in.html", form=form), status
 
 
-THROTTLED_MESSAGE = "You have tried to sign in too many times. Wait 15 minutes, then try again"
-
-
-def throttled(email):
-    """True when this account, or the request's IP address, has failed too often lately."""
-    config = current_app.config
-    by_email, by_ip = sign_in_failures.recent(get_db(), email=email, ip=request.remote_addr or "unknown",
-                                              window=config["THROTTLE_WINDOW"])
-    return by_email >= config["THROTTLE_ACCOUNT_FAILURES"] or by_ip >= config["THROTTLE_IP_FAILURES"]
-
-
-def record_failure(email):
-    db = get_db()
-    with write(db):
-        sign_in_failures.record(db, email=email, ip=request.remote_addr or "unknown")
+def _actor(typed_email, user):
+    """Who to name in the audit trail for an attempt: never echo input that may be a password."""
+    if user:
+        return user["email"]
+    looks_like_email = re.fullmatch(r"[^@\s]{1,64}@[^@\s]{1,252}\.[^@\s.]{2,63}", typed_email or "")
+    return typed_email if looks_like_email else "unrecognised sign-in name"
 
 
 def _attempt_sign_in(email, password):
-    """Check the throttle, then the password. Returns 'ok', 'throttled' or 'failed'."""
-    config = current_app.config
+    """Count the attempt against the throttle, then check the password.
+
+    Returns 'ok', 'throttled' or 'failed'. The slow password check runs outside any
+    transaction; every change and its audit row commit together.
+    """
     db = get_db()
     user = user_data.get_by_email(db, email)
-    if throttled(email):
-        audit.record("sign_in.throttled", user=user, actor=email[:320],
-                     record_type="user" if user else None, record_id=user and user["id"])
+    record = {"record_type": "user" if user else None, "record_id": user["id"] if user else None,
+              "user": user, "actor": _actor(email, user)}
+    with write(db):
+        attempt, first_refusal = throttle.reserve(email)
+        if attempt is None and first_refusal:
+            audit.record("sign_in.throttled", **record)
+    if attempt is None:
         return "throttled"
     hash_ = user["password_hash"] if user and user["active"] else None
     if not passwords.verify(hash_, password):
-        record_failure(email)
-        audit.record("sign_in.failed", user=user, actor=email[:320],
-                     record_type="user" if user else None, record_id=user and user["id"])
+        audit.record("sign_in.failed", **record)
         return "failed"
     with write(db):
-        sign_in_failures.clear_account(db, email)
-        sign_in_failures.prune(db, config["THROTTLE_WINDOW"] * 4)
+        throttle.forgive(attempt, email)
         user_data.record_sign_in(db, user["id"])
         if passwords.needs_rehash(hash_):
             user_data.set_password_hash(db, user["id"], passwords.hash_password(password))
-    start_session(user)
-    audit.record("sign_in.succeeded", user=user, record_type="user", record_id=user["id"])
+        start_session(user)
+        audit.record("sign_in.succeeded", **record)
     return "ok"
 
 
@@ -195,9 +191,10 @@ def _attempt_sign_in(email, password):
 @login_required
 def sign_out():
     user = {"id": current_user.id, "email": current_user.email}
-    ended = end_all_sessions(current_user.id, "signed out")
-    audit.record("sign_out", user=user, record_type="user", record_id=user["id"],
-                 detail={"sessions_ended": ended})
+    with write(get_db()):
+        ended = end_all_sessions(current_user.id, "signed out")
+        audit.record("sign_out", user=user, record_type="user", record_id=user["id"],
+                     detail={"sessions_ended": ended})
     logout_user()
     session.clear()
     flash("You have signed out", "success")
@@ -213,14 +210,15 @@ def set_password(token):
     form = SetPasswordForm()
     form.related_inputs = (link["email"], link["name"])
     if form.validate_on_submit():
+        new_hash = passwords.hash_password(form.new_password.data)
         with write(db):
             if not password_tokens.use(db, link["id"]):
                 return render_template("auth/link_expired.html"), 404
-            user_data.set_password_hash(db, link["user_id"], passwords.hash_password(form.new_password.data))
+            user_data.set_password_hash(db, link["user_id"], new_hash)
             password_tokens.retire_all_for_user(db, link["user_id"])
             session_data.end_all_for_user(db, link["user_id"], "password set")
-        audit.record("user.password_set", user={"id": link["user_id"], "email": link["email"]},
-                     record_type="user", record_id=link["user_id"], detail={"by": "set-password link"})
+            audit.record("user.password_set", user={"id": link["user_id"], "email": link["email"]},
+                         record_type="user", record_id=link["user_id"], detail={"by": "set-password link"})
         if current_user.is_authenticated:
             logout_user()
         session.clear()

@@ -38,33 +38,40 @@ def _read_new_password(email, name):
 @click.option("--role", required=True, type=click.Choice(ROLES), help="Their one role.")
 def create_user_command(email, name, role):
     """Create a user. The password comes from FGC_NEW_PASSWORD or a hidden prompt."""
-    password = _read_new_password(email, name)
+    password_hash = passwords.hash_password(_read_new_password(email, name))
     database = get_db()
     try:
         with write(database):
-            user_id = user_data.create(database, email=email, name=name, role=role,
-                                       password_hash=passwords.hash_password(password))
+            user_id = user_data.create(database, email=email, name=name, role=role, password_hash=password_hash)
+            audit.record("user.created", user=None, actor="cli", record_type="user", record_id=user_id,
+                         detail={"email": email, "role": role, "by": "create-user"})
     except user_data.DuplicateEmail:
         raise click.ClickException(f"An account with the email address {email} already exists") from None
-    audit.record("user.created", user=None, actor="cli", record_type="user", record_id=user_id,
-                 detail={"email": email, "role": role, "by": "create-user"})
     click.echo(f"Created {role} {name} <{email}>.")
 
 
 @click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Only load demo data into a database with no accounts.")
 @with_appcontext
-def seed_demo_command():
+def seed_demo_command(if_empty):
     """Create fictional demo accounts of every role and print their sign-ins.
 
-    Existing demo accounts get a new password, so the sign-ins printed always work.
-    The password is FGC_DEMO_PASSWORD if set, otherwise random.
+    Existing demo accounts are enabled and get a new password, so the sign-ins printed
+    always work. The password is FGC_DEMO_PASSWORD if set, otherwise random.
     """
+    database = get_db()
+    if if_empty and user_data.count(database):
+        demo = [email for email, _, _ in DEMO_USERS if user_data.get_by_email(database, email)]
+        click.echo("The database already has accounts, so no demo data was loaded.")
+        if demo:
+            click.echo(f"Demo sign-ins: {', '.join(demo)}. Their password was printed when they were created;")
+            click.echo("run `flask --app fgc seed-demo` to give them a new one.")
+        return
     password = os.environ.get("FGC_DEMO_PASSWORD") or f"demo-{secrets.token_urlsafe(12)}"
     advice = passwords.problem(password)
     if advice:
         raise click.ClickException(f"FGC_DEMO_PASSWORD: {advice}")
     password_hash = passwords.hash_password(password)
-    database = get_db()
     with write(database):
         for email, name, role in DEMO_USERS:
             existing = user_data.get_by_email(database, email)
@@ -73,7 +80,7 @@ def seed_demo_command():
             else:
                 user_data.set_password_hash(database, existing["id"], password_hash)
                 user_data.set_active(database, existing["id"], True)
-    audit.record("demo.seeded", user=None, actor="cli", detail={"accounts": len(DEMO_USERS)})
+        audit.record("demo.seeded", user=None, actor="cli", detail={"accounts": len(DEMO_USERS)})
     click.echo("Demo sign-ins (fictional people):")
     for email, name, role in DEMO_USERS:
         click.echo(f"  {role:<14} {email:<34} {name}")

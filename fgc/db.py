@@ -121,12 +121,15 @@ def migrate(app):
 
 
 def backup(source_path, target_path):
-    """Copy the live database with SQLite's online backup API; return integrity_check's answer."""
-    source = sqlite3.connect(source_path)
+    """Copy the live database with SQLite's online backup API; return integrity_check's answer.
+
+    The copy is a single self-contained file (rollback journal, not WAL), fit to archive.
+    """
+    source = connect(source_path)
     target = sqlite3.connect(target_path)
     try:
-        with target:
-            source.backup(target)
+        source.conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
         result = [row[0] for row in target.execute("PRAGMA integrity_check")]
     finally:
         target.close()
@@ -135,13 +138,15 @@ def backup(source_path, target_path):
 
 
 def ping(path):
-    """True when the database answers a query."""
+    """True when the database exists and answers a query (a missing file is not created)."""
+    if not os.path.isfile(path):
+        return False
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=2)
+        db = connect(path)
         try:
-            return conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone() is not None
+            return db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone() is not None
         finally:
-            conn.close()
+            db.close()
     except sqlite3.Error:
         return False
 

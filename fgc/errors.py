@@ -23,14 +23,14 @@ PAGES = {
 
 
 def render_error(status, title=None, message=None):
-    default_title, default_message = PAGES.get(status, PAGES[500])
+    default_title, default_message = PAGES.get(status) or PAGES[400 if status < 500 else 500]
     return render_template("error.html", title=title or default_title,
                            message=message or default_message, status=status), status
 
 
 def http_error(error):
-    status = error.code if error.code in PAGES else 500
-    return render_error(status)
+    """Every HTTP error keeps its status; those without a page of their own get the general one."""
+    return render_error(error.code or 500)
 
 
 def csrf_error(_error):

@@ -1,6 +1,8 @@
 """Every WTForms form the app uses. Error messages follow GOV.UK style."""
 
+from flask import request
 from flask_wtf import FlaskForm
+from flask_wtf.form import _Auto
 from wtforms import HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
@@ -22,11 +24,25 @@ ROLE_HINTS = {
 }
 
 
+class Form(FlaskForm):
+    """Base form: reads only url-encoded or multipart text fields.
+
+    Flask-WTF would otherwise mix in uploaded files and JSON bodies, whose values are
+    not strings; every field here expects text.
+    """
+
+    class Meta:
+        def wrap_formdata(self, form, formdata):
+            if formdata is not _Auto:
+                return formdata
+            return request.form if request.method == "POST" else None
+
+
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class SignInForm(FlaskForm):
+class SignInForm(Form):
     email = StringField("Email address", filters=[_strip], validators=[
         DataRequired("Enter your email address"),
         Length(max=320, message="Email address must be 320 characters or fewer"),
@@ -52,7 +68,7 @@ _current_password = PasswordField("Current password", validators=[
 ])
 
 
-class SetPasswordForm(NewPasswordMixin, FlaskForm):
+class SetPasswordForm(NewPasswordMixin, Form):
     new_password = PasswordField("New password", validators=[InputRequired("Enter a new password")])
     confirm_password = PasswordField("Confirm new password", validators=[
         InputRequired("Confirm your new password"),
@@ -64,7 +80,7 @@ class ChangePasswordForm(SetPasswordForm):
     current_password = _current_password
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     name = StringField("Full name", filters=[_strip], validators=[
         DataRequired("Enter the person's full name"),
         Length(max=200, message="Full name must be 200 characters or fewer"),

@@ -34,7 +34,10 @@ def navigation():
 
 def error_list(form):
     """The GOV.UK error summary's list: one link per field error, in the order fields appear."""
-    items = []
+    # Errors about the whole form (such as an edit conflict) come first and point at its first field.
+    first_field = next((field for field in form if field.type not in ("CSRFTokenField", "HiddenField")), None)
+    items = [{"text": message, "href": f"#{first_field.id}" if first_field else "#main-content"}
+             for message in form.form_errors]
     for field in form:
         if field.errors:
             # A radio group's first option carries the group's id, as GOV.UK Frontend renders it.

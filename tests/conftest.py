@@ -1,6 +1,5 @@
 """Shared fixtures: an app on a temporary SQLite file, clients, sign-in helpers and page checks."""
 
-import re
 import threading
 
 import html5lib
@@ -107,10 +106,10 @@ class PageClient:
         return check_page(response)
 
     def csrf_token(self, url):
-        response = self.raw.get(url)
-        match = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True))
-        assert match, f"no CSRF token on {url}"
-        return match.group(1)
+        """The token from the form page, which is itself checked like any other page."""
+        token = self.page(url).find("input", attrs={"name": "csrf_token"})
+        assert token is not None, f"no CSRF token on {url}"
+        return token["value"]
 
     def submit(self, url, data, form_url=None):
         """POST ``data`` to ``url`` with the CSRF token from the form page, as a browser would."""
@@ -197,21 +196,38 @@ def browser_context_args(live_server):
 
 
 class Accessibility:
-    """Runs axe-core on every page a browser test visits; fails on any WCAG 2.2 AA violation."""
+    """axe-core for browser tests: ``check(page)`` fails on any WCAG 2.2 A/AA violation.
+
+    Every page load in a watched page is recorded, and the fixture fails at the end of
+    the test if any page that loaded was never checked.
+    """
 
     def __init__(self):
         from axe_playwright_python.sync_playwright import Axe
 
         self.axe = Axe()
-        self.checked = []
+        self.loaded = []
+        self.checked = set()
+
+    def watch(self, page):
+        page.on("load", lambda loaded: self.loaded.append((id(loaded), loaded.url.split("#")[0])))
+        return page
 
     def check(self, page):
+        page.wait_for_load_state("load")
         results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
                                               "resultTypes": ["violations"]})
-        self.checked.append(page.url)
+        self.checked.add((id(page), page.url.split("#")[0]))
         assert results.violations_count == 0, f"axe-core on {page.url}:\n{results.generate_report()}"
+
+    def unchecked(self):
+        return [url for key in self.loaded if key not in self.checked for url in [key[1]]]
 
 
 @pytest.fixture
-def axe():
-    return Accessibility()
+def axe(page):
+    accessibility = Accessibility()
+    accessibility.watch(page)
+    yield accessibility
+    page.wait_for_timeout(50)  # let any last load event arrive
+    assert not accessibility.unchecked(), f"pages visited without an axe-core check: {accessibility.unchecked()}"

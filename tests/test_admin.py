@@ -126,7 +126,9 @@ def test_conflicting_edit_does_not_overwrite_and_keeps_what_was_typed(client, si
                                                         "role": "social_worker", "version": stale_version})
     assert second.status_code == 200
     page = check_page(second)
-    assert "Someone else changed this account while you were editing it" in text(page)
+    assert "Someone else changed this account while you were editing it" in text(page.select_one(".govuk-error-summary"))
+    assert page.title.get_text().startswith("Error: ")
+    assert "Changed First" in text(page.main), "the other person's change is shown"
     assert page.select_one("#name")["value"] == "Changed Second"
     assert db.execute("SELECT name FROM users WHERE id = ?", [uid]).fetchone()[0] == "Changed First"
     # Saving again, having seen the other change, works.

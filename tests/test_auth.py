@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from fgc.data import iso, now
+from fgc.data import hash_token, iso, now
 from fgc.data import password_tokens
 from fgc.db import write
 
@@ -74,17 +74,23 @@ def test_sign_out_ends_every_session_of_the_user(sign_in, client, new_client):
     assert other_device.get("/").status_code == 303
 
 
-def test_sign_in_issues_a_new_session(client, sign_in, db):
-    client.get("/sign-in")
-    before = session_cookie(client)
+def session_token(app, client):
+    """The session token Flask-Login keeps in the signed cookie."""
+    serializer = app.session_interface.get_signing_serializer(app)
+    return serializer.loads(session_cookie(client)).get("_user_id")
+
+
+def test_sign_in_issues_a_new_session(app, client, sign_in, db):
     sign_in("manager")
-    after = session_cookie(client)
-    assert after and after != before
-    first = db.execute("SELECT token_hash FROM sessions").fetchall()
+    first = session_token(app, client)
     client.submit("/sign-out", {}, form_url="/")
     sign_in("manager")
-    second = db.execute("SELECT token_hash FROM sessions").fetchall()
-    assert len(second) == len(first) + 1
+    second = session_token(app, client)
+    assert first and second and first != second
+    rows = db.execute("SELECT token_hash, ended_at IS NULL FROM sessions ORDER BY id").fetchall()
+    assert [open_ for _, open_ in rows] == [0, 1], "the first session ended, the new one is open"
+    assert hash_token(second) == rows[1][0] and hash_token(first) == rows[0][0]
+    assert first not in session_cookie(client) and second not in str(rows), "only hashes are stored"
 
 
 def test_session_cookie_flags(client):
@@ -223,3 +229,61 @@ def test_set_password_refuses_guessable_passwords_and_keeps_the_link(client, db)
                                                         "confirm_password": "quartz meadow violin sauce"})
     assert "The passwords do not match" in text(check_page(response))
     assert client.get(f"/set-password/{token}").status_code == 200
+
+
+def test_parallel_guesses_cannot_pass_the_throttle(app, new_client):
+    """Attempts are counted before the password check, so a burst cannot outrun the limit."""
+    import threading
+
+    guessers = [new_client() for _ in range(12)]
+    tokens = [guesser.csrf_token("/sign-in") for guesser in guessers]
+    statuses = []
+
+    def guess(guesser, token):
+        response = guesser.raw.post("/sign-in", data={"csrf_token": token, "email": "manager@example.org",
+                                                      "password": "a wrong guess"})
+        statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=guess, args=pair) for pair in zip(guessers, tokens)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [200] * 5 + [429] * 7
+
+
+def test_throttling_is_audited_once_per_window(client, db):
+    for _ in range(9):
+        client.submit("/sign-in", {"email": "manager@example.org", "password": "wrong guess"})
+    actions = [row[0] for row in db.execute("SELECT action FROM audit_events ORDER BY id")]
+    assert actions == ["sign_in.failed"] * 5 + ["sign_in.throttled"]
+
+
+def test_a_password_typed_as_the_email_is_never_stored(client, db):
+    secret = "my secret passphrase 2026"
+    response = client.submit("/sign-in", {"email": secret, "password": "whatever"})
+    assert response.status_code == 200
+    dump = "\n".join(db.conn.iterdump())
+    assert secret not in dump
+    assert db.execute("SELECT actor FROM audit_events").fetchone()[0] == "unrecognised sign-in name"
+
+
+def test_ipv6_clients_are_throttled_per_64_block(app):
+    from fgc import throttle
+
+    with app.test_request_context():
+        assert throttle.ip_key("2001:db8:1:2:aaaa::1") == throttle.ip_key("2001:db8:1:2:bbbb::9") == "2001:db8:1:2::/64"
+        assert throttle.ip_key("2001:db8:1:3::1") != throttle.ip_key("2001:db8:1:2::1")
+        assert throttle.ip_key("::ffff:192.0.2.7") == "192.0.2.7"
+        assert throttle.ip_key("192.0.2.7") == "192.0.2.7"
+
+
+def test_uploaded_files_in_form_fields_are_ignored_not_crashed_on(client):
+    import io
+
+    token = client.csrf_token("/sign-in")
+    response = client.raw.post("/sign-in", data={"csrf_token": token, "email": (io.BytesIO(b"x"), "email.txt"),
+                                                 "password": (io.BytesIO(b"y"), "p.txt")},
+                               content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert "Enter your email address" in text(check_page(response))

@@ -62,3 +62,22 @@ def test_seed_demo_password_is_random_when_not_given(runner, monkeypatch):
     first = runner.invoke(args=["seed-demo"]).output.split("password for all of them: ")[1].strip()
     second = runner.invoke(args=["seed-demo"]).output.split("password for all of them: ")[1].strip()
     assert first != second and len(first) >= 16
+
+
+def test_seed_demo_if_empty_leaves_a_used_database_alone(runner, db, monkeypatch):
+    monkeypatch.setenv("FGC_DEMO_PASSWORD", "demo marsh lantern quill")
+    result = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert result.exit_code == 0
+    assert "no demo data was loaded" in result.output
+    assert not [row for row in user_data.all_users(db) if row["email"].endswith("@demo.example.org")]
+
+
+def test_seed_demo_if_empty_loads_an_empty_database(tmp_path, monkeypatch):
+    from conftest import make_app
+
+    monkeypatch.setenv("FGC_DEMO_PASSWORD", "demo marsh lantern quill")
+    (tmp_path / "empty").mkdir()
+    app = make_app(tmp_path / "empty")
+    result = app.test_cli_runner().invoke(args=["seed-demo", "--if-empty"])
+    assert result.exit_code == 0, result.output
+    assert "sam.okafor@demo.example.org" in result.output and "demo marsh lantern quill" in result.output

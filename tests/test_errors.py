@@ -63,3 +63,17 @@ def test_403_page(client, sign_in):
     sign_in("social_worker")
     page = client.page("/admin/users", status=403)
     assert page.h1.get_text(strip=True) == "You do not have permission to see this page"
+
+
+def test_other_http_errors_keep_their_status(client):
+    response = client.get("/static/css/fgc.min.css", headers={"Range": "bytes=99999999-"})
+    assert response.status_code == 416
+    assert "Sorry, there is a problem with the service" in response.get_data(as_text=True)
+
+
+def test_ids_too_big_for_sqlite_are_not_found(client, sign_in):
+    sign_in("admin")
+    client.page("/admin/users/99999999999999999999", status=404)
+    client.page("/admin/users/0", status=404)
+    token = client.csrf_token("/")
+    assert client.post("/admin/users/99999999999999999999/disable", data={"csrf_token": token}).status_code == 404

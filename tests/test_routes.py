@@ -6,7 +6,7 @@ from fgc.auth import PUBLIC_ENDPOINTS
 
 from conftest import make_app
 
-SAMPLE_VALUES = {"integer": 1, "float": 1.5, "path": "sample/path"}
+SAMPLE_VALUES = {"integer": 1, "recordid": 1, "float": 1.5, "path": "sample/path"}
 
 
 def concrete_urls(app):

@@ -7,9 +7,12 @@ from conftest import PASSWORD
 
 def test_admin_creates_a_user_who_signs_in_through_the_link(page, browser, live_server, axe):
     page.goto("/sign-in")
+    axe.check(page)
     page.get_by_label("Email address").fill("admin@example.org")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
+    axe.check(page)
 
     page.get_by_role("link", name="Users", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Users")
@@ -34,7 +37,7 @@ def test_admin_creates_a_user_who_signs_in_through_the_link(page, browser, live_
     link = page.locator("#set-password-link").inner_text().strip()
     assert link.startswith(live_server + "/set-password/")
 
-    newcomer = browser.new_context(base_url=live_server).new_page()
+    newcomer = axe.watch(browser.new_context(base_url=live_server).new_page())
     newcomer.goto(link)
     expect(newcomer.get_by_role("heading", level=1)).to_have_text("Set your password")
     axe.check(newcomer)
@@ -48,6 +51,7 @@ def test_admin_creates_a_user_who_signs_in_through_the_link(page, browser, live_
     newcomer.get_by_role("button", name="Set password").click()
     expect(newcomer.get_by_role("heading", level=1)).to_have_text("Sign in")
     expect(newcomer.get_by_text("Your password has been set")).to_be_visible()
+    axe.check(newcomer)
     newcomer.get_by_label("Email address").fill("nia@example.org")
     newcomer.get_by_label("Password", exact=True).fill("juniper atlas kestrel oboe")
     newcomer.get_by_role("button", name="Sign in").click()
@@ -55,6 +59,8 @@ def test_admin_creates_a_user_who_signs_in_through_the_link(page, browser, live_
     axe.check(newcomer)
 
     page.get_by_role("link", name="Users", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Users")
+    axe.check(page)
     page.get_by_role("link", name="Nia Ben-David").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Nia Ben-David")
     axe.check(page)

@@ -1,15 +1,24 @@
-"""Signing in and out in a real browser, with keyboard use and axe-core checks."""
+"""Signing in and out in a real browser, with keyboard use and axe-core checks on every page."""
 
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
 
 
-def sign_in(page, email, password):
+def sign_in(page, axe, email, password):
     page.goto("/sign-in")
+    axe.check(page)
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+def focused(page):
+    """What has keyboard focus: its accessible text or id."""
+    return page.evaluate(r"""() => {
+        const el = document.activeElement;
+        return (el.innerText || el.value || el.id || el.tagName).replace(/\s+/g, ' ').trim();
+    }""")
 
 
 def test_sign_in_and_sign_out(page, axe):
@@ -17,7 +26,7 @@ def test_sign_in_and_sign_out(page, axe):
     assert "/sign-in?next=" in page.url
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     axe.check(page)
-    sign_in(page, "coordinator@example.org", PASSWORD)
+    sign_in(page, axe, "coordinator@example.org", PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
     expect(page.get_by_text("Welcome, Test Coordinator")).to_be_visible()
     expect(page.get_by_role("alert", name="Success")).to_contain_text("You are signed in")
@@ -28,10 +37,11 @@ def test_sign_in_and_sign_out(page, axe):
     axe.check(page)
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    axe.check(page)
 
 
 def test_failed_sign_in_moves_focus_to_the_error_summary(page, axe):
-    sign_in(page, "coordinator@example.org", "not the right password")
+    sign_in(page, axe, "coordinator@example.org", "not the right password")
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Enter a correct email address and password")
@@ -42,18 +52,13 @@ def test_failed_sign_in_moves_focus_to_the_error_summary(page, axe):
     expect(page.get_by_label("Email address")).to_be_focused()
 
 
-def test_sign_in_with_the_keyboard_alone(page, axe):
+def test_sign_in_and_out_with_the_keyboard_alone(page, axe):
     page.goto("/sign-in")
+    axe.check(page)
     page.keyboard.press("Tab")
-    skip = page.get_by_role("link", name="Skip to main content")
-    expect(skip).to_be_focused()
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    # Tab order on the form: email, password, show/hide, then the button.
-    for _ in range(6):
-        if page.evaluate("document.activeElement.id") == "email":
-            break
-        page.keyboard.press("Tab")
     expect(page.get_by_label("Email address")).to_be_focused()
     page.keyboard.type("manager@example.org")
     page.keyboard.press("Tab")
@@ -61,17 +66,25 @@ def test_sign_in_with_the_keyboard_alone(page, axe):
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
-    # Sign out is reachable by keyboard too.
-    sign_out = page.get_by_role("button", name="Sign out")
-    sign_out.focus()
-    expect(sign_out).to_be_focused()
+    axe.check(page)
+
+    # From the skip link at the top: service name, navigation, the user's name, then Sign out.
+    page.get_by_role("link", name="Skip to main content").focus()
+    order = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        order.append(focused(page))
+    assert order == ["Family Group Conferences", "Home", "Your account: Test Manager", "Sign out"], order
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    expect(page.get_by_text("You have signed out")).to_be_visible()
     axe.check(page)
 
 
 def test_error_and_account_pages_are_accessible(page, axe):
-    sign_in(page, "social_worker@example.org", PASSWORD)
+    sign_in(page, axe, "social_worker@example.org", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
+    axe.check(page)
     page.goto("/no-such-page")
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
     axe.check(page)
@@ -79,6 +92,7 @@ def test_error_and_account_pages_are_accessible(page, axe):
     expect(page.get_by_role("heading", level=1)).to_have_text("You do not have permission to see this page")
     axe.check(page)
     page.goto("/account/password")
+    axe.check(page)
     page.get_by_role("button", name="Change password").click()
     expect(page.locator(".govuk-error-summary")).to_be_focused()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your current password")
@@ -88,6 +102,7 @@ def test_error_and_account_pages_are_accessible(page, axe):
 def test_the_accessibility_check_catches_violations(page, axe):
     """Guard against a vacuous harness: a page with known WCAG failures must fail the check."""
     page.goto("/sign-in")
+    axe.check(page)
     page.evaluate("""() => {
         const img = document.createElement('img');
         img.src = '/static/images/icon-180.png';

@@ -49,14 +49,17 @@ def m001_users_and_sessions(db):
             used_at TEXT
         )""",
         "CREATE INDEX password_tokens_user ON password_tokens(user_id)",
-        """CREATE TABLE sign_in_failures (
+        # Accounts and addresses are stored as keyed hashes, never as typed text.
+        """CREATE TABLE sign_in_attempts (
             id INTEGER PRIMARY KEY,
-            email TEXT NOT NULL COLLATE NOCASE,
-            ip TEXT NOT NULL,
+            account_key TEXT NOT NULL,
+            ip_key TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('failure', 'throttled')),
             at TEXT NOT NULL
         )""",
-        "CREATE INDEX sign_in_failures_email ON sign_in_failures(email, at)",
-        "CREATE INDEX sign_in_failures_ip ON sign_in_failures(ip, at)",
+        "CREATE INDEX sign_in_attempts_account ON sign_in_attempts(account_key, kind, at)",
+        "CREATE INDEX sign_in_attempts_ip ON sign_in_attempts(ip_key, kind, at)",
+        "CREATE INDEX sign_in_attempts_at ON sign_in_attempts(at)",
     ])
 
 
@@ -80,22 +83,4 @@ def m002_audit_trail(db):
            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
         """CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
-    ])
-
-
-@migrations()
-def m003_sign_in_attempts(db):
-    """Throttle by keyed hashes rather than typed email addresses, which can hold a mistyped password."""
-    _run(db, [
-        "DROP TABLE sign_in_failures",
-        """CREATE TABLE sign_in_attempts (
-            id INTEGER PRIMARY KEY,
-            account_key TEXT NOT NULL,
-            ip_key TEXT NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('failure', 'throttled')),
-            at TEXT NOT NULL
-        )""",
-        "CREATE INDEX sign_in_attempts_account ON sign_in_attempts(account_key, kind, at)",
-        "CREATE INDEX sign_in_attempts_ip ON sign_in_attempts(ip_key, kind, at)",
-        "CREATE INDEX sign_in_attempts_at ON sign_in_attempts(at)",
     ])

@@ -182,7 +182,7 @@ def test_new_set_password_link_replaces_the_old_one(client, sign_in, db):
 
 def test_unknown_user_is_404(client, sign_in):
     sign_in("admin")
-    client.page("/admin/users/9999", status=404)
+    assert client.page("/admin/users/9999", status=404).h1.get_text(strip=True) == "Page not found"
 
 
 def test_admin_signs_a_user_out_everywhere(client, sign_in, new_client, db):

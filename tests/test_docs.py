@@ -22,7 +22,11 @@ def test_every_environment_variable_is_documented():
         assert f"`{variable}`" in README, f"README does not document {variable}"
 
 
-def test_the_two_commands_are_documented():
-    assert "make run" in README and "make test" in README
-    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert "make test" in ci
+def test_the_two_commands_are_documented_and_wired_up():
+    root = Path(__file__).parent.parent
+    assert "make run " in README and "make test " in README
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    assert "\nrun: install\n" in makefile and "seed-demo --if-empty" in makefile and "--port 5000" in makefile
+    assert "\ntest: install-test\n" in makefile and "scripts/install-test-deps" in makefile
+    assert "chromium" in (root / "scripts" / "install-test-deps").read_text(encoding="utf-8")
+    assert "make test" in (root / ".ci" / "run").read_text(encoding="utf-8")

@@ -23,6 +23,7 @@ def test_inline_script_carries_the_pages_nonce(client):
 
 def test_signed_in_pages_are_never_cached(client, sign_in):
     sign_in("coordinator")
+    client.page("/")
     headers = client.get("/").headers
     assert headers["Cache-Control"] == "no-store"
     assert "Cookie" in headers["Vary"]

@@ -2,7 +2,7 @@
 
 import secrets
 
-from flask import g, request
+from flask import current_app, g, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -39,7 +39,7 @@ def set_headers(response):
     headers["X-Frame-Options"] = "DENY"
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-    if _https():
+    if current_app.config["HTTPS"]:
         headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
     if request.endpoint != "static":
         # Pages may hold children's data: never keep them in a cache, and never share
@@ -49,15 +49,8 @@ def set_headers(response):
     return response
 
 
-def _https():
-    from flask import current_app
-
-    return current_app.config["HTTPS"]
-
-
 def template_globals():
-    signed_in = current_user.is_authenticated
-    return {"cspNonce": _nonce(), "signed_in": signed_in}
+    return {"cspNonce": _nonce(), "signed_in": current_user.is_authenticated}
 
 
 def init_app(app):

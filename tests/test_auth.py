@@ -244,7 +244,7 @@ def test_parallel_guesses_cannot_pass_the_throttle(app, new_client):
                                                       "password": "a wrong guess"})
         statuses.append(response.status_code)
 
-    threads = [threading.Thread(target=guess, args=pair) for pair in zip(guessers, tokens)]
+    threads = [threading.Thread(target=guess, args=pair) for pair in zip(guessers, tokens, strict=True)]
     for thread in threads:
         thread.start()
     for thread in threads:

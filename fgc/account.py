@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from . import audit, auth, passwords, throttle
 from .data import users as user_data
 from .db import get_db, write
-from .forms import ChangePasswordForm
+from .forms.accounts import ChangePasswordForm
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 

@@ -9,7 +9,7 @@ from .data import password_tokens
 from .data import sessions as session_data
 from .data import users as user_data
 from .db import get_db, write
-from .forms import ROLE_HINTS, ROLE_LABELS, EditUserForm, UserForm
+from .forms.accounts import ROLE_HINTS, ROLE_LABELS, EditUserForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 # The POST-only actions below need no form class: CSRFProtect checks every POST's token.

@@ -28,8 +28,7 @@ _WRITE_ACTIONS = {
 }
 
 
-class WriteOutsideTransaction(sqlite3.DatabaseError):
-    """Raised when code tries to change the database without :func:`write`."""
+_SCHEMA_TABLES = {"sqlite_master", "sqlite_schema", "sqlite_temp_master"}
 
 
 def connect(path):
@@ -61,8 +60,10 @@ def _create_private(path):
 
 
 def _guard(state):
-    def authorise(action, *_):
-        if action in _WRITE_ACTIONS and not getattr(state, "open", False):
+    def authorise(action, table, *_):
+        # The schema table is exempt: FTS5 prepares (but does not run) an UPDATE of it
+        # whenever it opens, and real schema changes are caught by the CREATE/DROP/ALTER codes.
+        if action in _WRITE_ACTIONS and table not in _SCHEMA_TABLES and not getattr(state, "open", False):
             return sqlite3.SQLITE_DENY
         return sqlite3.SQLITE_OK
 

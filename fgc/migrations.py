@@ -84,3 +84,175 @@ def m002_audit_trail(db):
         """CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
     ])
+
+
+STAGES = ("draft", "referred", "allocated", "baseline_held", "preparing", "conference_scheduled",
+          "conference_held", "plan_agreed", "review_scheduled", "review_held", "closed",
+          "on_hold", "withdrawn", "declined_by_family")
+
+
+def _in(values):
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+
+
+@migrations()
+def m003_cases(db):
+    _run(db, [
+        f"""CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            stage TEXT NOT NULL CHECK (stage IN {_in(STAGES)}),
+            resume_stage TEXT CHECK (resume_stage IN {_in(STAGES)}),
+            urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
+            urgency_reason TEXT NOT NULL DEFAULT '',
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            referrer_name TEXT NOT NULL DEFAULT '',
+            referrer_organisation TEXT NOT NULL DEFAULT '',
+            referrer_contact TEXT NOT NULL DEFAULT '',
+            social_worker_id INTEGER REFERENCES users(id),
+            coordinator_id INTEGER REFERENCES users(id),
+            referred_on TEXT,
+            allocated_on TEXT,
+            legal_status TEXT NOT NULL DEFAULT '',
+            plo_date TEXT,
+            court_date TEXT,
+            current_risks TEXT NOT NULL DEFAULT '[]',
+            past_risks TEXT NOT NULL DEFAULT '[]',
+            risk_details TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            decision_sought TEXT NOT NULL DEFAULT '',
+            interpreter_language TEXT NOT NULL DEFAULT '',
+            cultural_needs TEXT NOT NULL DEFAULT '',
+            coordinator_preferences TEXT NOT NULL DEFAULT '',
+            manager_name TEXT NOT NULL DEFAULT '',
+            manager_signed_off_on TEXT,
+            plan_agreed_on TEXT,
+            closed_on TEXT,
+            closure_living_with TEXT NOT NULL DEFAULT '',
+            closure_proceedings TEXT NOT NULL DEFAULT '',
+            closure_notes TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX cases_stage ON cases(stage)",
+        "CREATE INDEX cases_coordinator ON cases(coordinator_id, stage)",
+        "CREATE INDEX cases_social_worker ON cases(social_worker_id)",
+        "CREATE INDEX cases_created_by ON cases(created_by)",
+        """CREATE TABLE children (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            name TEXT NOT NULL,
+            date_of_birth TEXT,
+            gender TEXT NOT NULL DEFAULT '',
+            ethnicity TEXT NOT NULL DEFAULT '',
+            first_language TEXT NOT NULL DEFAULT '',
+            needs TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX children_case ON children(case_id)",
+        """CREATE TABLE pr_holders (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            name TEXT NOT NULL,
+            relationship TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX pr_holders_case ON pr_holders(case_id)",
+        f"""CREATE TABLE stage_changes (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            from_stage TEXT CHECK (from_stage IN {_in(STAGES)}),
+            to_stage TEXT NOT NULL CHECK (to_stage IN {_in(STAGES)}),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX stage_changes_case ON stage_changes(case_id, at)",
+        """CREATE TABLE offers (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+            offered_on TEXT,
+            in_letter_before_proceedings INTEGER CHECK (in_letter_before_proceedings IN (0, 1)),
+            letter_date TEXT,
+            response TEXT CHECK (response IN ('accepted', 'declined', 'withdrawn')),
+            response_on TEXT,
+            exception_reason TEXT NOT NULL DEFAULT '',
+            exception_decided_by TEXT NOT NULL DEFAULT '',
+            exception_decided_on TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE consents (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            given_by TEXT NOT NULL,
+            basis TEXT NOT NULL CHECK (basis IN ('parental_responsibility', 'council', 'gillick')),
+            given_on TEXT NOT NULL,
+            may_share TEXT NOT NULL DEFAULT '',
+            share_with TEXT NOT NULL DEFAULT '',
+            withdrawn_on TEXT,
+            withdrawn_by TEXT NOT NULL DEFAULT '',
+            recorded_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX consents_case ON consents(case_id)",
+        """CREATE TABLE baselines (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+            held_on TEXT NOT NULL,
+            attendees TEXT NOT NULL DEFAULT '',
+            objective TEXT NOT NULL DEFAULT '',
+            recorded_by INTEGER NOT NULL REFERENCES users(id),
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE baseline_items (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            kind TEXT NOT NULL CHECK (kind IN ('question', 'bottom_line', 'resource')),
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX baseline_items_case ON baseline_items(case_id, kind)",
+        """CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            kind TEXT NOT NULL CHECK (kind IN ('conference', 'review')),
+            uid TEXT NOT NULL UNIQUE,
+            sequence INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'held', 'cancelled')),
+            starts_at TEXT NOT NULL,
+            ends_at TEXT NOT NULL,
+            venue TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            access_notes TEXT NOT NULL DEFAULT '',
+            interpreter_language TEXT NOT NULL DEFAULT '',
+            remote_details TEXT NOT NULL DEFAULT '',
+            held_on TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX meetings_case ON meetings(case_id, kind)",
+        "CREATE INDEX meetings_starts ON meetings(status, starts_at)",
+        """CREATE TABLE meeting_changes (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            starts_at TEXT NOT NULL,
+            ends_at TEXT NOT NULL,
+            venue TEXT NOT NULL,
+            change TEXT NOT NULL CHECK (change IN ('rescheduled', 'cancelled')),
+            reason TEXT NOT NULL DEFAULT '',
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX meeting_changes_meeting ON meeting_changes(meeting_id, at)",
+        """CREATE TABLE closure_days (
+            day TEXT PRIMARY KEY,
+            reason TEXT NOT NULL DEFAULT '',
+            created_by INTEGER REFERENCES users(id),
+            created_at TEXT NOT NULL
+        )""",
+        # Accent-free search over case references and the names on a case (children, PR holders).
+        """CREATE VIRTUAL TABLE case_search USING fts5(
+            reference, names, tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+    ])

@@ -8,7 +8,7 @@ from flask_login import current_user
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from .data import parse
-from .forms import ROLE_LABELS
+from .forms.accounts import ROLE_LABELS
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -1,14 +1,12 @@
-"""Every WTForms form the app uses. Error messages follow GOV.UK style."""
+"""Forms for signing in, passwords and staff accounts."""
 
-from flask import request
-from flask_wtf import FlaskForm
-from flask_wtf.form import _Auto
 from wtforms import HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
-from . import passwords
-from .config import ROLES
+from .. import passwords
+from ..config import ROLES
+from .base import Form, strip
 
 ROLE_LABELS = {
     "admin": "Admin",
@@ -24,26 +22,8 @@ ROLE_HINTS = {
 }
 
 
-class Form(FlaskForm):
-    """Base form: reads only url-encoded or multipart text fields.
-
-    Flask-WTF would otherwise mix in uploaded files and JSON bodies, whose values are
-    not strings; every field here expects text.
-    """
-
-    class Meta:
-        def wrap_formdata(self, form, formdata):
-            if formdata is not _Auto:
-                return formdata
-            return request.form if request.method == "POST" else None
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class SignInForm(Form):
-    email = StringField("Email address", filters=[_strip], validators=[
+    email = StringField("Email address", filters=[strip], validators=[
         DataRequired("Enter your email address"),
         Length(max=320, message="Email address must be 320 characters or fewer"),
     ])
@@ -81,11 +61,11 @@ class ChangePasswordForm(SetPasswordForm):
 
 
 class UserForm(Form):
-    name = StringField("Full name", filters=[_strip], validators=[
+    name = StringField("Full name", filters=[strip], validators=[
         DataRequired("Enter the person's full name"),
         Length(max=200, message="Full name must be 200 characters or fewer"),
     ])
-    email = StringField("Email address", filters=[_strip], validators=[
+    email = StringField("Email address", filters=[strip], validators=[
         DataRequired("Enter an email address"),
         Length(max=320, message="Email address must be 320 characters or fewer"),
         Email("Enter an email address in the correct format, like name@example.org",

@@ -1,0 +1,79 @@
+"""Working-day arithmetic for FGC deadlines in England and Wales.
+
+Bank holidays come from the data bundled with ``govuk-bank-holidays``, so
+nothing here touches the network. That data currently runs to the end of
+2028; for later dates only weekends and the service's own closure days are
+excluded, so deadlines after 2028 may land on a bank holiday until the
+package is upgraded.
+"""
+
+import calendar
+import datetime
+import functools
+
+from govuk_bank_holidays.bank_holidays import BankHolidays
+
+
+@functools.lru_cache(maxsize=1)
+def bank_holidays():
+    """England and Wales bank holidays, loaded once per process."""
+    holidays = BankHolidays(use_cached_holidays=True)
+    return frozenset(h["date"] for h in holidays.get_holidays(division=BankHolidays.ENGLAND_AND_WALES))
+
+
+def _as_date(day):
+    # A datetime never equals a date, so it would silently slip past the holiday set.
+    if isinstance(day, datetime.datetime) or not isinstance(day, datetime.date):
+        raise TypeError(f"expected a datetime.date, got {type(day).__name__}")
+    return day
+
+
+class WorkingCalendar:
+    """Weekends, bank holidays and the service's closure days are not working days."""
+
+    def __init__(self, closure_days=()):
+        self.closure_days = frozenset(_as_date(d) for d in closure_days)
+
+    def is_working_day(self, day):
+        day = _as_date(day)
+        return day.weekday() < 5 and day not in bank_holidays() and day not in self.closure_days
+
+    def add_working_days(self, start, days):
+        """The date ``days`` working days after ``start``; ``start`` itself is not counted."""
+        day = _as_date(start)
+        if days < 0:
+            raise ValueError("days must be 0 or more")
+        while days:
+            day += datetime.timedelta(days=1)
+            if self.is_working_day(day):
+                days -= 1
+        return day
+
+    def working_days_between(self, start, end):
+        """How many working days fall after ``start`` up to and including ``end``."""
+        day, end = _as_date(start), _as_date(end)
+        count = 0
+        while day < end:
+            day += datetime.timedelta(days=1)
+            count += self.is_working_day(day)
+        return count
+
+    def due_status(self, due, today, *, done=False, soon_days=3):
+        """"overdue", "due soon" or "on track" for a deadline; None once it is done."""
+        if done:
+            return None
+        due, today = _as_date(due), _as_date(today)
+        if today > due:
+            return "overdue"
+        if self.working_days_between(today, due) <= soon_days:
+            return "due soon"
+        return "on track"
+
+
+def add_months(day, months):
+    """Calendar months later, kept within the month: 31 Jan + 1 month is the last day of Feb."""
+    day = _as_date(day)
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

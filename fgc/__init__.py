@@ -27,15 +27,17 @@ def create_app(test_config=None):
     config.load(app, test_config)
     app.url_map.converters["id"] = RecordId
 
-    from . import account, admin, auth, cli, db, errors, main, security, templating
+    from . import access, account, admin, auth, cases, cli, db, errors, main, meetings, referrals, security
+    from . import templating
 
     db.init_app(app)
     security.init_app(app)
     auth.init_app(app)
+    access.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
-    for blueprint in (main.bp, account.bp, admin.bp):
+    for blueprint in (main.bp, account.bp, admin.bp, referrals.bp, cases.bp, meetings.bp):
         app.register_blueprint(blueprint)
 
     if app.config["MIGRATE_ON_START"]:

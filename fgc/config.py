@@ -36,6 +36,14 @@ DEFAULTS = {
     "THROTTLE_ACCOUNT_FAILURES": 5,
     "THROTTLE_IP_FAILURES": 20,
     "PASSWORD_LINK_LIFETIME": timedelta(hours=24),
+    # Targets for FGC work, in working days (weekends, bank holidays and closure days excluded).
+    "BASELINE_TARGET_DAYS": 5,
+    "BASELINE_TARGET_URGENT_DAYS": 1,
+    "CONFERENCE_TARGET_DAYS": 40,
+    "REVIEW_AFTER_MONTHS": 3,
+    "DUE_SOON_DAYS": 3,
+    # The domain part of calendar invite UIDs.
+    "INVITE_UID_DOMAIN": "fgc.invalid",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
 }

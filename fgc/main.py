@@ -1,17 +1,74 @@
-"""The home page and the health check."""
+"""The home page (a dashboard for each role) and the health check."""
+
+import datetime
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template
-from flask_login import login_required
+from flask_login import current_user, login_required
 
-from . import db
+from . import access, audit, db, deadlines, lifecycle
+from .data import cases as case_data
+from .data import meetings as meeting_data
 
 bp = Blueprint("main", __name__)
+LONDON = ZoneInfo("Europe/London")
 
 
 @bp.route("/")
 @login_required
 def home():
-    return render_template("main/home.html")
+    role = current_user.role
+    if role not in access.CASE_ROLES:
+        return render_template("main/home.html")
+    database = db.get_db()
+    viewer = access.viewer()
+    context = {"drafts": case_data.summaries(database, viewer, stages=["draft"])}
+    if role == "coordinator":
+        mine = case_data.summaries(database, viewer, coordinator_id=current_user.id, stages=lifecycle.OPEN)
+        context.update(_by_stage(mine), meetings=_this_week_and_next(database, viewer),
+                       overdue=deadlines.overdue(mine, case_data.facts(database, [row["id"] for row in mine])))
+    elif role == "manager":
+        open_cases = case_data.summaries(database, viewer, stages=lifecycle.OPEN)
+        since = (deadlines.today() - datetime.timedelta(days=365)).isoformat()
+        context.update(
+            unallocated=case_data.summaries(database, viewer, unallocated=True),
+            overdue=deadlines.overdue(open_cases, case_data.facts(database, [row["id"] for row in open_cases])),
+            caseloads=case_data.caseloads(database, lifecycle.OPEN),
+            timeliness=deadlines.referral_to_conference(case_data.conference_times(database, since)))
+    else:
+        mine = case_data.summaries(database, viewer, referred_by=current_user.id)
+        mine = [row for row in mine if row["stage"] != "draft"]
+        facts = case_data.facts(database, [row["id"] for row in mine])
+        context.update(referred=[dict(row, next=_next_date(row, facts[row["id"]])) for row in mine])
+    audit.record("case.list_viewed", record_type="case", detail={"page": "home"})
+    return render_template(f"main/home_{role}.html", **context)
+
+
+def _by_stage(rows):
+    groups = {}
+    for row in rows:
+        groups.setdefault(row["stage"], []).append(row)
+    order = list(lifecycle.MAIN_PATH) + list(lifecycle.PAUSED)
+    return {"by_stage": [(stage, groups[stage]) for stage in order if stage in groups], "case_count": len(rows)}
+
+
+def _this_week_and_next(database, viewer):
+    today = datetime.datetime.now(LONDON).date()
+    monday = today - datetime.timedelta(days=today.weekday())
+    start = datetime.datetime.combine(monday, datetime.time(), LONDON)
+    return meeting_data.upcoming(database, viewer, start=start, end=start + datetime.timedelta(days=14),
+                                 coordinator_id=current_user.id)
+
+
+def _next_date(row, facts):
+    """The next thing to happen on a case: a scheduled meeting, else the next open deadline."""
+    if facts["next_meeting_at"]:
+        return {"label": "Meeting", "when": facts["next_meeting_at"], "is_meeting": True}
+    pending = [item for item in deadlines.for_case(row, facts) if item["status"] is not None]
+    if pending:
+        return {"label": pending[0]["label"], "when": pending[0]["due"].isoformat(), "is_meeting": False,
+                "tag_text": pending[0]["tag_text"], "tag_class": pending[0]["tag_class"]}
+    return None
 
 
 @bp.route("/healthz")
@@ -20,5 +77,3 @@ def healthz():
     if db.ping(current_app.config["DATABASE"]):
         return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8"}
     return "database unavailable\n", 503, {"Content-Type": "text/plain; charset=utf-8"}
-
-

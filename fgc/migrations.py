@@ -105,6 +105,7 @@ def m003_cases(db):
             resume_stage TEXT CHECK (resume_stage IN {_in(STAGES)}),
             urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
             urgency_reason TEXT NOT NULL DEFAULT '',
+            sections_done TEXT NOT NULL DEFAULT '[]',
             created_by INTEGER NOT NULL REFERENCES users(id),
             referrer_name TEXT NOT NULL DEFAULT '',
             referrer_organisation TEXT NOT NULL DEFAULT '',

@@ -1,33 +1,44 @@
 """Jinja set-up: GOV.UK Frontend macros, role-based navigation, form errors and dates."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import request, url_for
 from flask_login import current_user
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
+from . import lifecycle
 from .data import parse
+from .forms import cases as case_forms
 from .forms.accounts import ROLE_LABELS
 
 LONDON = ZoneInfo("Europe/London")
 
-# (label, endpoint, roles allowed); the first match for the current endpoint is marked current.
+CASE_ROLES = {"manager", "coordinator", "social_worker"}
+# (label, endpoint, roles allowed, endpoints that count as this section).
 NAVIGATION = [
-    ("Home", "main.home", None),
-    ("Users", "admin.users", {"admin"}),
+    ("Home", "main.home", None, ()),
+    ("Waiting for a coordinator", "cases.unallocated", {"manager"}, ()),
+    ("Cases", "cases.index", CASE_ROLES, ("cases.", "referrals.", "meetings.")),
+    ("Search", "cases.search", CASE_ROLES, ()),
+    ("Users", "admin.users", {"admin"}, ("admin.",)),
 ]
+STAGE_CLASSES = {
+    "draft": "govuk-tag--grey", "referred": "govuk-tag--light-blue", "allocated": "govuk-tag--light-blue",
+    "closed": "govuk-tag--grey", "on_hold": "govuk-tag--yellow", "withdrawn": "govuk-tag--orange",
+    "declined_by_family": "govuk-tag--orange", "plan_agreed": "govuk-tag--green",
+}
 
 
 def navigation():
     if not current_user.is_authenticated:
         return []
+    here = request.endpoint or ""
     items = []
-    for label, endpoint, roles in NAVIGATION:
+    for label, endpoint, roles, sections in NAVIGATION:
         if roles is None or current_user.role in roles:
-            section = endpoint.split(".")[0]
-            current = request.endpoint == endpoint or (
-                section != "main" and (request.endpoint or "").startswith(section + "."))
+            exact = [item for item in NAVIGATION if item[1] == here]
+            current = here == endpoint or (not exact and here.startswith(sections) if sections else False)
             items.append({"text": label, "href": url_for(endpoint), "current": current})
     return items
 
@@ -40,8 +51,12 @@ def error_list(form):
              for message in form.form_errors]
     for field in form:
         if field.errors:
-            # A radio group's first option carries the group's id, as GOV.UK Frontend renders it.
-            items.append({"text": field.errors[0], "href": f"#{field.id}"})
+            # A radio or checkbox group's first option carries the group's id, as GOV.UK Frontend
+            # renders it; a date links to its first box in error.
+            target = field.id
+            if field.type == "DateInput":
+                target = f"{field.id}-{(field.error_parts or ('day',))[0]}"
+            items.append({"text": field.errors[0], "href": f"#{target}"})
     return items
 
 
@@ -58,6 +73,26 @@ def date_time(value):
     return f"{local.day} {local:%B %Y} at {local:%-I:%M}{local:%p}".replace("AM", "am").replace("PM", "pm")
 
 
+def long_date(value):
+    """'27 March 2026' from a date or ISO text; '' for nothing."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return f"{value.day} {value:%B %Y}"
+
+
+def time_only(value):
+    moment = parse(value) if isinstance(value, str) else value
+    if not isinstance(moment, datetime):
+        return ""
+    local = moment.astimezone(LONDON)
+    return f"{local:%-I:%M}{local:%p}".replace("AM", "am").replace("PM", "pm")
+
+
 def init_app(app):
     app.jinja_loader = ChoiceLoader([
         app.jinja_loader,
@@ -66,6 +101,9 @@ def init_app(app):
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.jinja_env.globals.update(navigation=navigation, error_list=error_list, field_error=field_error,
-                                 role_labels=ROLE_LABELS)
-    app.jinja_env.filters["date_time"] = date_time
+    app.jinja_env.globals.update(
+        navigation=navigation, error_list=error_list, field_error=field_error, role_labels=ROLE_LABELS,
+        stage_label=lifecycle.label, stage_class=lambda stage: STAGE_CLASSES.get(stage, "govuk-tag--blue"),
+        legal_statuses=case_forms.LEGAL_STATUSES, risks=case_forms.RISKS, offer_responses=case_forms.OFFER_RESPONSES,
+        consent_bases=case_forms.CONSENT_BASES)
+    app.jinja_env.filters.update(date_time=date_time, long_date=long_date, time_only=time_only)

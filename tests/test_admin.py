@@ -60,7 +60,7 @@ def test_admin_creates_a_user_who_sets_a_password_and_signs_in(client, sign_in, 
     assert newcomer.submit(link, {"new_password": new_password, "confirm_password": new_password}).status_code == 302
     assert newcomer.submit("/sign-in", {"email": "rhiannon@example.org", "password": new_password}).status_code == 302
     assert "Welcome, Rhiannon Prys" in text(newcomer.page("/"))
-    actions = [row[0] for row in db.execute("SELECT action FROM audit_events ORDER BY id")]
+    actions = [row[0] for row in db.execute("SELECT action FROM audit_events WHERE action NOT LIKE 'case.%' ORDER BY id")]
     assert actions[-4:] == ["user.created", "user.password_link_issued", "user.password_set", "sign_in.succeeded"]
 
 

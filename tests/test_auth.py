@@ -186,7 +186,8 @@ def test_sign_ins_are_audited_without_passwords(client, sign_in, db):
     client.submit("/sign-in", {"email": "manager@example.org", "password": "a wrong password"})
     sign_in("manager")
     client.submit("/sign-out", {}, form_url="/")
-    rows = db.execute("SELECT action, actor, ip, user_id FROM audit_events ORDER BY id").fetchall()
+    rows = db.execute("SELECT action, actor, ip, user_id FROM audit_events WHERE action NOT LIKE 'case.%' "
+                      "ORDER BY id").fetchall()
     assert [row[0] for row in rows] == ["sign_in.failed", "sign_in.succeeded", "sign_out"]
     assert all(row[1] == "manager@example.org" and row[2] == "127.0.0.1" and row[3] for row in rows)
     everything = " ".join(str(row) for row in db.execute("SELECT * FROM audit_events").fetchall())

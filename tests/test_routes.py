@@ -9,6 +9,12 @@ from conftest import make_app
 SAMPLE_VALUES = {"integer": 1, "recordid": 1, "float": 1.5, "path": "sample/path"}
 
 
+def sample_value(kind, converter):
+    if kind == "any":
+        return sorted(converter.items)[0]
+    return SAMPLE_VALUES.get(kind, "sample")
+
+
 def concrete_urls(app):
     """Every (method, url, endpoint) in the URL map, with sample values for its variables."""
     with app.test_request_context():
@@ -16,7 +22,7 @@ def concrete_urls(app):
             values = {}
             for name, converter in rule._converters.items():
                 kind = type(converter).__name__.replace("Converter", "").lower()
-                values[name] = SAMPLE_VALUES.get(kind, "sample")
+                values[name] = sample_value(kind, converter)
             url = app.url_for(rule.endpoint, **values)
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 yield method, url, rule.endpoint

@@ -30,3 +30,14 @@ def events(db, *, limit=100, user_id=None, action=None):
         [*params, limit],
     )
     return [dict(row, detail=json.loads(row["detail"]) if row["detail"] else None) for row in rows]
+
+
+def for_record(db, record_type, record_id, *, exclude=()):
+    """Every event about one record, oldest first."""
+    marks = ", ".join("?" for _ in exclude)
+    not_in = f"AND action NOT IN ({marks})" if exclude else ""
+    rows = db.query(
+        f"SELECT id, at, user_id, actor, action, detail FROM audit_events "
+        f"WHERE record_type = ? AND record_id = ? {not_in} ORDER BY id",
+        [record_type, str(record_id), *exclude])
+    return [dict(row, detail=json.loads(row["detail"]) if row["detail"] else None) for row in rows]

@@ -5,6 +5,10 @@ from playwright.sync_api import expect
 from conftest import PASSWORD
 
 
+HOME_HEADINGS = {"admin": "Family Group Conferences", "manager": "FGC service overview",
+                 "coordinator": "Your cases", "social_worker": "Your referrals"}
+
+
 def sign_in(page, axe, email, password):
     page.goto("/sign-in")
     axe.check(page)
@@ -27,7 +31,7 @@ def test_sign_in_and_sign_out(page, axe):
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     axe.check(page)
     sign_in(page, axe, "coordinator@example.org", PASSWORD)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
+    expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS["coordinator"])
     expect(page.get_by_text("Welcome, Test Coordinator")).to_be_visible()
     expect(page.get_by_role("alert", name="Success")).to_contain_text("You are signed in")
     axe.check(page)
@@ -65,16 +69,17 @@ def test_sign_in_and_out_with_the_keyboard_alone(page, axe):
     expect(page.get_by_label("Password", exact=True)).to_be_focused()
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
+    expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS["manager"])
     axe.check(page)
 
     # From the skip link at the top: service name, navigation, the user's name, then Sign out.
     page.get_by_role("link", name="Skip to main content").focus()
     order = []
-    for _ in range(4):
+    for _ in range(7):
         page.keyboard.press("Tab")
         order.append(focused(page))
-    assert order == ["Family Group Conferences", "Home", "Your account: Test Manager", "Sign out"], order
+    assert order == ["Family Group Conferences", "Home", "Waiting for a coordinator", "Cases", "Search",
+                     "Your account: Test Manager", "Sign out"], order
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     expect(page.get_by_text("You have signed out")).to_be_visible()
@@ -83,7 +88,7 @@ def test_sign_in_and_out_with_the_keyboard_alone(page, axe):
 
 def test_error_and_account_pages_are_accessible(page, axe):
     sign_in(page, axe, "social_worker@example.org", PASSWORD)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
+    expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS["social_worker"])
     axe.check(page)
     page.goto("/no-such-page")
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")

@@ -1,0 +1,75 @@
+"""Who may see which case, and who may do what to it: decided here and nowhere else.
+
+Any route with a ``<id:case_id>`` argument gets its case loaded by :func:`load_case`
+before the view runs; a case the user may not see, and a case that does not exist,
+both answer 404, so nobody can learn that a case exists. Which cases are visible is
+one SQL clause, :func:`fgc.data.cases.visibility`.
+"""
+
+from flask import abort, g
+from flask_login import current_user
+
+from .data import cases as case_data
+from .db import get_db
+
+CASE_ROLES = ("manager", "coordinator", "social_worker")
+
+
+def viewer():
+    return (current_user.id, current_user.role)
+
+
+def _is_coordinator_of(case):
+    return current_user.role == "coordinator" and case["coordinator_id"] == current_user.id
+
+
+def _is_referrer_of(case):
+    return case["created_by"] == current_user.id or case["social_worker_id"] == current_user.id
+
+
+# What each action needs, beyond being able to see the case.
+RULES = {
+    # Read the case and record what the council or family said.
+    "view": lambda case: True,
+    "record": lambda case: case["stage"] != "draft",
+    # Change the referral: its author while it is a draft, then the referrer, coordinator or a manager.
+    "edit_referral": lambda case: (case["created_by"] == current_user.id if case["stage"] == "draft"
+                                   else current_user.role == "manager" or _is_coordinator_of(case)
+                                   or _is_referrer_of(case)),
+    "allocate": lambda case: current_user.role == "manager" and case["stage"] not in ("draft", "closed"),
+    # Run the case: baseline, meetings, stage changes.
+    "progress": lambda case: case["stage"] != "draft" and (current_user.role == "manager"
+                                                           or _is_coordinator_of(case)),
+}
+
+
+def can(action, case=None):
+    case = case if case is not None else g.get("case")
+    return bool(case) and current_user.is_authenticated and RULES[action](case)
+
+
+def require(action):
+    """403 unless the signed-in user may take ``action`` on the current case."""
+    if not can(action):
+        abort(403)
+
+
+def load_case(endpoint, values):
+    """URL value preprocessor: put the visible case on ``g`` or answer 404."""
+    if not values or "case_id" not in values or not current_user.is_authenticated:
+        return
+    case = case_data.get_visible(get_db(), values["case_id"], viewer())
+    if case is None:
+        abort(404)
+    g.case = case
+
+
+def current_case():
+    case = g.get("case")
+    if case is None:
+        abort(404)
+    return case
+
+
+def init_app(app):
+    app.url_value_preprocessor(load_case)

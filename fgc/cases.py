@@ -1,0 +1,371 @@
+"""A case once referred: its page, the s.31ZA offer, consent, allocation, baseline, stages, timeline and search."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
+
+from . import access, audit, deadlines, lifecycle
+from .data import audit as audit_data
+from .data import baselines, consents, meetings, offers
+from .data import cases as case_data
+from .data import users as user_data
+from .db import get_db, write
+from .forms import cases as forms
+
+bp = Blueprint("cases", __name__, url_prefix="/cases")
+
+CONFLICT = ("Someone else changed this while you were editing it. Your changes have not been saved: "
+            "check the current details, then make them again")
+
+
+def _dates(values):
+    return {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in values.items()}
+
+
+def _case_roles_only():
+    if current_user.role not in access.CASE_ROLES:
+        abort(403)
+
+
+@bp.route("/")
+@login_required
+def index():
+    _case_roles_only()
+    rows = case_data.summaries(get_db(), access.viewer())
+    audit.record("case.list_viewed", record_type="case", detail={"count": len(rows)})
+    return render_template("cases/index.html", cases=rows)
+
+
+@bp.route("/unallocated")
+@login_required
+def unallocated():
+    if current_user.role != "manager":
+        abort(403)
+    rows = case_data.summaries(get_db(), access.viewer(), unallocated=True)
+    audit.record("case.list_viewed", record_type="case", detail={"list": "unallocated", "count": len(rows)})
+    return render_template("cases/unallocated.html", cases=rows)
+
+
+@bp.route("/search")
+@login_required
+def search():
+    _case_roles_only()
+    form = forms.SearchForm(formdata=request.args)
+    results = None
+    if form.q.data and form.validate():
+        results = case_data.search(get_db(), access.viewer(), form.q.data)
+        audit.record("case.searched", record_type="case", detail={"results": len(results)})
+    return render_template("cases/search.html", form=form, results=results)
+
+
+def case_context(case):
+    """Everything the case page shows."""
+    db = get_db()
+    case_id = case["id"]
+    consent_state = consents.state(db, case_id)
+    return {
+        "case": case,
+        "children": case_data.children(db, case_id),
+        "pr_holders": case_data.pr_holders(db, case_id),
+        "coordinator": user_data.get(db, case["coordinator_id"]) if case["coordinator_id"] else None,
+        "social_worker": user_data.get(db, case["social_worker_id"]) if case["social_worker_id"] else None,
+        "offer": offers.get(db, case_id),
+        "consents": consents.for_case(db, case_id),
+        "consent_state": consent_state,
+        "baseline": baselines.get(db, case_id),
+        "items": baselines.items(db, case_id),
+        "meetings": meetings.for_case(db, case_id),
+        "deadlines": deadlines.for_case(case, case_data.facts(db, [case_id])[case_id]),
+        "next_steps": lifecycle.next_steps(case["stage"], resume_stage=case["resume_stage"]),
+        "consent_withdrawn": consent_state == "withdrawn",
+    }
+
+
+@bp.route("/<id:case_id>")
+@login_required
+def view(case_id):
+    case = access.current_case()
+    if case["stage"] == "draft":
+        return redirect(url_for("referrals.task_list", case_id=case_id))
+    audit.record("case.viewed", record_type="case", record_id=case_id)
+    return render_template("cases/case.html", **case_context(case), can=access.can)
+
+
+@bp.route("/<id:case_id>/offer", methods=["GET", "POST"])
+@login_required
+def offer(case_id):
+    case = access.current_case()
+    access.require("record")
+    db = get_db()
+    existing = offers.get(db, case_id)
+    data = None
+    if request.method == "GET" and existing:
+        data = dict(existing, offer_made="no" if existing["exception_reason"] else "yes",
+                    in_letter={1: "yes", 0: "no"}.get(existing["in_letter_before_proceedings"]),
+                    response=existing["response"] or "")
+    form = forms.OfferForm(data=data)
+    if request.method == "GET":
+        form.version.data = existing["version"] if existing else ""
+    if form.validate_on_submit():
+        made = form.offer_made.data == "yes"
+        values = _dates({
+            "offered_on": form.offered_on.data if made else None,
+            "in_letter_before_proceedings": (1 if form.in_letter.data == "yes" else 0) if made else None,
+            "letter_date": form.letter_date.data if made and form.in_letter.data == "yes" else None,
+            "response": (form.response.data or None) if made else None,
+            "response_on": form.response_on.data if made and form.response.data else None,
+            "exception_reason": "" if made else form.exception_reason.data,
+            "exception_decided_by": "" if made else form.exception_decided_by.data,
+            "exception_decided_on": None if made else form.exception_decided_on.data,
+        })
+        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        try:
+            with write(db):
+                offers.save(db, case_id, version, values)
+                audit.record("case.offer_recorded", record_type="case", record_id=case_id,
+                             detail={"offer_made": made, "response": values["response"]})
+        except case_data.VersionConflict:
+            form.form_errors.append(CONFLICT)
+            form.version.data = (offers.get(db, case_id) or {}).get("version", "")
+        else:
+            flash("The s.31ZA offer record has been saved", "success")
+            return redirect(url_for("cases.view", case_id=case_id, _anchor="offer"))
+    return render_template("cases/offer.html", case=case, form=form)
+
+
+@bp.route("/<id:case_id>/consents/new", methods=["GET", "POST"])
+@login_required
+def add_consent(case_id):
+    case = access.current_case()
+    access.require("record")
+    form = forms.ConsentForm()
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            consent_id = consents.add(db, case_id, given_by=form.given_by.data, basis=form.basis.data,
+                                      given_on=form.given_on.data.isoformat(), may_share=form.may_share.data,
+                                      share_with=form.share_with.data, recorded_by=current_user.id)
+            audit.record("case.consent_recorded", record_type="case", record_id=case_id,
+                         detail={"consent_id": consent_id, "basis": form.basis.data})
+        flash("Consent has been recorded", "success")
+        return redirect(url_for("cases.view", case_id=case_id, _anchor="consent"))
+    return render_template("cases/consent.html", case=case, form=form)
+
+
+@bp.route("/<id:case_id>/consents/<id:consent_id>/withdraw", methods=["GET", "POST"])
+@login_required
+def withdraw_consent(case_id, consent_id):
+    case = access.current_case()
+    access.require("record")
+    db = get_db()
+    consent = consents.get(db, case_id, consent_id)
+    if consent is None or consent["withdrawn_on"]:
+        abort(404)
+    form = forms.WithdrawConsentForm(data={"withdrawn_by": consent["given_by"]} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        with write(db):
+            consents.withdraw(db, case_id, consent_id, withdrawn_by=form.withdrawn_by.data,
+                              withdrawn_on=form.withdrawn_on.data.isoformat())
+            paused = False
+            if consents.state(db, case_id) == "withdrawn" and lifecycle.allowed(case["stage"], "withdrawn"):
+                case_data.move(db, case_id, to_stage="withdrawn", user_id=current_user.id,
+                               note="Consent withdrawn", resume_stage=case["stage"])
+                paused = True
+            audit.record("case.consent_withdrawn", record_type="case", record_id=case_id,
+                         detail={"consent_id": consent_id, "case_paused": paused})
+        flash("The withdrawal of consent has been recorded" + (". Work on the case has stopped" if paused else ""),
+              "success")
+        return redirect(url_for("cases.view", case_id=case_id, _anchor="consent"))
+    return render_template("cases/withdraw_consent.html", case=case, form=form, consent=consent)
+
+
+def _coordinator_choices():
+    return [SelectChoice(str(row["id"]), f"{row['name']} ({row['open_cases']} open case"
+                         f"{'' if row['open_cases'] == 1 else 's'})")
+            for row in case_data.caseloads(get_db(), lifecycle.OPEN)]
+
+
+@bp.route("/<id:case_id>/allocate", methods=["GET", "POST"])
+@login_required
+def allocate(case_id):
+    case = access.current_case()
+    access.require("allocate")
+    form = forms.AllocateForm(data={"coordinator_id": str(case["coordinator_id"] or "")}
+                              if request.method == "GET" else None)
+    form.coordinator_id.choices = _coordinator_choices()
+    if form.validate_on_submit():
+        db = get_db()
+        coordinator_id = int(form.coordinator_id.data)
+        first = case["stage"] == "referred"
+        with write(db):
+            if first:
+                case_data.move(db, case_id, to_stage="allocated", user_id=current_user.id,
+                               coordinator_id=coordinator_id, allocated_on=deadlines.today().isoformat())
+            else:
+                case_data.update(db, case_id, case["version"], coordinator_id=coordinator_id)
+            audit.record("case.allocated", record_type="case", record_id=case_id,
+                         detail={"coordinator_id": coordinator_id, "reallocated": not first})
+        coordinator = user_data.get(db, coordinator_id)
+        flash(f"{case['reference']} has been allocated to {coordinator['name']}", "success")
+        return redirect(url_for("cases.view", case_id=case_id))
+    return render_template("cases/allocate.html", case=case, form=form)
+
+
+@bp.route("/<id:case_id>/baseline", methods=["GET", "POST"])
+@login_required
+def baseline(case_id):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    existing = baselines.get(db, case_id)
+    if existing is None:
+        refusal = lifecycle.refusal(case["stage"], "baseline_held")
+        if refusal:
+            flash(refusal, "error")
+            return redirect(url_for("cases.view", case_id=case_id))
+    form = forms.BaselineForm(data=existing if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = existing["version"] if existing else ""
+    if form.validate_on_submit():
+        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        try:
+            with write(db):
+                baselines.save(db, case_id, version, held_on=form.held_on.data.isoformat(),
+                               attendees=form.attendees.data, objective=form.objective.data,
+                               recorded_by=current_user.id)
+                if existing is None:
+                    case_data.move(db, case_id, to_stage="baseline_held", user_id=current_user.id)
+                audit.record("case.baseline_recorded", record_type="case", record_id=case_id,
+                             detail={"first": existing is None})
+        except case_data.VersionConflict:
+            form.form_errors.append(CONFLICT)
+            form.version.data = (baselines.get(db, case_id) or {}).get("version", "")
+        else:
+            flash("The baseline meeting has been recorded", "success")
+            return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
+    return render_template("cases/baseline.html", case=case, form=form)
+
+
+ITEM_KINDS = {"question": "Question for the family", "bottom_line": "Bottom line", "resource": "Resource offered"}
+
+
+@bp.route("/<id:case_id>/baseline/<any(question, bottom_line, resource):kind>/new", methods=["GET", "POST"])
+@login_required
+def add_item(case_id, kind):
+    case = access.current_case()
+    access.require("progress")
+    if baselines.get(get_db(), case_id) is None:
+        flash("Record the baseline meeting before adding to it", "error")
+        return redirect(url_for("cases.view", case_id=case_id))
+    form = forms.BaselineItemForm()
+    form.text.label.text = ITEM_KINDS[kind]
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            item_id = baselines.add_item(db, case_id, kind, form.text.data)
+            audit.record("case.baseline_item_added", record_type="case", record_id=case_id,
+                         detail={"kind": kind, "item_id": item_id})
+        flash(f"{ITEM_KINDS[kind]} added", "success")
+        return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
+    return render_template("cases/baseline_item.html", case=case, form=form, kind=kind, kind_label=ITEM_KINDS[kind])
+
+
+@bp.route("/<id:case_id>/baseline/items/<id:item_id>/remove", methods=["POST"])
+@login_required
+def remove_item(case_id, item_id):
+    access.current_case()
+    access.require("progress")
+    db = get_db()
+    with write(db):
+        if not baselines.remove_item(db, case_id, item_id):
+            abort(404)
+        audit.record("case.baseline_item_removed", record_type="case", record_id=case_id, detail={"item_id": item_id})
+    flash("The item has been removed", "success")
+    return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
+
+
+# Moves made from the case page; the others happen through their own forms
+# (allocation, baseline, scheduling and recording meetings).
+MOVES = {
+    "preparing": (None, "Start preparation"),
+    "plan_agreed": (forms.PlanAgreedForm, "Record the plan as agreed"),
+    "on_hold": (forms.PauseForm, "Put the case on hold"),
+    "declined_by_family": (forms.PauseForm, "Record that the family declined"),
+    "closed": (forms.CloseForm, "Close the case"),
+    "resume": (None, "Resume the case"),
+}
+
+
+@bp.route("/<id:case_id>/move/<any(preparing, plan_agreed, on_hold, declined_by_family, closed, resume):target>",
+          methods=["GET", "POST"])
+@login_required
+def move(case_id, target):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    stage = case["resume_stage"] if target == "resume" else target
+    refusal = lifecycle.refusal(case["stage"], stage, resume_stage=case["resume_stage"],
+                                consent_withdrawn=consents.state(db, case_id) == "withdrawn") if stage else \
+        "There is no stage to resume"
+    if refusal:
+        flash(refusal, "error")
+        return redirect(url_for("cases.view", case_id=case_id))
+    form_class, title = MOVES[target]
+    form = form_class() if form_class else forms.Form()
+    if form.validate_on_submit():
+        fields, note = {}, ""
+        resume_stage = case["stage"] if stage in lifecycle.PAUSED else None
+        if target == "plan_agreed":
+            fields["plan_agreed_on"] = form.agreed_on.data.isoformat()
+        elif target == "closed":
+            fields = {"closed_on": form.closed_on.data.isoformat(), "closure_living_with": form.living_with.data,
+                      "closure_proceedings": form.proceedings.data, "closure_notes": form.notes.data or ""}
+        elif form_class is forms.PauseForm:
+            note = form.note.data
+        with write(db):
+            case_data.move(db, case_id, to_stage=stage, user_id=current_user.id, note=note,
+                           resume_stage=resume_stage, **fields)
+            audit.record("case.stage_changed", record_type="case", record_id=case_id,
+                         detail={"from": case["stage"], "to": stage})
+        flash(f"The case is now: {lifecycle.label(stage)}", "success")
+        return redirect(url_for("cases.view", case_id=case_id))
+    return render_template("cases/move.html", case=case, form=form, title=title, target=target, stage=stage)
+
+
+# Words for the timeline, by audit action.
+TIMELINE_WORDS = {
+    "case.draft_started": "Referral started",
+    "case.referral_updated": "Referral details changed",
+    "case.child_saved": "Child details saved",
+    "case.child_removed": "Child removed",
+    "case.pr_holder_added": "Person with parental responsibility added",
+    "case.pr_holder_removed": "Person with parental responsibility removed",
+    "case.referred": "Referral submitted",
+    "case.allocated": "Coordinator allocated",
+    "case.offer_recorded": "s.31ZA offer record saved",
+    "case.consent_recorded": "Consent recorded",
+    "case.consent_withdrawn": "Consent withdrawn",
+    "case.baseline_recorded": "Baseline meeting recorded",
+    "case.baseline_item_added": "Baseline item added",
+    "case.baseline_item_removed": "Baseline item removed",
+    "case.stage_changed": "Stage changed",
+    "case.meeting_scheduled": "Meeting scheduled",
+    "case.meeting_rescheduled": "Meeting rescheduled",
+    "case.meeting_cancelled": "Meeting cancelled",
+    "case.meeting_held": "Meeting recorded as held",
+    "case.invite_downloaded": "Calendar invite downloaded",
+    "case.viewed": "Case viewed",
+    "case.timeline_viewed": "Timeline viewed",
+}
+
+
+@bp.route("/<id:case_id>/timeline")
+@login_required
+def timeline(case_id):
+    case = access.current_case()
+    show_views = request.args.get("views") == "1"
+    audit.record("case.timeline_viewed", record_type="case", record_id=case_id)
+    events = audit_data.for_record(get_db(), "case", case_id, exclude=() if show_views else
+                                   ("case.viewed", "case.timeline_viewed", "case.invite_downloaded"))
+    return render_template("cases/timeline.html", case=case, events=events, words=TIMELINE_WORDS,
+                           show_views=show_views, label=lifecycle.label)

@@ -1,0 +1,268 @@
+"""Cases: one family's referral, its children and PR holders, its stage, and who may see it."""
+
+import json
+import sqlite3
+
+from . import iso, now
+
+
+class VersionConflict(Exception):
+    """Someone else saved the case after this edit began."""
+
+
+class DuplicateReference(Exception):
+    """Another case already has this reference."""
+
+
+_JSON = ("current_risks", "past_risks", "sections_done")
+
+
+def visibility(viewer, alias="c"):
+    """SQL that limits cases to those ``viewer`` (user id, role) may see: the one place it is decided.
+
+    Managers see every submitted case; coordinators the cases allocated to them;
+    social workers the cases they referred or are named on; everyone their own drafts;
+    admins no case at all.
+    """
+    user_id, role = viewer
+    if role == "manager":
+        return f"({alias}.stage != 'draft' OR {alias}.created_by = ?)", [user_id]
+    if role == "coordinator":
+        return f"({alias}.created_by = ? OR ({alias}.coordinator_id = ? AND {alias}.stage != 'draft'))", \
+            [user_id, user_id]
+    if role == "social_worker":
+        return f"({alias}.created_by = ? OR ({alias}.social_worker_id = ? AND {alias}.stage != 'draft'))", \
+            [user_id, user_id]
+    return "0", []
+
+
+def _decode(row):
+    if row is None:
+        return None
+    row = dict(row)
+    for key in _JSON:
+        row[key] = json.loads(row[key] or "[]")
+    return row
+
+
+def create_draft(db, *, created_by, reference, urgent, urgency_reason, referrer_name):
+    stamp = iso(now())
+    try:
+        cursor = db.execute(
+            "INSERT INTO cases (reference, stage, urgent, urgency_reason, created_by, referrer_name, "
+            "created_at, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?)",
+            [reference.strip(), 1 if urgent else 0, urgency_reason, created_by, referrer_name, stamp, stamp],
+        )
+    except sqlite3.IntegrityError as error:
+        if "cases.reference" in str(error):
+            raise DuplicateReference(reference) from error
+        raise
+    reindex(db, cursor.lastrowid)
+    return cursor.lastrowid
+
+
+def get(db, case_id):
+    rows = list(db.query("SELECT * FROM cases WHERE id = ?", [case_id]))
+    return _decode(rows[0]) if rows else None
+
+
+def get_visible(db, case_id, viewer):
+    clause, params = visibility(viewer)
+    rows = list(db.query(f"SELECT c.* FROM cases c WHERE c.id = ? AND {clause}", [case_id, *params]))
+    return _decode(rows[0]) if rows else None
+
+
+def reference_taken(db, reference, *, except_id=None):
+    return db.execute("SELECT count(*) FROM cases WHERE reference = ? AND id IS NOT ?",
+                      [reference.strip(), except_id]).fetchone()[0] > 0
+
+
+def update(db, case_id, version, **fields):
+    """Change case fields if nobody has saved the case since ``version`` was read."""
+    for key in _JSON:
+        if key in fields:
+            fields[key] = json.dumps(fields[key])
+    assignments = ", ".join(f"{key} = ?" for key in fields)
+    try:
+        cursor = db.execute(
+            f"UPDATE cases SET {assignments}, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+            [*fields.values(), iso(now()), case_id, version],
+        )
+    except sqlite3.IntegrityError as error:
+        if "cases.reference" in str(error):
+            raise DuplicateReference(fields.get("reference")) from error
+        raise
+    if cursor.rowcount != 1:
+        raise VersionConflict(case_id)
+    if "reference" in fields:
+        reindex(db, case_id)
+
+
+def move(db, case_id, *, to_stage, user_id, note="", resume_stage=None, **fields):
+    """Record a stage change (and any fields that go with it) with who made it and when."""
+    case = get(db, case_id)
+    stamp = iso(now())
+    db.execute(
+        "INSERT INTO stage_changes (case_id, from_stage, to_stage, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+        [case_id, case["stage"], to_stage, user_id, stamp, note],
+    )
+    assignments = "".join(f", {key} = ?" for key in fields)
+    db.execute(
+        f"UPDATE cases SET stage = ?, resume_stage = ?{assignments}, version = version + 1, updated_at = ? "
+        "WHERE id = ?",
+        [to_stage, resume_stage, *fields.values(), stamp, case_id],
+    )
+
+
+def stage_history(db, case_id):
+    return list(db.query(
+        "SELECT s.from_stage, s.to_stage, s.at, s.note, u.name AS user_name FROM stage_changes s "
+        "JOIN users u ON u.id = s.user_id WHERE s.case_id = ? ORDER BY s.id", [case_id]))
+
+
+def stage_reached_on(db, case_id, stage):
+    """When the case first reached ``stage`` (ISO timestamp), or None."""
+    row = db.execute("SELECT min(at) FROM stage_changes WHERE case_id = ? AND to_stage = ?",
+                     [case_id, stage]).fetchone()
+    return row[0]
+
+
+_SUMMARY = (
+    "SELECT c.id, c.reference, c.stage, c.resume_stage, c.urgent, c.referred_on, c.plan_agreed_on, "
+    "c.coordinator_id, c.created_by, c.social_worker_id, c.updated_at, "
+    "co.name AS coordinator_name, "
+    "(SELECT group_concat(name, ', ') FROM (SELECT name FROM children WHERE case_id = c.id ORDER BY id)) "
+    "AS children_names "
+    "FROM cases c LEFT JOIN users co ON co.id = c.coordinator_id"
+)
+
+
+def summaries(db, viewer, *, stages=None, coordinator_id=None, referred_by=None, unallocated=False):
+    """Case rows for lists and dashboards, limited to what ``viewer`` may see."""
+    clause, params = visibility(viewer)
+    where = [clause]
+    if stages is not None:
+        where.append(f"c.stage IN ({', '.join('?' for _ in stages)})")
+        params += list(stages)
+    if coordinator_id is not None:
+        where.append("c.coordinator_id = ?")
+        params.append(coordinator_id)
+    if referred_by is not None:
+        where.append("(c.created_by = ? OR c.social_worker_id = ?)")
+        params += [referred_by, referred_by]
+    if unallocated:
+        where.append("c.coordinator_id IS NULL AND c.stage = 'referred'")
+    return list(db.query(f"{_SUMMARY} WHERE {' AND '.join(where)} ORDER BY c.urgent DESC, c.referred_on, c.id",
+                         params))
+
+
+def caseloads(db, open_stages):
+    """Each active coordinator with the number of open cases allocated to them."""
+    marks = ", ".join("?" for _ in open_stages)
+    return list(db.query(
+        f"SELECT u.id, u.name, count(c.id) AS open_cases FROM users u "
+        f"LEFT JOIN cases c ON c.coordinator_id = u.id AND c.stage IN ({marks}) "
+        "WHERE u.role = 'coordinator' AND u.active = 1 GROUP BY u.id ORDER BY u.name COLLATE NOCASE",
+        list(open_stages)))
+
+
+# --- children and people with parental responsibility ------------------------------------
+
+_CHILD_FIELDS = ("name", "date_of_birth", "gender", "ethnicity", "first_language", "needs")
+
+
+def children(db, case_id):
+    return list(db.query("SELECT * FROM children WHERE case_id = ? ORDER BY id", [case_id]))
+
+
+def child(db, case_id, child_id):
+    rows = list(db.query("SELECT * FROM children WHERE case_id = ? AND id = ?", [case_id, child_id]))
+    return rows[0] if rows else None
+
+
+def save_child(db, case_id, values, child_id=None):
+    values = {key: values.get(key) for key in _CHILD_FIELDS}
+    if child_id is None:
+        cursor = db.execute(
+            f"INSERT INTO children (case_id, {', '.join(values)}) VALUES (?, {', '.join('?' for _ in values)})",
+            [case_id, *values.values()])
+        child_id = cursor.lastrowid
+    else:
+        db.execute(f"UPDATE children SET {', '.join(f'{key} = ?' for key in values)} WHERE case_id = ? AND id = ?",
+                   [*values.values(), case_id, child_id])
+    reindex(db, case_id)
+    return child_id
+
+
+def remove_child(db, case_id, child_id):
+    db.execute("DELETE FROM children WHERE case_id = ? AND id = ?", [case_id, child_id])
+    reindex(db, case_id)
+
+
+def pr_holders(db, case_id):
+    return list(db.query("SELECT * FROM pr_holders WHERE case_id = ? ORDER BY id", [case_id]))
+
+
+def add_pr_holder(db, case_id, *, name, relationship):
+    cursor = db.execute("INSERT INTO pr_holders (case_id, name, relationship) VALUES (?, ?, ?)",
+                        [case_id, name, relationship])
+    reindex(db, case_id)
+    return cursor.lastrowid
+
+
+def remove_pr_holder(db, case_id, holder_id):
+    db.execute("DELETE FROM pr_holders WHERE case_id = ? AND id = ?", [case_id, holder_id])
+    reindex(db, case_id)
+
+
+# --- search ---------------------------------------------------------------------------------
+
+def reindex(db, case_id):
+    """Refresh the search row for a case: its reference and every name on it."""
+    names = [row[0] for row in db.execute(
+        "SELECT name FROM children WHERE case_id = ? UNION ALL SELECT name FROM pr_holders WHERE case_id = ?",
+        [case_id, case_id])]
+    reference = db.execute("SELECT reference FROM cases WHERE id = ?", [case_id]).fetchone()[0]
+    db.execute("DELETE FROM case_search WHERE rowid = ?", [case_id])
+    db.execute("INSERT INTO case_search (rowid, reference, names) VALUES (?, ?, ?)",
+               [case_id, reference, " | ".join(names)])
+
+
+def _fts_query(text):
+    """Each word of the user's text as a quoted prefix term: no FTS syntax gets through."""
+    words = [word.replace('"', '""') for word in text.split() if word.strip('"')]
+    return " ".join(f'"{word}"*' for word in words[:10])
+
+
+def search(db, viewer, text, limit=50):
+    query = _fts_query(text)
+    if not query:
+        return []
+    clause, params = visibility(viewer)
+    return list(db.query(
+        f"{_SUMMARY} JOIN case_search s ON s.rowid = c.id WHERE case_search MATCH ? AND {clause} "
+        "ORDER BY s.rank LIMIT ?", [query, *params, limit]))
+
+
+def facts(db, case_ids):
+    """What deadlines depend on, for many cases at once: baseline date, conference and last review held."""
+    if not case_ids:
+        return {}
+    marks = ", ".join("?" for _ in case_ids)
+    rows = db.query(
+        "SELECT c.id, (SELECT held_on FROM baselines b WHERE b.case_id = c.id) AS baseline_on, "
+        "(SELECT min(held_on) FROM meetings m WHERE m.case_id = c.id AND m.kind = 'conference' "
+        " AND m.status = 'held') AS conference_held_on, "
+        "(SELECT max(held_on) FROM meetings m WHERE m.case_id = c.id AND m.kind = 'review' "
+        " AND m.status = 'held') AS review_held_on, "
+        "(SELECT min(starts_at) FROM meetings m WHERE m.case_id = c.id AND m.status = 'scheduled') AS next_meeting_at "
+        f"FROM cases c WHERE c.id IN ({marks})", list(case_ids))
+    return {row["id"]: row for row in rows}
+
+
+def conference_times(db, since):
+    """Referral and first-conference dates for cases whose conference was held on or after ``since``."""
+    return list(db.query(
+        "SELECT c.id, c.referred_on, min(m.held_on) AS held_on FROM cases c "
+        "JOIN meetings m ON m.case_id = c.id AND m.kind = 'conference' AND m.status = 'held' "
+        "WHERE c.referred_on IS NOT NULL GROUP BY c.id HAVING min(m.held_on) >= ?", [since]))

@@ -1,0 +1,30 @@
+"""The s.31ZA record: the offer of a family group decision-making meeting before proceedings."""
+
+from . import iso, now
+from .cases import VersionConflict
+
+FIELDS = ("offered_on", "in_letter_before_proceedings", "letter_date", "response", "response_on",
+          "exception_reason", "exception_decided_by", "exception_decided_on")
+
+
+def get(db, case_id):
+    rows = list(db.query("SELECT * FROM offers WHERE case_id = ?", [case_id]))
+    return rows[0] if rows else None
+
+
+def save(db, case_id, version, values):
+    """Insert or update the record; ``version`` is None for a first save."""
+    values = {key: values.get(key) for key in FIELDS}
+    stamp = iso(now())
+    if version is None:
+        if get(db, case_id) is not None:
+            raise VersionConflict(case_id)
+        db.execute(
+            f"INSERT INTO offers (case_id, {', '.join(values)}, updated_at) "
+            f"VALUES (?, {', '.join('?' for _ in values)}, ?)", [case_id, *values.values(), stamp])
+        return
+    cursor = db.execute(
+        f"UPDATE offers SET {', '.join(f'{key} = ?' for key in values)}, version = version + 1, updated_at = ? "
+        "WHERE case_id = ? AND version = ?", [*values.values(), stamp, case_id, version])
+    if cursor.rowcount != 1:
+        raise VersionConflict(case_id)

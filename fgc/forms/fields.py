@@ -1,0 +1,98 @@
+"""Fields of our own: the GOV.UK date input, and a time of day."""
+
+import datetime
+import re
+
+from wtforms import Field
+from wtforms.validators import StopValidation
+
+
+class DateInput(Field):
+    """A GOV.UK date input: three boxes named ``<name>-day``, ``-month`` and ``-year``.
+
+    What was typed is kept in ``parts`` so the page can show it again; ``data`` is a
+    ``datetime.date`` or None. Messages follow the GOV.UK date input pattern, built
+    from ``subject`` ("date of birth").
+    """
+
+    PARTS = ("day", "month", "year")
+
+    def __init__(self, label=None, validators=None, *, subject, required=True, not_future=False,
+                 not_past=False, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.subject = subject
+        self.required = required
+        self.not_future = not_future
+        self.not_past = not_past
+        self.parts = {part: "" for part in self.PARTS}
+        self.error_parts = ()
+
+    def process(self, formdata, data=None, extra_filters=None):
+        self.process_errors = []
+        self.data = data if isinstance(data, datetime.date) else _parse_iso(data)
+        if self.data:
+            self.parts = {"day": str(self.data.day), "month": str(self.data.month), "year": str(self.data.year)}
+        if formdata is not None and any(f"{self.name}-{part}" in formdata for part in self.PARTS):
+            self.parts = {part: str(formdata.get(f"{self.name}-{part}", ""))[:20].strip() for part in self.PARTS}
+            self.data = None
+
+    def pre_validate(self, form):
+        subject = self.subject[0].upper() + self.subject[1:]
+        missing = [part for part in self.PARTS if not self.parts[part]]
+        if len(missing) == 3:
+            self.data = None
+            if self.required:
+                self._fail(f"Enter the {self.subject}", self.PARTS)
+            return
+        if missing:
+            self._fail(f"{subject} must include a {' and '.join(missing)}", missing)
+        if not all(self.parts[part].isdigit() for part in self.PARTS):
+            self._fail(f"{subject} must be a real date",
+                       [part for part in self.PARTS if not self.parts[part].isdigit()])
+        if len(self.parts["year"]) != 4:
+            self._fail("Year must include 4 numbers", ["year"])
+        try:
+            day = datetime.date(int(self.parts["year"]), int(self.parts["month"]), int(self.parts["day"]))
+        except (ValueError, OverflowError):
+            self._fail(f"{subject} must be a real date", self.PARTS)
+        today = datetime.date.today()
+        if self.not_future and day > today:
+            self._fail(f"{subject} must be today or in the past", self.PARTS)
+        if self.not_past and day < today:
+            self._fail(f"{subject} must be today or in the future", self.PARTS)
+        self.data = day
+
+    def _fail(self, message, parts):
+        self.error_parts = tuple(parts)
+        self.data = None
+        raise StopValidation(message)
+
+    def _value(self):
+        return self.parts
+
+
+def _parse_iso(value):
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
+
+
+def parse_time(text):
+    """'10:30', '2pm', '2.15pm', '14:00' → a ``datetime.time``; None if it is not a real time."""
+    match = _TIME.match(text or "")
+    if not match:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), (match.group(3) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime.time(hour, minute)

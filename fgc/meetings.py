@@ -1,0 +1,210 @@
+"""Conferences and reviews: scheduling, rescheduling with history, cancelling, recording and invites."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from . import access, audit, invites, lifecycle
+from .data import consents, parse
+from .data import cases as case_data
+from .data import meetings as meeting_data
+from .db import get_db, write
+from .forms import cases as forms
+from .forms.fields import parse_time
+
+bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
+LONDON = ZoneInfo("Europe/London")
+KINDS = {"conference": "Conference", "review": "Review"}
+# The stage a kind of meeting moves the case to when scheduled and when held.
+SCHEDULED_STAGE = {"conference": "conference_scheduled", "review": "review_scheduled"}
+HELD_STAGE = {"conference": "conference_held", "review": "review_held"}
+
+
+def _times(form):
+    """The form's date and times as aware datetimes in UK time."""
+    day = form.day.data
+    start = datetime.datetime.combine(day, parse_time(form.start_time.data), LONDON)
+    end = datetime.datetime.combine(day, parse_time(form.end_time.data), LONDON)
+    return start, end
+
+
+def _values(form):
+    start, end = _times(form)
+    return {"starts_at": start.isoformat(), "ends_at": end.isoformat(), "venue": form.venue.data,
+            "address": form.address.data or "", "access_notes": form.access_notes.data or "",
+            "interpreter_language": form.interpreter_language.data or "",
+            "remote_details": form.remote_details.data or ""}
+
+
+def _refuse_if_paused(case):
+    if consents.state(get_db(), case["id"]) == "withdrawn":
+        return "Consent has been withdrawn: no meetings can be arranged until it is given again"
+    return None
+
+
+@bp.route("/new/<any(conference, review):kind>", methods=["GET", "POST"])
+@login_required
+def schedule(case_id, kind):
+    case = access.current_case()
+    access.require("progress")
+    target = SCHEDULED_STAGE[kind]
+    refusal = _refuse_if_paused(case) or lifecycle.refusal(case["stage"], target)
+    if refusal:
+        flash(refusal, "error")
+        return redirect(url_for("cases.view", case_id=case_id))
+    form = forms.MeetingForm(data={"interpreter_language": case["interpreter_language"]}
+                             if request.method == "GET" else None)
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            meeting_id = meeting_data.schedule(db, case_id, kind, _values(form), user_id=current_user.id,
+                                               uid_domain=current_app.config["INVITE_UID_DOMAIN"])
+            case_data.move(db, case_id, to_stage=target, user_id=current_user.id)
+            audit.record("case.meeting_scheduled", record_type="case", record_id=case_id,
+                         detail={"meeting_id": meeting_id, "kind": kind})
+        flash(f"The {kind} has been scheduled. Download the calendar invite to send it", "success")
+        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+    return render_template("meetings/form.html", case=case, form=form, kind=kind, meeting=None,
+                           title=f"Schedule the {kind}")
+
+
+def _meeting(case_id, meeting_id):
+    meeting = meeting_data.get(get_db(), case_id, meeting_id)
+    if meeting is None:
+        abort(404)
+    return meeting
+
+
+@bp.route("/<id:meeting_id>/change", methods=["GET", "POST"])
+@login_required
+def change(case_id, meeting_id):
+    case = access.current_case()
+    access.require("progress")
+    meeting = _meeting(case_id, meeting_id)
+    if meeting["status"] != "scheduled":
+        flash("Only a scheduled meeting can be changed", "error")
+        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+    data = None
+    if request.method == "GET":
+        start, end = parse(meeting["starts_at"]).astimezone(LONDON), parse(meeting["ends_at"]).astimezone(LONDON)
+        data = dict(meeting, day=start.date(), start_time=start.strftime("%H:%M"), end_time=end.strftime("%H:%M"))
+    form = forms.MeetingForm(data=data)
+    if form.validate_on_submit():
+        if not form.reason.data:
+            form.reason.errors = ["Enter the reason for the change"]
+        else:
+            db = get_db()
+            try:
+                with write(db):
+                    meeting_data.change(db, case_id, meeting_id, _version(form), _values(form),
+                                        user_id=current_user.id, reason=form.reason.data)
+                    audit.record("case.meeting_rescheduled", record_type="case", record_id=case_id,
+                                 detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
+            except case_data.VersionConflict:
+                form.form_errors.append("Someone else changed this meeting while you were editing it. Your "
+                                        "changes have not been saved: check the meeting, then make them again")
+                form.version.data = _meeting(case_id, meeting_id)["version"]
+            else:
+                flash(f"The {meeting['kind']} has been rescheduled. Download the updated invite: it replaces "
+                      "the earlier one in calendars", "success")
+                return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+    return render_template("meetings/form.html", case=case, form=form, kind=meeting["kind"], meeting=meeting,
+                           history=meeting_data.history(get_db(), meeting_id), title=f"Change the {meeting['kind']}")
+
+
+def _version(form):
+    return int(form.version.data) if (form.version.data or "").isdigit() else -1
+
+
+@bp.route("/<id:meeting_id>/cancel", methods=["GET", "POST"])
+@login_required
+def cancel(case_id, meeting_id):
+    case = access.current_case()
+    access.require("progress")
+    meeting = _meeting(case_id, meeting_id)
+    if meeting["status"] != "scheduled":
+        flash("Only a scheduled meeting can be cancelled", "error")
+        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+    form = forms.CancelMeetingForm(data={"version": meeting["version"]} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        db = get_db()
+        back_to = {"conference_scheduled": "preparing", "review_scheduled": "plan_agreed"}.get(case["stage"])
+        try:
+            with write(db):
+                meeting_data.change(db, case_id, meeting_id, _version(form), None, user_id=current_user.id,
+                                    reason=form.reason.data, cancel=True)
+                if back_to and SCHEDULED_STAGE[meeting["kind"]] == case["stage"]:
+                    case_data.move(db, case_id, to_stage=back_to, user_id=current_user.id,
+                                   note=f"{meeting['kind'].capitalize()} cancelled")
+                audit.record("case.meeting_cancelled", record_type="case", record_id=case_id,
+                             detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
+        except case_data.VersionConflict:
+            form.form_errors.append("Someone else changed this meeting while you were looking at it. Check it, "
+                                    "then cancel it again if you still need to")
+            form.version.data = _meeting(case_id, meeting_id)["version"]
+        else:
+            flash(f"The {meeting['kind']} has been cancelled. Download the cancellation to remove it from "
+                  "calendars", "success")
+            return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+    return render_template("meetings/cancel.html", case=case, form=form, meeting=meeting)
+
+
+@bp.route("/<id:meeting_id>/held", methods=["GET", "POST"])
+@login_required
+def held(case_id, meeting_id):
+    case = access.current_case()
+    access.require("progress")
+    meeting = _meeting(case_id, meeting_id)
+    target = HELD_STAGE[meeting["kind"]]
+    refusal = lifecycle.refusal(case["stage"], target) if meeting["status"] == "scheduled" else \
+        "Only a scheduled meeting can be recorded as held"
+    if refusal:
+        flash(refusal, "error")
+        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+    form = forms.HeldForm(data={"held_on": parse(meeting["starts_at"]).astimezone(LONDON).date()}
+                          if request.method == "GET" else None)
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            meeting_data.mark_held(db, case_id, meeting_id, form.held_on.data.isoformat())
+            case_data.move(db, case_id, to_stage=target, user_id=current_user.id)
+            audit.record("case.meeting_held", record_type="case", record_id=case_id,
+                         detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
+        flash(f"The {meeting['kind']} has been recorded as held", "success")
+        return redirect(url_for("cases.view", case_id=case_id))
+    return render_template("meetings/held.html", case=case, form=form, meeting=meeting)
+
+
+@bp.route("/<id:meeting_id>/invite.ics")
+@login_required
+def invite(case_id, meeting_id):
+    case = access.current_case()
+    meeting = _meeting(case_id, meeting_id)
+    if meeting["status"] == "held":
+        abort(404)
+    refusal = _refuse_if_paused(case) if meeting["status"] == "scheduled" else None
+    if refusal:
+        flash(refusal, "error")
+        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+    # Invites may travel outside the council: they name the case reference, never the children.
+    kind = KINDS[meeting["kind"]]
+    description = "\n\n".join(part for part in (
+        f"Family group {meeting['kind']} for case {case['reference']}.",
+        f"Address: {meeting['address']}" if meeting["address"] else "",
+        f"Access: {meeting['access_notes']}" if meeting["access_notes"] else "",
+        f"Interpreter: {meeting['interpreter_language']}" if meeting["interpreter_language"] else "",
+        f"Joining remotely: {meeting['remote_details']}" if meeting["remote_details"] else "",
+    ) if part)
+    body = invites.meeting_invite(
+        uid=meeting["uid"], sequence=meeting["sequence"], starts_at=parse(meeting["starts_at"]),
+        ends_at=parse(meeting["ends_at"]), summary=f"Family group {meeting['kind']} – {case['reference']}",
+        location=", ".join(part for part in (meeting["venue"], meeting["address"].replace("\n", ", ")) if part),
+        description=description, cancelled=meeting["status"] == "cancelled",
+        organiser_email=current_user.email)
+    audit.record("case.invite_downloaded", record_type="case", record_id=case_id,
+                 detail={"meeting_id": meeting_id, "sequence": meeting["sequence"], "kind": kind})
+    filename = invites.invite_filename(case["reference"], meeting["kind"])
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,0 +1,276 @@
+"""Making a referral: a GOV.UK task list of sections, check your answers, then submit.
+
+A referral is saved as a draft case from its first page, so nothing typed is lost
+and nothing sensitive is kept in the browser. Only its author sees a draft. After
+submission the same section pages edit the referral, guarded by the case version.
+"""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
+
+from . import access, audit, lifecycle
+from .data import cases as case_data
+from .data import now
+from .data import users as user_data
+from .db import get_db, write
+from .forms import cases as forms
+
+bp = Blueprint("referrals", __name__, url_prefix="/referrals")
+
+# slug: (title, form class, hint shown under the title)
+SECTIONS = {
+    "children": ("Children", None, "Each child the conference is about"),
+    "family": ("Family and legal status", forms.FamilyStatusForm, "Who has parental responsibility, and the legal status"),
+    "risks": ("Risks", forms.RisksForm, "Current and past risks"),
+    "purpose": ("Purpose of the conference", forms.PurposeForm, "Why the family is referred, and what to decide"),
+    "needs": ("Needs and preferences", forms.NeedsForm, "Interpreter, cultural and religious needs, coordinator"),
+    "referrer": ("Referrer and sign-off", forms.ReferrerForm, "Who is referring, and their manager’s sign-off"),
+}
+
+
+def section_done(case, slug, *, children, pr_holders):
+    if slug == "children":
+        return bool(children)
+    if slug == "family":
+        return "family" in case["sections_done"] and bool(pr_holders)
+    return slug in case["sections_done"]
+
+
+def _statuses(case):
+    db = get_db()
+    children, holders = case_data.children(db, case["id"]), case_data.pr_holders(db, case["id"])
+    return {slug: section_done(case, slug, children=children, pr_holders=holders) for slug in SECTIONS}
+
+
+def _back(case):
+    """Where a section page returns to: the task list for a draft, the case page after."""
+    if case["stage"] == "draft":
+        return url_for("referrals.task_list", case_id=case["id"])
+    return url_for("cases.view", case_id=case["id"])
+
+
+def _social_workers():
+    return [SelectChoice(str(row["id"]), row["name"]) for row in user_data.all_users(get_db())
+            if row["role"] == "social_worker" and row["active"]]
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def start():
+    if current_user.role not in ("social_worker", "coordinator", "manager"):
+        return render_template("error.html", title="You do not have permission to see this page",
+                               message="Referrals are made by social workers, coordinators and managers."), 403
+    form = forms.ReferralStartForm()
+    if form.validate_on_submit():
+        db = get_db()
+        try:
+            with write(db):
+                case_id = case_data.create_draft(db, created_by=current_user.id, reference=form.reference.data,
+                                                 urgent=form.urgent.data == "yes",
+                                                 urgency_reason=form.urgency_reason.data or "",
+                                                 referrer_name=current_user.name)
+                audit.record("case.draft_started", record_type="case", record_id=case_id,
+                             detail={"reference": form.reference.data})
+        except case_data.DuplicateReference:
+            form.reference.errors = ["A case with this reference already exists"]
+        else:
+            return redirect(url_for("referrals.task_list", case_id=case_id))
+    return render_template("referrals/start.html", form=form, case=None)
+
+
+@bp.route("/<id:case_id>")
+@login_required
+def task_list(case_id):
+    case = access.current_case()
+    if case["stage"] != "draft":
+        return redirect(url_for("cases.view", case_id=case_id))
+    access.require("edit_referral")
+    audit.record("case.viewed", record_type="case", record_id=case_id, detail={"page": "referral task list"})
+    return render_template("referrals/task_list.html", case=case, sections=SECTIONS, done=_statuses(case))
+
+
+@bp.route("/<id:case_id>/reference", methods=["GET", "POST"])
+@login_required
+def reference(case_id):
+    case = access.current_case()
+    access.require("edit_referral")
+    form = forms.ReferralStartForm(data={"reference": case["reference"], "urgent": "yes" if case["urgent"] else "no",
+                                         "urgency_reason": case["urgency_reason"]}
+                                   if request.method == "GET" else None)
+    if form.validate_on_submit():
+        values = {"reference": form.reference.data, "urgent": 1 if form.urgent.data == "yes" else 0,
+                  "urgency_reason": form.urgency_reason.data or ""}
+        if _save(case, form, values, "reference"):
+            return redirect(_back(case))
+    return render_template("referrals/section.html", case=case, form=form, title="Case reference and urgency",
+                           back=_back(case))
+
+
+def form_values(form):
+    """A form's answers as column values: dates as ISO text, empty text as ''."""
+    values = {}
+    for name, field in form._fields.items():
+        if name in ("csrf_token", "version"):
+            continue
+        value = field.data
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        elif value is None and field.type in ("StringField", "TextAreaField"):
+            value = ""
+        values[name] = value
+    return values
+
+
+def _save(case, form, values, section):
+    """Save a section's fields, refusing a stale edit. True when saved."""
+    db = get_db()
+    version = int(request.form.get("version") or case["version"])
+    if section not in case["sections_done"]:
+        values["sections_done"] = case["sections_done"] + [section]
+    try:
+        with write(db):
+            case_data.update(db, case["id"], version, **values)
+            audit.record("case.referral_updated", record_type="case", record_id=case["id"],
+                         detail={"section": section, "fields": sorted(key for key in values if key != "sections_done")})
+    except case_data.DuplicateReference:
+        form.reference.errors = ["A case with this reference already exists"]
+        return False
+    except case_data.VersionConflict:
+        form.form_errors.append("Someone else changed this referral while you were editing it. Your changes "
+                                "have not been saved: check the case, then make them again")
+        return False
+    return True
+
+
+@bp.route("/<id:case_id>/section/<any(family, risks, purpose, needs, referrer):slug>", methods=["GET", "POST"])
+@login_required
+def section(case_id, slug):
+    case = access.current_case()
+    access.require("edit_referral")
+    title, form_class, _hint = SECTIONS[slug]
+    form = form_class(data=case if request.method == "GET" else None)
+    if slug == "referrer":
+        form.social_worker_id.choices = [SelectChoice("", "No one yet"), *_social_workers()]
+        if request.method == "GET":
+            form.social_worker_id.data = str(case["social_worker_id"] or "")
+    if form.validate_on_submit():
+        values = form_values(form)
+        if slug == "referrer":
+            values["social_worker_id"] = int(values["social_worker_id"]) if values["social_worker_id"] else None
+        if _save(case, form, values, slug):
+            return redirect(_back(case))
+    extra = {}
+    if slug == "family":
+        extra["pr_holders"] = case_data.pr_holders(get_db(), case_id)
+    return render_template("referrals/section.html", case=case, form=form, title=title, slug=slug,
+                           back=_back(case), **extra)
+
+
+@bp.route("/<id:case_id>/children")
+@login_required
+def children(case_id):
+    case = access.current_case()
+    access.require("edit_referral")
+    return render_template("referrals/children.html", case=case, children=case_data.children(get_db(), case_id),
+                           back=_back(case))
+
+
+@bp.route("/<id:case_id>/children/new", methods=["GET", "POST"], defaults={"child_id": None})
+@bp.route("/<id:case_id>/children/<id:child_id>", methods=["GET", "POST"])
+@login_required
+def child(case_id, child_id):
+    case = access.current_case()
+    access.require("edit_referral")
+    db = get_db()
+    existing = case_data.child(db, case_id, child_id) if child_id else None
+    if child_id and existing is None:
+        return render_template("error.html", title="Page not found",
+                               message="That child is not on this referral."), 404
+    form = forms.ChildForm(data=existing if request.method == "GET" else None)
+    if form.validate_on_submit():
+        values = form_values(form)
+        with write(db):
+            saved = case_data.save_child(db, case_id, values, child_id)
+            audit.record("case.child_saved", record_type="case", record_id=case_id,
+                         detail={"child_id": saved, "added": child_id is None})
+        flash(f"{values['name']} has been {'added' if child_id is None else 'updated'}", "success")
+        return redirect(url_for("referrals.children", case_id=case_id))
+    return render_template("referrals/child.html", case=case, form=form, child=existing)
+
+
+@bp.route("/<id:case_id>/children/<id:child_id>/remove", methods=["POST"])
+@login_required
+def remove_child(case_id, child_id):
+    access.current_case()
+    access.require("edit_referral")
+    db = get_db()
+    with write(db):
+        case_data.remove_child(db, case_id, child_id)
+        audit.record("case.child_removed", record_type="case", record_id=case_id, detail={"child_id": child_id})
+    flash("The child has been removed from the referral", "success")
+    return redirect(url_for("referrals.children", case_id=case_id))
+
+
+@bp.route("/<id:case_id>/people/new", methods=["GET", "POST"])
+@login_required
+def pr_holder(case_id):
+    case = access.current_case()
+    access.require("edit_referral")
+    form = forms.PRHolderForm()
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            holder_id = case_data.add_pr_holder(db, case_id, name=form.name.data, relationship=form.relationship.data)
+            audit.record("case.pr_holder_added", record_type="case", record_id=case_id,
+                         detail={"pr_holder_id": holder_id})
+        flash(f"{form.name.data} has been added", "success")
+        return redirect(url_for("referrals.section", case_id=case_id, slug="family"))
+    return render_template("referrals/pr_holder.html", case=case, form=form)
+
+
+@bp.route("/<id:case_id>/people/<id:holder_id>/remove", methods=["POST"])
+@login_required
+def remove_pr_holder(case_id, holder_id):
+    access.current_case()
+    access.require("edit_referral")
+    db = get_db()
+    with write(db):
+        case_data.remove_pr_holder(db, case_id, holder_id)
+        audit.record("case.pr_holder_removed", record_type="case", record_id=case_id,
+                     detail={"pr_holder_id": holder_id})
+    flash("The person has been removed", "success")
+    return redirect(url_for("referrals.section", case_id=case_id, slug="family"))
+
+
+@bp.route("/<id:case_id>/check")
+@login_required
+def check(case_id):
+    case = access.current_case()
+    access.require("edit_referral")
+    db = get_db()
+    audit.record("case.viewed", record_type="case", record_id=case_id, detail={"page": "check your answers"})
+    return render_template("referrals/check.html", case=case, done=_statuses(case),
+                           children=case_data.children(db, case_id), pr_holders=case_data.pr_holders(db, case_id),
+                           social_worker=user_data.get(db, case["social_worker_id"]) if case["social_worker_id"] else None,
+                           sections=SECTIONS)
+
+
+@bp.route("/<id:case_id>/submit", methods=["POST"])
+@login_required
+def submit(case_id):
+    case = access.current_case()
+    access.require("edit_referral")
+    if case["stage"] != "draft":
+        return redirect(url_for("cases.view", case_id=case_id))
+    missing = [SECTIONS[slug][0] for slug, done in _statuses(case).items() if not done]
+    if missing:
+        flash(f"{lifecycle.refusal('draft', 'referred')}. Still to do: {', '.join(missing)}", "error")
+        return redirect(url_for("referrals.check", case_id=case_id))
+    db = get_db()
+    with write(db):
+        case_data.move(db, case_id, to_stage="referred", user_id=current_user.id,
+                       referred_on=now().date().isoformat())
+        audit.record("case.referred", record_type="case", record_id=case_id)
+    flash(f"Referral {case['reference']} has been sent to the FGC service", "success")
+    return redirect(url_for("cases.view", case_id=case_id))

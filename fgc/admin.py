@@ -1,4 +1,4 @@
-"""Admin pages: list, create, edit and disable staff accounts, and issue set-password links."""
+"""Admin pages: staff accounts, set-password links, and the service's closure days."""
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -9,7 +9,9 @@ from .data import password_tokens
 from .data import sessions as session_data
 from .data import users as user_data
 from .db import get_db, write
+from .data import closure_days as closure_data
 from .forms.accounts import ROLE_HINTS, ROLE_LABELS, EditUserForm, UserForm
+from .forms.cases import ClosureDayForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 # The POST-only actions below need no form class: CSRFProtect checks every POST's token.
@@ -183,3 +185,29 @@ def _new_link(user_id):
 def _show_link(user, token, expires, *, created):
     link = url_for("auth.set_password", token=token, _external=True)
     return render_template("admin/password_link.html", user=user, link=link, expires=expires, created=created)
+
+
+@bp.route("/closure-days", methods=["GET", "POST"])
+def closure_days():
+    """Days the service is closed, which deadlines skip as they skip weekends and bank holidays."""
+    db = get_db()
+    form = ClosureDayForm()
+    if form.validate_on_submit():
+        with write(db):
+            closure_data.add(db, form.day.data, form.reason.data, current_user.id)
+            audit.record("service.closure_day_added", record_type="closure_day", record_id=form.day.data.isoformat(),
+                         detail={"reason": form.reason.data})
+        flash(f"{form.day.data:%-d %B %Y} has been added as a closure day", "success")
+        return redirect(url_for("admin.closure_days"))
+    return render_template("admin/closure_days.html", form=form, days=closure_data.all_days(db))
+
+
+@bp.route("/closure-days/<day>/remove", methods=["POST"])
+def remove_closure_day(day):
+    db = get_db()
+    with write(db):
+        if not closure_data.remove(db, day):
+            abort(404)
+        audit.record("service.closure_day_removed", record_type="closure_day", record_id=day)
+    flash("The closure day has been removed", "success")
+    return redirect(url_for("admin.closure_days"))

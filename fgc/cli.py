@@ -1,16 +1,19 @@
 """Command-line tools: ``flask --app fgc COMMAND``. ``init-db`` lives in db.py."""
 
+import datetime
 import os
 import secrets
+from zoneinfo import ZoneInfo
 
 import click
-from flask.cli import with_appcontext
 from flask import current_app
+from flask.cli import with_appcontext
 
 from . import audit, db, passwords
 from .config import ROLES
 from .data import users as user_data
 from .db import get_db, write
+from .demo import seed_cases
 
 DEMO_USERS = [
     ("ada.pryce@demo.example.org", "Ada Pryce", "admin"),
@@ -54,10 +57,11 @@ def create_user_command(email, name, role):
 @click.option("--if-empty", is_flag=True, help="Only load demo data into a database with no accounts.")
 @with_appcontext
 def seed_demo_command(if_empty):
-    """Create fictional demo accounts of every role and print their sign-ins.
+    """Create fictional demo accounts of every role and demo cases, and print the sign-ins.
 
     Existing demo accounts are enabled and get a new password, so the sign-ins printed
-    always work. The password is FGC_DEMO_PASSWORD if set, otherwise random.
+    always work. The password is FGC_DEMO_PASSWORD if set, otherwise random. Demo cases
+    at every stage are added only while the database has no cases.
     """
     database = get_db()
     if if_empty and user_data.count(database):
@@ -80,7 +84,14 @@ def seed_demo_command(if_empty):
             else:
                 user_data.set_password_hash(database, existing["id"], password_hash)
                 user_data.set_active(database, existing["id"], True)
-        audit.record("demo.seeded", user=None, actor="cli", detail={"accounts": len(DEMO_USERS)})
+        users = {email: user_data.get_by_email(database, email) for email, _, _ in DEMO_USERS}
+        cases = seed_cases(database, users, datetime.datetime.now(ZoneInfo("Europe/London")).date(),
+                           uid_domain=current_app.config["INVITE_UID_DOMAIN"])
+        audit.record("demo.seeded", user=None, actor="cli", detail={"accounts": len(DEMO_USERS), "cases": cases})
+    if cases:
+        click.echo(f"Created {cases} demo cases.")
+    else:
+        click.echo("The database already has cases, so no demo cases were added.")
     click.echo("Demo sign-ins (fictional people):")
     for email, name, role in DEMO_USERS:
         click.echo(f"  {role:<14} {email:<34} {name}")

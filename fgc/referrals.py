@@ -125,7 +125,8 @@ def form_values(form):
 def _save(case, form, values, section):
     """Save a section's fields, refusing a stale edit. True when saved."""
     db = get_db()
-    version = int(request.form.get("version") or case["version"])
+    raw = request.form.get("version") or str(case["version"])
+    version = int(raw) if raw.isdigit() and len(raw) < 10 else -1
     if section not in case["sections_done"]:
         values["sections_done"] = case["sections_done"] + [section]
     try:

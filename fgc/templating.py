@@ -21,7 +21,8 @@ NAVIGATION = [
     ("Waiting for a coordinator", "cases.unallocated", {"manager"}, ()),
     ("Cases", "cases.index", CASE_ROLES, ("cases.", "referrals.", "meetings.")),
     ("Search", "cases.search", CASE_ROLES, ()),
-    ("Users", "admin.users", {"admin"}, ("admin.",)),
+    ("Users", "admin.users", {"admin"}, ("admin.user", "admin.new_user", "admin.edit_user")),
+    ("Closure days", "admin.closure_days", {"admin"}, ()),
 ]
 STAGE_CLASSES = {
     "draft": "govuk-tag--grey", "referred": "govuk-tag--light-blue", "allocated": "govuk-tag--light-blue",

@@ -143,7 +143,7 @@ def check_page(response):
 
 
 def text(soup):
-    return " ".join(soup.get_text().split())
+    return " ".join(soup.get_text(" ").split())
 
 
 # --- Browser tests: Debian's Chromium driven by pytest-playwright, with axe-core -----------

@@ -83,9 +83,11 @@ class ReferralStartForm(Form):
     urgent = yes_no("Is this referral urgent?", "Select yes if the referral is urgent")
     urgency_reason = long_text("Why is it urgent?", required=False)
 
-    def validate_urgency_reason(self, field):
-        if self.urgent.data == "yes" and not field.data:
-            raise ValidationError("Enter why the referral is urgent")
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        if self.urgent.data == "yes":
+            ok &= _require(self.urgency_reason, "Enter why the referral is urgent")
+        return ok
 
 
 class ChildForm(Form):
@@ -115,9 +117,12 @@ class RisksForm(Form):
     past_risks = Checkboxes("Past risks", choices=choices(RISKS))
     risk_details = long_text("Details of the risks", required=False)
 
-    def validate_risk_details(self, field):
-        if "other" in (self.current_risks.data or []) + (self.past_risks.data or []) and not field.data:
-            raise ValidationError("Describe the other risks")
+    def validate(self, extra_validators=None):
+        # An optional field's own validators stop when it is empty, so the rule lives here.
+        ok = super().validate(extra_validators)
+        if "other" in (self.current_risks.data or []) + (self.past_risks.data or []):
+            ok &= _require(self.risk_details, "Describe the other risks")
+        return ok
 
 
 class PurposeForm(Form):

@@ -1,0 +1,59 @@
+"""Build cases for tests through the data layer, as the app itself would store them."""
+
+import datetime
+
+from fgc.data import baselines, consents, meetings
+from fgc.data import cases as case_data
+from fgc.data import users as user_data
+from fgc.db import write
+
+from conftest import password_hash
+
+LONDON = datetime.timezone(datetime.timedelta(0))
+
+
+def user_id(db, email):
+    return user_data.get_by_email(db, email)["id"]
+
+
+def add_user(db, email, role, name=None):
+    with write(db):
+        return user_data.create(db, email=email, name=name or email.split("@")[0].title(), role=role,
+                                password_hash=password_hash())
+
+
+def make_case(db, *, created_by, reference, coordinator_id=None, social_worker_id=None, stage=None,
+              child_name="Test Child", referred_on=None, urgent=False, extras=True):
+    """A submitted case (referred, or allocated when given a coordinator; else at ``stage``) with a child, a PR holder and, with ``extras``, a consent,
+    a baseline item and a scheduled conference, so every nested route has something to point at."""
+    referred_on = referred_on or datetime.date.today().isoformat()
+    with write(db):
+        case_id = case_data.create_draft(db, created_by=created_by, reference=reference, urgent=urgent,
+                                         urgency_reason="Court date soon" if urgent else "", referrer_name="Referrer")
+        case_data.save_child(db, case_id, {"name": child_name, "date_of_birth": "2018-05-04", "gender": "",
+                                           "ethnicity": "", "first_language": "", "needs": ""})
+        case_data.add_pr_holder(db, case_id, name="Parent Person", relationship="Mother")
+        case_data.update(db, case_id, 1, legal_status="child_in_need", reason="Reason", decision_sought="Decision",
+                         manager_name="A Manager", manager_signed_off_on=referred_on,
+                         sections_done=["family", "risks", "purpose", "needs", "referrer"])
+        case_data.move(db, case_id, to_stage="referred", user_id=created_by, referred_on=referred_on)
+        if coordinator_id:
+            case_data.move(db, case_id, to_stage="allocated", user_id=created_by, coordinator_id=coordinator_id,
+                           allocated_on=referred_on)
+        if social_worker_id:
+            case = case_data.get(db, case_id)
+            case_data.update(db, case_id, case["version"], social_worker_id=social_worker_id)
+        if extras:
+            consents.add(db, case_id, given_by="Parent Person", basis="parental_responsibility",
+                         given_on=referred_on, may_share="All", share_with="Family", recorded_by=created_by)
+            baselines.save(db, case_id, None, held_on=referred_on, attendees="A, B", objective="Safety",
+                           recorded_by=created_by)
+            baselines.add_item(db, case_id, "question", "Who will look after the children?")
+            start = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) + datetime.timedelta(days=7)
+            meetings.schedule(db, case_id, "conference", {
+                "starts_at": start.isoformat(), "ends_at": (start + datetime.timedelta(hours=2)).isoformat(),
+                "venue": "Family centre", "address": "", "access_notes": "", "interpreter_language": "",
+                "remote_details": ""}, user_id=created_by, uid_domain="test.invalid")
+        if stage and stage != case_data.get(db, case_id)["stage"]:
+            case_data.move(db, case_id, to_stage=stage, user_id=created_by)
+    return case_id

@@ -1,0 +1,156 @@
+"""The access matrix: every case route, for every role, against an own case, another's case and a missing case.
+
+A case the user may not see answers exactly as a case that does not exist: 404.
+"""
+
+import re
+
+import pytest
+
+from fgc.data import baselines, consents, meetings
+from fgc.data import cases as case_data
+from fgc.db import connect
+
+from conftest import PASSWORD, PageClient, make_app
+from factories import add_user, make_case, user_id
+
+ROLES = ("admin", "manager", "coordinator", "social_worker")
+# Who can see which case: own = referred by our social worker and allocated to our coordinator.
+SEES = {"admin": set(), "manager": {"own", "other"}, "coordinator": {"own"}, "social_worker": {"own"}}
+
+
+@pytest.fixture
+def world(tmp_path):
+    """An app with two of everything: our coordinator and social worker's case, and someone else's."""
+    app = make_app(tmp_path, WTF_CSRF_ENABLED=False)
+    db = connect(app.config["DATABASE"])
+    for role in ROLES:
+        add_user(db, f"{role}@example.org", role)
+    other_worker = add_user(db, "other.worker@example.org", "social_worker")
+    other_coordinator = add_user(db, "other.coordinator@example.org", "coordinator")
+    cases = {
+        "own": make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="OWN-1",
+                         coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_scheduled"),
+        "other": make_case(db, created_by=other_worker, reference="OTHER-1", coordinator_id=other_coordinator,
+                           stage="conference_scheduled"),
+    }
+    yield app, db, cases
+    db.close()
+
+
+def nested_ids(db, case_id):
+    """Real ids of the things inside a case, for routes such as /meetings/<meeting_id>."""
+    if case_id == 999_999:
+        return {"meeting_id": 1, "consent_id": 1, "item_id": 1, "child_id": 1, "holder_id": 1}
+    return {
+        "meeting_id": meetings.for_case(db, case_id)[0]["id"],
+        "consent_id": consents.for_case(db, case_id)[0]["id"],
+        "item_id": baselines.items(db, case_id)["question"][0]["id"],
+        "child_id": case_data.children(db, case_id)[0]["id"],
+        "holder_id": case_data.pr_holders(db, case_id)[0]["id"],
+    }
+
+
+def case_routes(app):
+    """(rule, methods) for every route that takes a case id; fails on an argument it cannot fill."""
+    routes = []
+    for rule in app.url_map.iter_rules():
+        if "case_id" not in rule.arguments:
+            continue
+        unknown = rule.arguments - {"case_id", "meeting_id", "consent_id", "item_id", "child_id", "holder_id",
+                                    "slug", "kind", "target"}
+        assert not unknown, f"{rule.rule} has arguments the access matrix does not cover: {unknown}"
+        routes.append(rule)
+    # Removals go last so that they do not take away what other routes point at.
+    return sorted(routes, key=lambda rule: ("remove" in rule.endpoint, rule.rule))
+
+
+def url_for_case(app, rule, ids):
+    values = {name: ids[name] for name in rule.arguments if name in ids}
+    for name in rule.arguments - set(values):
+        values[name] = sorted(rule._converters[name].items)[0]
+    with app.test_request_context():
+        return app.url_for(rule.endpoint, **values)
+
+
+def sign_in(app, role):
+    client = PageClient(app.test_client())
+    assert client.raw.post("/sign-in", data={"email": f"{role}@example.org", "password": PASSWORD}).status_code == 302
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_case_route_for_every_role(world, role):
+    app, db, cases = world
+    client = sign_in(app, role)
+    targets = {**cases, "missing": 999_999}
+    routes = case_routes(app)
+    assert len(routes) >= 25, "the matrix found too few case routes to be checking anything"
+    ids = {name: {"case_id": case_id, **nested_ids(db, case_id)} for name, case_id in targets.items()}
+    checked = 0
+    for method in ("GET", "POST"):
+        for rule in routes:
+            if method not in rule.methods:
+                continue
+            for name in targets:
+                url = url_for_case(app, rule, ids[name])
+                status = client.raw.open(url, method=method).status_code
+                if name in SEES[role]:
+                    assert status != 404, f"{role} {method} {url} ({name} case) answered 404"
+                    assert status < 500, f"{role} {method} {url} answered {status}"
+                else:
+                    assert status == 404, f"{role} {method} {url} ({name} case) answered {status}, not 404"
+                checked += 1
+    assert checked > 100
+
+
+def test_forbidden_and_missing_cases_look_the_same(world):
+    app, db, cases = world
+    client = sign_in(app, "coordinator")
+    client.raw.get("/")  # shows, and so clears, the signed-in message
+    forbidden = client.raw.get(f"/cases/{cases['other']}")
+    missing = client.raw.get("/cases/999999")
+    assert forbidden.status_code == missing.status_code == 404
+
+    def page(response):  # the same page but for the per-response nonce and CSRF token
+        return re.sub(r'(nonce|value)="[^"]+"', "", response.get_data(as_text=True))
+
+    assert page(forbidden) == page(missing)
+
+
+def test_admins_see_no_case_content(world):
+    app, db, cases = world
+    client = sign_in(app, "admin")
+    assert client.raw.get(f"/cases/{cases['own']}").status_code == 404
+    assert client.raw.get("/cases/").status_code == 403
+    assert client.raw.get("/cases/search?q=OWN").status_code == 403
+    assert "OWN-1" not in client.raw.get("/").get_data(as_text=True)
+
+
+def test_a_social_worker_named_on_a_case_sees_it(world):
+    app, db, cases = world
+    from fgc.db import write
+
+    with write(db):
+        case = case_data.get(db, cases["other"])
+        case_data.update(db, cases["other"], case["version"], social_worker_id=user_id(db, "social_worker@example.org"))
+    client = sign_in(app, "social_worker")
+    assert client.raw.get(f"/cases/{cases['other']}").status_code == 200
+
+
+def test_only_managers_allocate_and_only_the_coordinator_runs_the_case(world):
+    app, db, cases = world
+    own = cases["own"]
+    assert sign_in(app, "social_worker").raw.get(f"/cases/{own}/allocate").status_code == 403
+    assert sign_in(app, "coordinator").raw.get(f"/cases/{own}/allocate").status_code == 403
+    assert sign_in(app, "manager").raw.get(f"/cases/{own}/allocate").status_code == 200
+    assert sign_in(app, "social_worker").raw.get(f"/cases/{own}/baseline").status_code == 403
+    assert sign_in(app, "coordinator").raw.get(f"/cases/{own}/baseline").status_code == 200
+
+
+def test_case_views_are_audited(world):
+    app, db, cases = world
+    client = sign_in(app, "coordinator")
+    client.raw.get(f"/cases/{cases['own']}")
+    row = db.execute("SELECT actor, record_type, record_id FROM audit_events WHERE action = 'case.viewed'").fetchone()
+    assert row == ("coordinator@example.org", "case", str(cases["own"]))

@@ -1,0 +1,242 @@
+"""A case after referral: allocation, the s.31ZA offer, consent, baseline, stages, deadlines, search, timeline."""
+
+import datetime
+
+from fgc.data import cases as case_data
+from fgc.data import consents
+from fgc.db import write
+
+from conftest import check_page, text
+from factories import add_user, make_case, user_id
+
+
+def dates(name, day):
+    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month), f"{name}-year": str(day.year)}
+
+
+TODAY = datetime.date.today()
+
+
+def referred_case(db, **kwargs):
+    return make_case(db, created_by=user_id(db, "social_worker@example.org"), reference=kwargs.pop("reference", "C-1"),
+                     extras=False, **kwargs)
+
+
+def test_manager_allocates_from_the_queue(client, sign_in, db, new_client):
+    case_id = referred_case(db, urgent=True)
+    sign_in("manager")
+    queue = client.page("/cases/unallocated")
+    assert "C-1" in text(queue) and "Urgent" in text(queue)
+    page = client.page(f"/cases/{case_id}/allocate")
+    assert "Test Coordinator (0 open cases)" in text(page)
+    coordinator = str(user_id(db, "coordinator@example.org"))
+    response = client.submit(f"/cases/{case_id}/allocate", {"coordinator_id": coordinator})
+    assert response.status_code == 302
+    case = case_data.get(db, case_id)
+    assert case["stage"] == "allocated" and str(case["coordinator_id"]) == coordinator
+    assert not client.page("/cases/unallocated").select("tbody tr")
+    assert "C-1" in text(new_client("coordinator").page("/"))
+
+
+def test_allocation_refuses_someone_who_is_not_a_coordinator(client, sign_in, db):
+    case_id = referred_case(db)
+    sign_in("manager")
+    page = check_page(client.submit(f"/cases/{case_id}/allocate",
+                                    {"coordinator_id": str(user_id(db, "social_worker@example.org"))}))
+    assert "Select a coordinator from the list" in text(page)
+    assert case_data.get(db, case_id)["stage"] == "referred"
+
+
+def test_the_offer_panel_records_an_offer_in_the_letter_before_proceedings(client, sign_in, db):
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"))
+    sign_in("social_worker")
+    page = check_page(client.submit(f"/cases/{case_id}/offer", {"offer_made": "yes", "in_letter": "yes",
+                                                                 "response": "accepted"}))
+    summary = text(page.select_one(".govuk-error-summary"))
+    for message in ("Enter the date of the offer", "Enter the date of the letter before proceedings",
+                    "Enter the date of the family’s answer"):
+        assert message in summary
+    assert page.select_one("#in_letter")["checked"] is not None, "choices are kept"
+    response = client.submit(f"/cases/{case_id}/offer", {
+        "offer_made": "yes", **dates("offered_on", datetime.date(2026, 10, 1)), "in_letter": "yes",
+        **dates("letter_date", datetime.date(2026, 10, 1)), "response": "accepted",
+        **dates("response_on", datetime.date(2026, 10, 8))})
+    assert response.status_code == 302
+    panel = text(client.page(f"/cases/{case_id}"))
+    assert "Yes, on 1 October 2026" in panel
+    assert "Yes, letter dated 1 October 2026" in panel
+    assert "Accepted on 8 October 2026" in panel
+
+
+def test_the_offer_panel_records_the_best_interests_exception(client, sign_in, db):
+    case_id = referred_case(db)
+    sign_in("manager")
+    page = check_page(client.submit(f"/cases/{case_id}/offer", {"offer_made": "no"}))
+    assert "Enter why an offer was not in the child’s best interests" in text(page)
+    client.submit(f"/cases/{case_id}/offer", {"offer_made": "no", "exception_reason": "Risk of flight abroad",
+                                              "exception_decided_by": "Head of service",
+                                              **dates("exception_decided_on", datetime.date(2026, 9, 2))})
+    panel = text(client.page(f"/cases/{case_id}"))
+    assert "No: not in the child’s best interests" in panel
+    assert "Head of service on 2 September 2026" in panel
+
+
+def test_withdrawing_consent_pauses_the_case_and_stops_meetings(client, sign_in, db):
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"))
+    sign_in("coordinator")
+    client.submit(f"/cases/{case_id}/consents/new", {"given_by": "Mair Prys", "basis": "parental_responsibility",
+                                                     **dates("given_on", TODAY), "may_share": "Reports",
+                                                     "share_with": "The network"})
+    consent_id = consents.for_case(db, case_id)[0]["id"]
+    client.submit(f"/cases/{case_id}/consents/{consent_id}/withdraw", {"withdrawn_by": "Mair Prys",
+                                                                      **dates("withdrawn_on", TODAY)})
+    case = case_data.get(db, case_id)
+    assert case["stage"] == "withdrawn" and case["resume_stage"] == "allocated"
+    page = text(client.page(f"/cases/{case_id}"))
+    assert "The family has withdrawn consent, so work on this case has stopped" in page
+    assert "says nothing about how they work with the council" in page
+    assert "non-cooperation" not in page.lower() and "uncooperative" not in page.lower()
+    # No meetings while consent is withdrawn, and no resuming until it is given again.
+    client.get(f"/cases/{case_id}/meetings/new/conference")
+    assert "Consent has been withdrawn: no meetings can be arranged" in text(client.page(f"/cases/{case_id}"))
+    client.get(f"/cases/{case_id}/move/resume")
+    assert "Record the family's consent again before resuming" in text(client.page(f"/cases/{case_id}"))
+    client.submit(f"/cases/{case_id}/consents/new", {"given_by": "Mair Prys", "basis": "parental_responsibility",
+                                                     **dates("given_on", TODAY), "may_share": "Reports",
+                                                     "share_with": "The network"})
+    assert client.submit(f"/cases/{case_id}/move/resume", {}).status_code == 302
+    assert case_data.get(db, case_id)["stage"] == "allocated"
+
+
+def test_baseline_and_its_lists(client, sign_in, db):
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"))
+    sign_in("coordinator")
+    client.get(f"/cases/{case_id}/meetings/new/conference")
+    assert "Record the baseline meeting before scheduling the conference" in text(client.page(f"/cases/{case_id}"))
+    response = client.submit(f"/cases/{case_id}/baseline", {**dates("held_on", TODAY), "attendees": "Coordinator, SW",
+                                                             "objective": "A safe plan for the children"})
+    assert response.status_code == 302
+    assert case_data.get(db, case_id)["stage"] == "baseline_held"
+    for kind, words in (("question", "Who will collect the children from school?"),
+                        ("bottom_line", "No unsupervised contact with Mr X"),
+                        ("resource", "Travel costs to contact")):
+        assert client.submit(f"/cases/{case_id}/baseline/{kind}/new", {"text": words}).status_code == 302
+    page = text(client.page(f"/cases/{case_id}"))
+    for words in ("Who will collect the children from school?", "No unsupervised contact with Mr X",
+                  "Travel costs to contact"):
+        assert words in page
+
+
+def test_stage_changes_record_who_and_when(client, sign_in, db):
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"))
+    sign_in("coordinator")
+    client.submit(f"/cases/{case_id}/move/on_hold", {"note": "Mother in hospital"})
+    history = case_data.stage_history(db, case_id)
+    assert (history[-1]["from_stage"], history[-1]["to_stage"], history[-1]["user_name"], history[-1]["note"]) == \
+        ("allocated", "on_hold", "Test Coordinator", "Mother in hospital")
+    assert history[-1]["at"].startswith(TODAY.isoformat()[:4])
+    client.submit(f"/cases/{case_id}/move/resume", {})
+    assert case_data.get(db, case_id)["stage"] == "allocated"
+    timeline = text(client.page(f"/cases/{case_id}/timeline"))
+    assert "Stage changed: Allocated to On hold" in timeline
+    assert "Stage changed: On hold to Allocated" in timeline
+    assert "Case viewed" not in timeline
+    client.page(f"/cases/{case_id}")
+    assert "Case viewed" in text(client.page(f"/cases/{case_id}/timeline?views=1"))
+
+
+def test_a_refused_move_says_why_and_changes_nothing(client, sign_in, db):
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"))
+    sign_in("coordinator")
+    client.submit(f"/cases/{case_id}/move/plan_agreed", {**dates("agreed_on", TODAY)}, form_url=f"/cases/{case_id}")
+    assert case_data.get(db, case_id)["stage"] == "allocated"
+    assert "Record that the conference was held before recording the plan as agreed" in \
+        text(client.page(f"/cases/{case_id}"))
+
+
+def test_closing_records_the_outcome(client, sign_in, db):
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_held")
+    sign_in("coordinator")
+    page = check_page(client.submit(f"/cases/{case_id}/move/closed", {**dates("closed_on", TODAY)}))
+    assert "Select where the children are living" in text(page)
+    client.submit(f"/cases/{case_id}/move/closed", {**dates("closed_on", TODAY), "living_with": "wider_family",
+                                                    "proceedings": "no", "notes": "Living with aunt"})
+    case = case_data.get(db, case_id)
+    assert (case["stage"], case["closure_living_with"], case["closure_proceedings"]) == ("closed", "wider_family", "no")
+
+
+def test_deadlines_show_overdue_and_due_soon_in_words(client, sign_in, db):
+    long_ago = (TODAY - datetime.timedelta(days=40)).isoformat()
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), referred_on=long_ago)
+    sign_in("coordinator")
+    page = client.page(f"/cases/{case_id}")
+    deadlines = text(page.select_one("#deadlines").find_next("dl"))
+    assert "Baseline meeting" in deadlines and "Overdue" in deadlines
+    assert "Overdue" in text(client.page("/"))
+    today_case = referred_case(db, reference="C-2", coordinator_id=user_id(db, "coordinator@example.org"), urgent=True)
+    deadlines = text(client.page(f"/cases/{today_case}").select_one("#deadlines").find_next("dl"))
+    assert "Due soon" in deadlines
+
+
+def test_closure_days_push_deadlines(client, sign_in, db):
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), urgent=True,
+                            referred_on="2026-12-23")
+    sign_in("coordinator")
+    before = text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("dl"))
+    # 23 Dec 2026 + 1 working day: Christmas Day and the Boxing Day substitute are bank holidays.
+    assert "Due 24 December 2026" in before
+    client.submit("/sign-out", {}, form_url="/")
+    sign_in("admin")
+    client.submit("/admin/closure-days", {**dates("day", datetime.date(2026, 12, 24)), "reason": "Christmas Eve"})
+    client.submit("/sign-out", {}, form_url="/")
+    sign_in("coordinator")
+    after = text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("dl"))
+    assert "Due 29 December 2026" in after
+
+
+def test_search_ignores_accents_and_shows_only_visible_cases(client, sign_in, db):
+    mine = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), child_name="Siân Llŷr")
+    other_coordinator = add_user(db, "other@example.org", "coordinator")
+    referred_case(db, reference="C-OTHER", coordinator_id=other_coordinator, child_name="Siân Morgan")
+    sign_in("coordinator")
+    results = client.page("/cases/search?q=sian")
+    rows = results.select("tbody tr")
+    assert len(rows) == 1 and "Siân Llŷr" in text(rows[0])
+    assert len(client.page("/cases/search?q=llyr").select("tbody tr")) == 1
+    assert len(client.page("/cases/search?q=Parent").select("tbody tr")) == 1, "family member names are searched"
+    assert len(client.page("/cases/search?q=c-1").select("tbody tr")) == 1, "references are searched"
+    for hostile in ('"', "AND OR NOT", "*", "sian)", "NEAR(", "'; DROP TABLE cases; --", "🙂" * 50):
+        assert client.get(f"/cases/search?q={hostile}").status_code == 200
+    assert mine
+
+
+def test_dashboards_for_each_role(client, sign_in, db, new_client):
+    coordinator = user_id(db, "coordinator@example.org")
+    referred_case(db, reference="SW-1")
+    make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="SW-2", coordinator_id=coordinator,
+              stage="conference_scheduled")
+    manager = text(new_client("manager").page("/"))
+    assert "Referrals waiting for a coordinator (1)" in manager and "SW-1" in manager
+    assert "Test Coordinator" in manager and "Caseloads" in manager
+    coordinator_home = text(new_client("coordinator").page("/"))
+    assert "Conference for SW-2" in coordinator_home
+    assert "Conference scheduled (1)" in coordinator_home
+    worker = text(new_client("social_worker").page("/"))
+    assert "SW-1" in worker and "SW-2" in worker and "Meeting:" in worker
+
+
+def test_referral_to_conference_timeliness(client, sign_in, db, new_client, app):
+    from fgc.data import meetings
+
+    coordinator = user_id(db, "coordinator@example.org")
+    held_cases = [("T-1", "2026-09-01", "2026-09-22"), ("T-2", "2026-06-01", "2026-09-30")]
+    for reference, referred, held in held_cases:
+        case_id = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference=reference,
+                            coordinator_id=coordinator, stage="conference_scheduled", referred_on=referred)
+        with write(db):
+            meetings.mark_held(db, case_id, meetings.for_case(db, case_id)[0]["id"], held)
+    page = text(new_client("manager").page("/"))
+    # 1 Sep → 22 Sep 2026 is 15 working days; 1 Jun → 30 Sep 2026 is 86 (with the August bank holiday).
+    assert "Conferences held 2" in page
+    assert "Median time 50.5 working days" in page
+    assert "Within target (40 working days) 50%" in page

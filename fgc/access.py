@@ -6,9 +6,10 @@ both answer 404, so nobody can learn that a case exists. Which cases are visible
 one SQL clause, :func:`fgc.data.cases.visibility`.
 """
 
-from flask import abort, g
+from flask import abort, g, request
 from flask_login import current_user
 
+from . import audit
 from .data import cases as case_data
 from .db import get_db
 
@@ -55,13 +56,18 @@ def require(action):
 
 
 def load_case(endpoint, values):
-    """URL value preprocessor: put the visible case on ``g`` or answer 404."""
+    """URL value preprocessor: put the visible case on ``g`` or answer 404.
+
+    Every page that shows a case is a read of it, so each GET is audited here too.
+    """
     if not values or "case_id" not in values or not current_user.is_authenticated:
         return
     case = case_data.get_visible(get_db(), values["case_id"], viewer())
     if case is None:
         abort(404)
     g.case = case
+    if request.method == "GET":
+        audit.record("case.viewed", record_type="case", record_id=case["id"], detail={"page": endpoint})
 
 
 def current_case():

@@ -87,7 +87,6 @@ def view(case_id):
     case = access.current_case()
     if case["stage"] == "draft":
         return redirect(url_for("referrals.task_list", case_id=case_id))
-    audit.record("case.viewed", record_type="case", record_id=case_id)
     return render_template("cases/case.html", **case_context(case), can=access.can)
 
 
@@ -355,7 +354,6 @@ TIMELINE_WORDS = {
     "case.meeting_held": "Meeting recorded as held",
     "case.invite_downloaded": "Calendar invite downloaded",
     "case.viewed": "Case viewed",
-    "case.timeline_viewed": "Timeline viewed",
 }
 
 
@@ -364,8 +362,7 @@ TIMELINE_WORDS = {
 def timeline(case_id):
     case = access.current_case()
     show_views = request.args.get("views") == "1"
-    audit.record("case.timeline_viewed", record_type="case", record_id=case_id)
     events = audit_data.for_record(get_db(), "case", case_id, exclude=() if show_views else
-                                   ("case.viewed", "case.timeline_viewed", "case.invite_downloaded"))
+                                   ("case.viewed", "case.invite_downloaded"))
     return render_template("cases/timeline.html", case=case, events=events, words=TIMELINE_WORDS,
                            show_views=show_views, label=lifecycle.label)

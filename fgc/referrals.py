@@ -86,7 +86,6 @@ def task_list(case_id):
     if case["stage"] != "draft":
         return redirect(url_for("cases.view", case_id=case_id))
     access.require("edit_referral")
-    audit.record("case.viewed", record_type="case", record_id=case_id, detail={"page": "referral task list"})
     return render_template("referrals/task_list.html", case=case, sections=SECTIONS, done=_statuses(case))
 
 
@@ -250,7 +249,6 @@ def check(case_id):
     case = access.current_case()
     access.require("edit_referral")
     db = get_db()
-    audit.record("case.viewed", record_type="case", record_id=case_id, detail={"page": "check your answers"})
     return render_template("referrals/check.html", case=case, done=_statuses(case),
                            children=case_data.children(db, case_id), pr_holders=case_data.pr_holders(db, case_id),
                            social_worker=user_data.get(db, case["social_worker_id"]) if case["social_worker_id"] else None,

@@ -154,3 +154,18 @@ def test_case_views_are_audited(world):
     client.raw.get(f"/cases/{cases['own']}")
     row = db.execute("SELECT actor, record_type, record_id FROM audit_events WHERE action = 'case.viewed'").fetchone()
     assert row == ("coordinator@example.org", "case", str(cases["own"]))
+
+
+def test_every_case_page_read_is_audited(world):
+    app, db, cases = world
+    client = sign_in(app, "manager")
+    ids = {"case_id": cases["own"], **nested_ids(db, cases["own"])}
+    for rule in case_routes(app):
+        if "GET" not in rule.methods:
+            continue
+        before = db.execute("SELECT count(*) FROM audit_events WHERE action = 'case.viewed'").fetchone()[0]
+        client.raw.get(url_for_case(app, rule, ids))
+        after = db.execute("SELECT count(*) FROM audit_events WHERE action = 'case.viewed'").fetchone()[0]
+        latest = db.execute("SELECT detail FROM audit_events WHERE action = 'case.viewed' ORDER BY id DESC").fetchone()
+        assert after == before + 1, f"GET {rule.rule} was not audited"
+        assert rule.endpoint in latest[0]

@@ -1,0 +1,62 @@
+"""Hostile input on every case form: stored or refused with a message, never a server error."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from fgc.db import connect
+
+from conftest import PASSWORD, PageClient, make_app
+from factories import add_user, make_case, user_id
+from test_access import case_routes, nested_ids, url_for_case
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "x" * 10_001,
+    "Siân ap Dafydd 👩‍👧‍👦 مريم \u202e\u0000",
+    "31",
+    "-1",
+    "99999999999999999999999",
+    "' OR 1=1; --",
+]
+
+
+@pytest.fixture
+def coordinator_app(tmp_path):
+    app = make_app(tmp_path, WTF_CSRF_ENABLED=False)
+    db = connect(app.config["DATABASE"])
+    for role in ("manager", "coordinator", "social_worker"):
+        add_user(db, f"{role}@example.org", role)
+    case_id = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="H-1",
+                        coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_scheduled")
+    yield app, db, case_id
+    db.close()
+
+
+def form_fields(html):
+    soup = BeautifulSoup(html, "html.parser")
+    names = set()
+    for form in soup.find_all("form", method="post"):
+        for element in form.find_all(["input", "textarea", "select"]):
+            if element.get("name") and element.get("name") != "csrf_token":
+                names.add(element["name"])
+    return names
+
+
+@pytest.mark.parametrize("role", ["manager", "coordinator"])
+@pytest.mark.parametrize("value", HOSTILE)
+def test_no_case_form_fails_on_hostile_input(coordinator_app, role, value):
+    app, db, case_id = coordinator_app
+    client = PageClient(app.test_client())
+    client.raw.post("/sign-in", data={"email": f"{role}@example.org", "password": PASSWORD})
+    ids = {"case_id": case_id, **nested_ids(db, case_id)}
+    posted = 0
+    for rule in case_routes(app):
+        if "POST" not in rule.methods or "remove" in rule.endpoint:
+            continue
+        url = url_for_case(app, rule, ids)
+        page = client.raw.get(url)
+        names = form_fields(page.get_data(as_text=True)) if page.status_code == 200 else {"version", "reason"}
+        response = client.raw.post(url, data={name: value for name in names})
+        assert response.status_code < 500, f"{role} POST {url} with {value[:30]!r} answered {response.status_code}"
+        posted += 1
+    assert posted >= 10

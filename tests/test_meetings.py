@@ -1,0 +1,150 @@
+"""Conferences and reviews: scheduling, rescheduling with history, cancelling, recording, and invites."""
+
+import datetime
+
+from icalendar import Calendar
+
+from fgc.data import cases as case_data
+from fgc.data import meetings
+
+from conftest import check_page, text
+from factories import make_case, user_id
+
+NEXT_MONTH = datetime.date.today() + datetime.timedelta(days=30)
+
+
+def meeting_form(day=NEXT_MONTH, start="10am", end="1pm", venue="Family centre", **extra):
+    return {"day-day": str(day.day), "day-month": str(day.month), "day-year": str(day.year),
+            "start_time": start, "end_time": end, "venue": venue, **extra}
+
+
+def prepared_case(db):
+    return make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="M-1",
+                     coordinator_id=user_id(db, "coordinator@example.org"), extras=False, stage=None)
+
+
+def ready_for_conference(client, db):
+    case_id = prepared_case(db)
+    client.submit(f"/cases/{case_id}/baseline", {"held_on-day": "1", "held_on-month": "11", "held_on-year": "2026",
+                                                 "attendees": "Us", "objective": "Plan"})
+    return case_id
+
+
+def invite(client, case_id, meeting_id):
+    response = client.get(f"/cases/{case_id}/meetings/{meeting_id}/invite.ics")
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    event = next(iter(Calendar.from_ical(response.data).walk("VEVENT")))
+    return Calendar.from_ical(response.data), event
+
+
+def test_schedule_reschedule_and_cancel_keep_one_invite(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    response = client.submit(f"/cases/{case_id}/meetings/new/conference",
+                             meeting_form(interpreter_language="Polish", remote_details="Video link"))
+    assert response.status_code == 302
+    assert case_data.get(db, case_id)["stage"] == "conference_scheduled"
+    meeting = meetings.for_case(db, case_id)[0]
+
+    calendar, event = invite(client, case_id, meeting["id"])
+    uid = str(event["UID"])
+    assert str(calendar["METHOD"]) == "REQUEST" and int(event["SEQUENCE"]) == 0
+    start = event.decoded("DTSTART")
+    assert (start.date(), start.hour, start.minute, str(start.tzinfo)) == (NEXT_MONTH, 10, 0, "Europe/London")
+    assert "M-1" in str(event["SUMMARY"]) and "Test Child" not in response_text(client, case_id, meeting["id"])
+
+    later = NEXT_MONTH + datetime.timedelta(days=7)
+    page = check_page(client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/change",
+                                    meeting_form(day=later, start="2pm", end="4pm", version=str(meeting["version"]))))
+    assert "Enter the reason for the change" in text(page)
+    response = client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/change",
+                             meeting_form(day=later, start="2pm", end="4pm", version=str(meeting["version"]),
+                                          reason="Grandmother can only come then"))
+    assert response.status_code == 302
+    _, event = invite(client, case_id, meeting["id"])
+    assert str(event["UID"]) == uid and int(event["SEQUENCE"]) == 1
+    assert event.decoded("DTSTART").date() == later and event.decoded("DTSTART").hour == 14
+    history = text(client.page(f"/cases/{case_id}/meetings/{meeting['id']}/change"))
+    assert "Earlier dates" in history and "Grandmother can only come then" in history
+
+    meeting = meetings.for_case(db, case_id)[0]
+    client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/cancel", {"reason": "Family asked to wait",
+                                                                        "version": str(meeting["version"])})
+    calendar, event = invite(client, case_id, meeting["id"])
+    assert str(calendar["METHOD"]) == "CANCEL" and str(event["STATUS"]) == "CANCELLED"
+    assert str(event["UID"]) == uid and int(event["SEQUENCE"]) == 2
+    assert case_data.get(db, case_id)["stage"] == "preparing", "cancelling the conference steps back"
+    assert len(meetings.history(db, meeting["id"])) == 2
+
+
+def response_text(client, case_id, meeting_id):
+    return client.get(f"/cases/{case_id}/meetings/{meeting_id}/invite.ics").get_data(as_text=True)
+
+
+def test_a_stale_reschedule_does_not_overwrite(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form())
+    meeting = meetings.for_case(db, case_id)[0]
+    stale = str(meeting["version"])
+    client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/change",
+                  meeting_form(venue="Library", version=stale, reason="Room booked"))
+    page = check_page(client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/change",
+                                    meeting_form(venue="Town hall", version=stale, reason="Bigger room")))
+    assert "Someone else changed this meeting" in text(page.select_one(".govuk-error-summary"))
+    assert page.select_one("#venue")["value"] == "Town hall"
+    assert meetings.for_case(db, case_id)[0]["venue"] == "Library"
+
+
+def test_times_are_checked(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference",
+                                    meeting_form(start="25:00", end="noonish")))
+    summary = text(page.select_one(".govuk-error-summary"))
+    assert "Enter a real start time, like 10:30 or 2pm" in summary
+    assert "Enter a real end time, like 12:30 or 4pm" in summary
+    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form(start="3pm", end="1pm")))
+    assert "End time must be after the start time" in text(page)
+    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference",
+                                    {**meeting_form(), "day-day": "31", "day-month": "2"}))
+    assert "Date of the meeting must be a real date" in text(page)
+    assert meetings.for_case(db, case_id) == []
+
+
+def test_recording_held_then_plan_then_reviews(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form(day=datetime.date.today()))
+    meeting = meetings.for_case(db, case_id)[0]
+    client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/held",
+                  {"held_on-day": str(datetime.date.today().day), "held_on-month": str(datetime.date.today().month),
+                   "held_on-year": str(datetime.date.today().year)})
+    assert case_data.get(db, case_id)["stage"] == "conference_held"
+    assert client.get(f"/cases/{case_id}/meetings/{meeting['id']}/invite.ics").status_code == 404
+    today = datetime.date.today()
+    client.submit(f"/cases/{case_id}/move/plan_agreed",
+                  {"agreed_on-day": str(today.day), "agreed_on-month": str(today.month), "agreed_on-year": str(today.year)})
+    case = case_data.get(db, case_id)
+    assert case["stage"] == "plan_agreed" and case["plan_agreed_on"] == today.isoformat()
+    assert "Review" in text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("dl"))
+    for number in range(2):
+        client.submit(f"/cases/{case_id}/meetings/new/review", meeting_form(day=today))
+        review = [m for m in meetings.for_case(db, case_id) if m["kind"] == "review" and m["status"] == "scheduled"][0]
+        client.submit(f"/cases/{case_id}/meetings/{review['id']}/held",
+                      {"held_on-day": str(today.day), "held_on-month": str(today.month), "held_on-year": str(today.year)})
+        assert case_data.get(db, case_id)["stage"] == "review_held", number
+    assert len([m for m in meetings.for_case(db, case_id) if m["kind"] == "review"]) == 2
+
+
+def test_hostile_meeting_details_are_shown_as_text(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    venue = "<b>Canolfan</b> Gymunedol Llanfairpwllgwyngyll 🏠 \u202eמרכז"
+    client.submit(f"/cases/{case_id}/meetings/new/conference",
+                  meeting_form(venue=venue, address="1 Stryd Fawr\n<script>x</script>", access_notes="x" * 10_000))
+    html = client.get(f"/cases/{case_id}").get_data(as_text=True)
+    assert "<b>Canolfan</b>" not in html and "&lt;b&gt;Canolfan&lt;/b&gt;" in html
+    meeting = meetings.for_case(db, case_id)[0]
+    _, event = invite(client, case_id, meeting["id"])
+    assert venue in str(event["LOCATION"])

@@ -28,6 +28,7 @@ frontend:
 
 benchmark: install
 	$(BIN)/python benchmarks/bench_foundation.py
+	$(BIN)/python benchmarks/bench_cases.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info

@@ -61,6 +61,10 @@ def create_draft(db, *, created_by, reference, urgent, urgency_reason, referrer_
     return cursor.lastrowid
 
 
+def count(db):
+    return db.execute("SELECT count(*) FROM cases").fetchone()[0]
+
+
 def get(db, case_id):
     rows = list(db.query("SELECT * FROM cases WHERE id = ?", [case_id]))
     return _decode(rows[0]) if rows else None

@@ -26,13 +26,13 @@ def home():
     if role == "coordinator":
         mine = case_data.summaries(database, viewer, coordinator_id=current_user.id, stages=lifecycle.OPEN)
         context.update(_by_stage(mine), meetings=_this_week_and_next(database, viewer),
-                       overdue=deadlines.overdue(mine, case_data.facts(database, [row["id"] for row in mine])))
+                       **_overdue(deadlines.overdue(mine, case_data.facts(database, [row["id"] for row in mine]))))
     elif role == "manager":
         open_cases = case_data.summaries(database, viewer, stages=lifecycle.OPEN)
         since = (deadlines.today() - datetime.timedelta(days=365)).isoformat()
         context.update(
             unallocated=case_data.summaries(database, viewer, unallocated=True),
-            overdue=deadlines.overdue(open_cases, case_data.facts(database, [row["id"] for row in open_cases])),
+            **_overdue(deadlines.overdue(open_cases, case_data.facts(database, [row["id"] for row in open_cases]))),
             caseloads=case_data.caseloads(database, lifecycle.OPEN),
             timeliness=deadlines.referral_to_conference(case_data.conference_times(database, since)))
     else:
@@ -42,6 +42,14 @@ def home():
         context.update(referred=[dict(row, next=_next_date(row, facts[row["id"]])) for row in mine])
     audit.record("case.list_viewed", record_type="case", detail={"page": "home"})
     return render_template(f"main/home_{role}.html", **context)
+
+
+OVERDUE_SHOWN = 50
+
+
+def _overdue(items):
+    """The most overdue items first; a long list is cut short, with its full count."""
+    return {"overdue": items[:OVERDUE_SHOWN], "overdue_total": len(items)}
 
 
 def _by_stage(rows):

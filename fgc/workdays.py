@@ -33,6 +33,8 @@ class WorkingCalendar:
 
     def __init__(self, closure_days=()):
         self.closure_days = frozenset(_as_date(d) for d in closure_days)
+        # Dashboards ask the same question for many cases referred on the same day.
+        self._added = {}
 
     def is_working_day(self, day):
         day = _as_date(day)
@@ -43,11 +45,15 @@ class WorkingCalendar:
         day = _as_date(start)
         if days < 0:
             raise ValueError("days must be 0 or more")
-        while days:
-            day += datetime.timedelta(days=1)
-            if self.is_working_day(day):
-                days -= 1
-        return day
+        key = (day, days)
+        if key not in self._added:
+            remaining = days
+            while remaining:
+                day += datetime.timedelta(days=1)
+                if self.is_working_day(day):
+                    remaining -= 1
+            self._added[key] = day
+        return self._added[key]
 
     def working_days_between(self, start, end):
         """How many working days fall after ``start`` up to and including ``end``."""

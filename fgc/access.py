@@ -32,15 +32,15 @@ def _is_referrer_of(case):
 RULES = {
     # Read the case and record what the council or family said.
     "view": lambda case: True,
-    "record": lambda case: case["stage"] != "draft",
+    "record": lambda case: case["stage"] not in ("draft", "closed"),
     # Change the referral: its author while it is a draft, then the referrer, coordinator or a manager.
     "edit_referral": lambda case: (case["created_by"] == current_user.id if case["stage"] == "draft"
                                    else current_user.role == "manager" or _is_coordinator_of(case)
                                    or _is_referrer_of(case)),
     "allocate": lambda case: current_user.role == "manager" and case["stage"] not in ("draft", "closed"),
     # Run the case: baseline, meetings, stage changes.
-    "progress": lambda case: case["stage"] != "draft" and (current_user.role == "manager"
-                                                           or _is_coordinator_of(case)),
+    "progress": lambda case: case["stage"] not in ("draft", "closed") and (current_user.role == "manager"
+                                                                         or _is_coordinator_of(case)),
 }
 
 

@@ -167,7 +167,7 @@ def withdraw_consent(case_id, consent_id):
                               withdrawn_on=form.withdrawn_on.data.isoformat())
             paused = False
             if consents.state(db, case_id) == "withdrawn" and lifecycle.allowed(case["stage"], "withdrawn"):
-                case_data.move(db, case_id, to_stage="withdrawn", user_id=current_user.id,
+                case_data.move(db, case_id, to_stage="withdrawn", user_id=current_user.id, expected_stage=case["stage"],
                                note="Consent withdrawn", resume_stage=case["stage"])
                 paused = True
             audit.record("case.consent_withdrawn", record_type="case", record_id=case_id,
@@ -198,7 +198,7 @@ def allocate(case_id):
         first = case["stage"] == "referred"
         with write(db):
             if first:
-                case_data.move(db, case_id, to_stage="allocated", user_id=current_user.id,
+                case_data.move(db, case_id, to_stage="allocated", user_id=current_user.id, expected_stage=case["stage"],
                                coordinator_id=coordinator_id, allocated_on=deadlines.today().isoformat())
             else:
                 case_data.update(db, case_id, case["version"], coordinator_id=coordinator_id)
@@ -233,7 +233,7 @@ def baseline(case_id):
                                attendees=form.attendees.data, objective=form.objective.data,
                                recorded_by=current_user.id)
                 if existing is None:
-                    case_data.move(db, case_id, to_stage="baseline_held", user_id=current_user.id)
+                    case_data.move(db, case_id, to_stage="baseline_held", user_id=current_user.id, expected_stage=case["stage"])
                 audit.record("case.baseline_recorded", record_type="case", record_id=case_id,
                              detail={"first": existing is None})
         except case_data.VersionConflict:
@@ -322,10 +322,18 @@ def move(case_id, target):
         elif form_class is forms.PauseForm:
             note = form.note.data
         with write(db):
-            case_data.move(db, case_id, to_stage=stage, user_id=current_user.id, note=note,
-                           resume_stage=resume_stage, **fields)
+            case_data.move(db, case_id, to_stage=stage, user_id=current_user.id, expected_stage=case["stage"],
+                           note=note, resume_stage=resume_stage, **fields)
+            cancelled = 0
+            if stage in ("closed", "declined_by_family"):
+                # Nobody should keep a date in their calendar for a meeting that will not happen.
+                cancelled = meetings.cancel_scheduled(db, case_id, user_id=current_user.id,
+                                                      reason=f"Case {lifecycle.label(stage).lower()}")
             audit.record("case.stage_changed", record_type="case", record_id=case_id,
-                         detail={"from": case["stage"], "to": stage})
+                         detail={"from": case["stage"], "to": stage, "meetings_cancelled": cancelled})
+        if cancelled:
+            flash(f"{cancelled} scheduled meeting{'s were' if cancelled > 1 else ' was'} cancelled. Download the "
+                  "cancellation from the case and send it to everyone invited", "info")
         flash(f"The case is now: {lifecycle.label(stage)}", "success")
         return redirect(url_for("cases.view", case_id=case_id))
     return render_template("cases/move.html", case=case, form=form, title=title, target=target, stage=stage)
@@ -360,9 +368,16 @@ TIMELINE_WORDS = {
 @bp.route("/<id:case_id>/timeline")
 @login_required
 def timeline(case_id):
+    """Every event on the case in order: the audit trail, with each stage change in words."""
     case = access.current_case()
     show_views = request.args.get("views") == "1"
-    events = audit_data.for_record(get_db(), "case", case_id, exclude=() if show_views else
-                                   ("case.viewed", "case.invite_downloaded"))
+    db = get_db()
+    hidden = ["case.stage_changed"] + ([] if show_views else ["case.viewed", "case.invite_downloaded"])
+    events = audit_data.for_record(db, "case", case_id, exclude=hidden)
+    # Stage changes come from their own table, so moves made inside other actions
+    # (allocation, the baseline, scheduling, withdrawal of consent) show too.
+    events += [{"at": row["at"], "actor": row["user_name"], "action": "stage", "detail": row}
+               for row in case_data.stage_history(db, case_id)]
+    events.sort(key=lambda event: event["at"])
     return render_template("cases/timeline.html", case=case, events=events, words=TIMELINE_WORDS,
                            show_views=show_views, label=lifecycle.label)

@@ -1,13 +1,16 @@
 """Due dates for a case, in working days, with GOV.UK tag wording."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 
+from . import lifecycle
 from .data import closure_days
 from .db import get_db
 from .workdays import WorkingCalendar, add_months
 
+LONDON = ZoneInfo("Europe/London")
 TAGS = {"overdue": ("Overdue", "govuk-tag--red"), "due soon": ("Due soon", "govuk-tag--yellow"),
         "on track": ("On track", "govuk-tag--blue")}
 
@@ -17,7 +20,8 @@ def calendar():
 
 
 def today():
-    return datetime.date.today()
+    """Today in the UK, whatever the server's clock zone."""
+    return datetime.datetime.now(LONDON).date()
 
 
 def _date(value):
@@ -32,19 +36,20 @@ def for_case(case, facts, *, cal=None):
     cal = cal or calendar()
     config = current_app.config
     closed = case["stage"] == "closed"
+    paused = case["stage"] in lifecycle.PAUSED
     referred = _date(case["referred_on"])
     items = []
     if referred:
         days = config["BASELINE_TARGET_URGENT_DAYS"] if case["urgent"] else config["BASELINE_TARGET_DAYS"]
         items.append(_item("Baseline meeting", cal.add_working_days(referred, days),
-                           done=closed or bool(facts["baseline_on"]), cal=cal))
+                           done=closed or bool(facts["baseline_on"]), cal=cal, paused=paused))
         items.append(_item("Conference", cal.add_working_days(referred, config["CONFERENCE_TARGET_DAYS"]),
-                           done=closed or bool(facts["conference_held_on"]), cal=cal))
+                           done=closed or bool(facts["conference_held_on"]), cal=cal, paused=paused))
     agreed = _date(case["plan_agreed_on"])
     if agreed:
         review_done = bool(facts["review_held_on"]) and facts["review_held_on"] >= case["plan_agreed_on"]
         items.append(_item("Review", add_months(agreed, config["REVIEW_AFTER_MONTHS"]),
-                           done=closed or review_done, cal=cal))
+                           done=closed or review_done, cal=cal, paused=paused))
     return items
 
 
@@ -70,8 +75,11 @@ def referral_to_conference(rows):
             "target": target}
 
 
-def _item(label, due, *, done, cal):
+def _item(label, due, *, done, cal, paused=False):
     status = cal.due_status(due, today(), done=done, soon_days=current_app.config["DUE_SOON_DAYS"])
+    if paused and status is not None:
+        # A paused case is not expected to move: its deadlines wait rather than fall overdue.
+        return {"label": label, "due": due, "status": "paused", "tag_text": "Paused", "tag_class": "govuk-tag--grey"}
     tag = TAGS.get(status)
     return {"label": label, "due": due, "status": status, "tag_text": tag[0] if tag else "Done",
             "tag_class": tag[1] if tag else "govuk-tag--green"}

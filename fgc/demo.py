@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from . import lifecycle
 from .data import audit as audit_data
-from .data import baselines, closure_days, consents, offers
+from .data import baselines, closure_days, consents, iso, offers
 from .data import cases as case_data
 from .data import meetings as meeting_data
 from .db import write
@@ -303,8 +303,9 @@ class _Builder:
         start_time, end_time = (datetime.time(10), datetime.time(13)) if kind == "conference" else \
             (datetime.time(14), datetime.time(15, 30))
         values = {
-            "starts_at": datetime.datetime.combine(day, start_time, LONDON).isoformat(),
-            "ends_at": datetime.datetime.combine(day, end_time, LONDON).isoformat(),
+            # Stored in UTC like every timestamp; shown in UK time.
+            "starts_at": iso(datetime.datetime.combine(day, start_time, LONDON)),
+            "ends_at": iso(datetime.datetime.combine(day, end_time, LONDON)),
             "venue": venue, "address": address, "access_notes": access,
             "interpreter_language": interpreter, "remote_details": "",
         }

@@ -1,8 +1,10 @@
 """GOV.UK-style error pages. Nothing a user sends should ever produce a bare 500."""
 
-from flask import current_app, render_template
+from flask import current_app, flash, g, redirect, render_template, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from .data.cases import VersionConflict
 
 PAGES = {
     400: ("Sorry, there is a problem with the service",
@@ -39,6 +41,17 @@ def csrf_error(_error):
                         "session. Go back, reload the page and try again.")
 
 
+def conflict(_error):
+    """Someone else changed the record first: nothing was saved; say so and show it as it is now."""
+    case = g.get("case")
+    flash("Someone else changed this case at the same time, so your change was not saved. "
+          "Check the case as it is now, then try again if you still need to", "error")
+    if case:
+        return redirect(url_for("cases.view", case_id=case["id"]))
+    return render_error(409, "Your change was not saved",
+                        "Someone else changed this record at the same time. Go back, reload the page and try again.")
+
+
 def unexpected_error(error):
     current_app.logger.exception("Unhandled error", exc_info=error)
     return render_error(500)
@@ -46,5 +59,6 @@ def unexpected_error(error):
 
 def init_app(app):
     app.register_error_handler(CSRFError, csrf_error)
+    app.register_error_handler(VersionConflict, conflict)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(Exception, unexpected_error)

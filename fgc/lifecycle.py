@@ -38,10 +38,11 @@ FORWARD = {
     "allocated": {"baseline_held"},
     "baseline_held": {"preparing", "conference_scheduled"},
     "preparing": {"conference_scheduled"},
-    "conference_scheduled": {"conference_held", "preparing"},
+    # Cancelling a scheduled meeting steps the case back; that happens with the cancellation.
+    "conference_scheduled": {"conference_held"},
     "conference_held": {"plan_agreed", "closed"},
     "plan_agreed": {"review_scheduled", "closed"},
-    "review_scheduled": {"review_held", "plan_agreed"},
+    "review_scheduled": {"review_held"},
     "review_held": {"review_scheduled", "closed"},
 }
 

@@ -1,18 +1,17 @@
 """Conferences and reviews: scheduling, rescheduling with history, cancelling, recording and invites."""
 
-import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from . import access, audit, invites, lifecycle
-from .data import consents, parse
+from .data import consents, iso, parse
 from .data import cases as case_data
 from .data import meetings as meeting_data
+from .data import users as user_data
 from .db import get_db, write
 from .forms import cases as forms
-from .forms.fields import parse_time
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
 LONDON = ZoneInfo("Europe/London")
@@ -22,17 +21,10 @@ SCHEDULED_STAGE = {"conference": "conference_scheduled", "review": "review_sched
 HELD_STAGE = {"conference": "conference_held", "review": "review_held"}
 
 
-def _times(form):
-    """The form's date and times as aware datetimes in UK time."""
-    day = form.day.data
-    start = datetime.datetime.combine(day, parse_time(form.start_time.data), LONDON)
-    end = datetime.datetime.combine(day, parse_time(form.end_time.data), LONDON)
-    return start, end
-
-
 def _values(form):
-    start, end = _times(form)
-    return {"starts_at": start.isoformat(), "ends_at": end.isoformat(), "venue": form.venue.data,
+    start, end = form.moments()
+    # Stored in UTC, like every timestamp, so they compare as text; shown in UK time.
+    return {"starts_at": iso(start), "ends_at": iso(end), "venue": form.venue.data,
             "address": form.address.data or "", "access_notes": form.access_notes.data or "",
             "interpreter_language": form.interpreter_language.data or "",
             "remote_details": form.remote_details.data or ""}
@@ -56,12 +48,13 @@ def schedule(case_id, kind):
         return redirect(url_for("cases.view", case_id=case_id))
     form = forms.MeetingForm(data={"interpreter_language": case["interpreter_language"]}
                              if request.method == "GET" else None)
+    del form.reason  # a reason is asked for only when changing a meeting
     if form.validate_on_submit():
         db = get_db()
         with write(db):
             meeting_id = meeting_data.schedule(db, case_id, kind, _values(form), user_id=current_user.id,
                                                uid_domain=current_app.config["INVITE_UID_DOMAIN"])
-            case_data.move(db, case_id, to_stage=target, user_id=current_user.id)
+            case_data.move(db, case_id, to_stage=target, user_id=current_user.id, expected_stage=case["stage"])
             audit.record("case.meeting_scheduled", record_type="case", record_id=case_id,
                          detail={"meeting_id": meeting_id, "kind": kind})
         flash(f"The {kind} has been scheduled. Download the calendar invite to send it", "success")
@@ -83,8 +76,10 @@ def change(case_id, meeting_id):
     case = access.current_case()
     access.require("progress")
     meeting = _meeting(case_id, meeting_id)
-    if meeting["status"] != "scheduled":
-        flash("Only a scheduled meeting can be changed", "error")
+    refusal = "Only a scheduled meeting can be changed" if meeting["status"] != "scheduled" else \
+        _refuse_if_paused(case)
+    if refusal:
+        flash(refusal, "error")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     data = None
     if request.method == "GET":
@@ -136,7 +131,7 @@ def cancel(case_id, meeting_id):
                 meeting_data.change(db, case_id, meeting_id, _version(form), None, user_id=current_user.id,
                                     reason=form.reason.data, cancel=True)
                 if back_to and SCHEDULED_STAGE[meeting["kind"]] == case["stage"]:
-                    case_data.move(db, case_id, to_stage=back_to, user_id=current_user.id,
+                    case_data.move(db, case_id, to_stage=back_to, user_id=current_user.id, expected_stage=case["stage"],
                                    note=f"{meeting['kind'].capitalize()} cancelled")
                 audit.record("case.meeting_cancelled", record_type="case", record_id=case_id,
                              detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
@@ -166,15 +161,25 @@ def held(case_id, meeting_id):
     form = forms.HeldForm(data={"held_on": parse(meeting["starts_at"]).astimezone(LONDON).date()}
                           if request.method == "GET" else None)
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            meeting_data.mark_held(db, case_id, meeting_id, form.held_on.data.isoformat())
-            case_data.move(db, case_id, to_stage=target, user_id=current_user.id)
-            audit.record("case.meeting_held", record_type="case", record_id=case_id,
-                         detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
-        flash(f"The {meeting['kind']} has been recorded as held", "success")
-        return redirect(url_for("cases.view", case_id=case_id))
+        if form.held_on.data.isoformat() < (case["referred_on"] or ""):
+            form.held_on.errors = ["Date it was held must be on or after the date of the referral"]
+        else:
+            db = get_db()
+            with write(db):
+                meeting_data.mark_held(db, case_id, meeting_id, form.held_on.data.isoformat())
+                case_data.move(db, case_id, to_stage=target, user_id=current_user.id,
+                               expected_stage=case["stage"])
+                audit.record("case.meeting_held", record_type="case", record_id=case_id,
+                             detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
+            flash(f"The {meeting['kind']} has been recorded as held", "success")
+            return redirect(url_for("cases.view", case_id=case_id))
     return render_template("meetings/held.html", case=case, form=form, meeting=meeting)
+
+
+def _organiser(case):
+    """The allocated coordinator organises the meeting, so every copy of the invite names the same organiser."""
+    coordinator = user_data.get(get_db(), case["coordinator_id"]) if case["coordinator_id"] else None
+    return coordinator["email"] if coordinator else current_user.email
 
 
 @bp.route("/<id:meeting_id>/invite.ics")
@@ -202,7 +207,7 @@ def invite(case_id, meeting_id):
         ends_at=parse(meeting["ends_at"]), summary=f"Family group {meeting['kind']} – {case['reference']}",
         location=", ".join(part for part in (meeting["venue"], meeting["address"].replace("\n", ", ")) if part),
         description=description, cancelled=meeting["status"] == "cancelled",
-        organiser_email=current_user.email)
+        organiser_email=_organiser(case))
     audit.record("case.invite_downloaded", record_type="case", record_id=case_id,
                  detail={"meeting_id": meeting_id, "sequence": meeting["sequence"], "kind": kind})
     filename = invites.invite_filename(case["reference"], meeting["kind"])

@@ -5,13 +5,12 @@ and nothing sensitive is kept in the browser. Only its author sees a draft. Afte
 submission the same section pages edit the referral, guarded by the case version.
 """
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access, audit, lifecycle
+from . import access, audit, deadlines, lifecycle
 from .data import cases as case_data
-from .data import now
 from .data import users as user_data
 from .db import get_db, write
 from .forms import cases as forms
@@ -21,7 +20,8 @@ bp = Blueprint("referrals", __name__, url_prefix="/referrals")
 # slug: (title, form class, hint shown under the title)
 SECTIONS = {
     "children": ("Children", None, "Each child the conference is about"),
-    "family": ("Family and legal status", forms.FamilyStatusForm, "Who has parental responsibility, and the legal status"),
+    "people": ("Parental responsibility", None, "Everyone who holds parental responsibility"),
+    "family": ("Legal status", forms.FamilyStatusForm, "Legal status, PLO and court dates"),
     "risks": ("Risks", forms.RisksForm, "Current and past risks"),
     "purpose": ("Purpose of the conference", forms.PurposeForm, "Why the family is referred, and what to decide"),
     "needs": ("Needs and preferences", forms.NeedsForm, "Interpreter, cultural and religious needs, coordinator"),
@@ -32,8 +32,8 @@ SECTIONS = {
 def section_done(case, slug, *, children, pr_holders):
     if slug == "children":
         return bool(children)
-    if slug == "family":
-        return "family" in case["sections_done"] and bool(pr_holders)
+    if slug == "people":
+        return bool(pr_holders)
     return slug in case["sections_done"]
 
 
@@ -160,11 +160,8 @@ def section(case_id, slug):
             values["social_worker_id"] = int(values["social_worker_id"]) if values["social_worker_id"] else None
         if _save(case, form, values, slug):
             return redirect(_back(case))
-    extra = {}
-    if slug == "family":
-        extra["pr_holders"] = case_data.pr_holders(get_db(), case_id)
     return render_template("referrals/section.html", case=case, form=form, title=title, slug=slug,
-                           back=_back(case), **extra)
+                           back=_back(case))
 
 
 @bp.route("/<id:case_id>/children")
@@ -206,10 +203,20 @@ def remove_child(case_id, child_id):
     access.require("edit_referral")
     db = get_db()
     with write(db):
-        case_data.remove_child(db, case_id, child_id)
+        if not case_data.remove_child(db, case_id, child_id):
+            abort(404)
         audit.record("case.child_removed", record_type="case", record_id=case_id, detail={"child_id": child_id})
     flash("The child has been removed from the referral", "success")
     return redirect(url_for("referrals.children", case_id=case_id))
+
+
+@bp.route("/<id:case_id>/people")
+@login_required
+def people(case_id):
+    case = access.current_case()
+    access.require("edit_referral")
+    return render_template("referrals/people.html", case=case, pr_holders=case_data.pr_holders(get_db(), case_id),
+                           back=_back(case))
 
 
 @bp.route("/<id:case_id>/people/new", methods=["GET", "POST"])
@@ -225,7 +232,7 @@ def pr_holder(case_id):
             audit.record("case.pr_holder_added", record_type="case", record_id=case_id,
                          detail={"pr_holder_id": holder_id})
         flash(f"{form.name.data} has been added", "success")
-        return redirect(url_for("referrals.section", case_id=case_id, slug="family"))
+        return redirect(url_for("referrals.people", case_id=case_id))
     return render_template("referrals/pr_holder.html", case=case, form=form)
 
 
@@ -236,11 +243,12 @@ def remove_pr_holder(case_id, holder_id):
     access.require("edit_referral")
     db = get_db()
     with write(db):
-        case_data.remove_pr_holder(db, case_id, holder_id)
+        if not case_data.remove_pr_holder(db, case_id, holder_id):
+            abort(404)
         audit.record("case.pr_holder_removed", record_type="case", record_id=case_id,
                      detail={"pr_holder_id": holder_id})
     flash("The person has been removed", "success")
-    return redirect(url_for("referrals.section", case_id=case_id, slug="family"))
+    return redirect(url_for("referrals.people", case_id=case_id))
 
 
 @bp.route("/<id:case_id>/check")
@@ -268,8 +276,8 @@ def submit(case_id):
         return redirect(url_for("referrals.check", case_id=case_id))
     db = get_db()
     with write(db):
-        case_data.move(db, case_id, to_stage="referred", user_id=current_user.id,
-                       referred_on=now().date().isoformat())
+        case_data.move(db, case_id, to_stage="referred", user_id=current_user.id, expected_stage="draft",
+                       referred_on=deadlines.today().isoformat())
         audit.record("case.referred", record_type="case", record_id=case_id)
     flash(f"Referral {case['reference']} has been sent to the FGC service", "success")
     return redirect(url_for("cases.view", case_id=case_id))

@@ -44,20 +44,23 @@ def navigation():
     return items
 
 
+def _target(field):
+    """The element an error links to: a date's first box in error; a radio or checkbox group's
+    first option, which GOV.UK Frontend gives the group's id; otherwise the field itself."""
+    if field.type == "DateInput":
+        return f"{field.id}-{(field.error_parts or ('day',))[0]}"
+    return field.id
+
+
 def error_list(form):
     """The GOV.UK error summary's list: one link per field error, in the order fields appear."""
     # Errors about the whole form (such as an edit conflict) come first and point at its first field.
     first_field = next((field for field in form if field.type not in ("CSRFTokenField", "HiddenField")), None)
-    items = [{"text": message, "href": f"#{first_field.id}" if first_field else "#main-content"}
+    items = [{"text": message, "href": f"#{_target(first_field)}" if first_field else "#main-content"}
              for message in form.form_errors]
     for field in form:
         if field.errors:
-            # A radio or checkbox group's first option carries the group's id, as GOV.UK Frontend
-            # renders it; a date links to its first box in error.
-            target = field.id
-            if field.type == "DateInput":
-                target = f"{field.id}-{(field.error_parts or ('day',))[0]}"
-            items.append({"text": field.errors[0], "href": f"#{target}"})
+            items.append({"text": field.errors[0], "href": f"#{_target(field)}"})
     return items
 
 

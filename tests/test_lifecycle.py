@@ -14,10 +14,10 @@ ALLOWED = {
     ("allocated", "baseline_held"),
     ("baseline_held", "preparing"), ("baseline_held", "conference_scheduled"),
     ("preparing", "conference_scheduled"),
-    ("conference_scheduled", "conference_held"), ("conference_scheduled", "preparing"),
+    ("conference_scheduled", "conference_held"),
     ("conference_held", "plan_agreed"), ("conference_held", "closed"),
     ("plan_agreed", "review_scheduled"), ("plan_agreed", "closed"),
-    ("review_scheduled", "review_held"), ("review_scheduled", "plan_agreed"),
+    ("review_scheduled", "review_held"),
     ("review_held", "review_scheduled"), ("review_held", "closed"),
 }
 # Any open stage on the main path can be paused; the family can decline until the conference is held.

@@ -148,3 +148,68 @@ def test_hostile_meeting_details_are_shown_as_text(client, sign_in, db):
     meeting = meetings.for_case(db, case_id)[0]
     _, event = invite(client, case_id, meeting["id"])
     assert venue in str(event["LOCATION"])
+
+
+def test_a_time_the_clocks_skip_is_refused(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    spring_forward = datetime.date(2027, 3, 28)
+    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference",
+                                    meeting_form(day=spring_forward, start="1:30am", end="2:15am")))
+    assert "Start time does not exist in the UK on that day, because the clocks go forward" in text(page)
+    assert meetings.for_case(db, case_id) == []
+
+
+def test_times_are_stored_in_utc_and_shown_in_uk_time(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    summer = datetime.date(2027, 7, 1)
+    client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form(day=summer, start="10am", end="1pm"))
+    meeting = meetings.for_case(db, case_id)[0]
+    assert meeting["starts_at"].startswith("2027-07-01T09:00:00") and meeting["starts_at"].endswith("+00:00")
+    assert "1 July 2027 at 10:00am to 1:00pm" in text(client.page(f"/cases/{case_id}"))
+
+
+def test_rescheduling_is_refused_while_consent_is_withdrawn(client, sign_in, db):
+    from fgc.data import consents
+    from fgc.db import write
+
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form())
+    with write(db):
+        consent_id = consents.add(db, case_id, given_by="Mair", basis="parental_responsibility",
+                                  given_on="2026-11-01", may_share="All", share_with="Family", recorded_by=1)
+        consents.withdraw(db, case_id, consent_id, withdrawn_by="Mair", withdrawn_on="2026-11-02")
+    meeting = meetings.for_case(db, case_id)[0]
+    assert client.get(f"/cases/{case_id}/meetings/{meeting['id']}/change").status_code == 302
+    assert client.get(f"/cases/{case_id}/meetings/{meeting['id']}/invite.ics").status_code == 302
+    assert "Consent has been withdrawn" in text(client.page(f"/cases/{case_id}"))
+
+
+def test_closing_a_case_cancels_its_meetings(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form())
+    client.submit(f"/cases/{case_id}/move/on_hold", {"note": "Family in crisis"})
+    today = datetime.date.today()
+    client.submit(f"/cases/{case_id}/move/closed", {"closed_on-day": str(today.day), "closed_on-month": str(today.month),
+                                                    "closed_on-year": str(today.year), "living_with": "parents",
+                                                    "proceedings": "no"}, form_url=f"/cases/{case_id}")
+    meeting = meetings.for_case(db, case_id)[0]
+    assert case_data.get(db, case_id)["stage"] == "closed" and meeting["status"] == "cancelled"
+    calendar, event = invite(client, case_id, meeting["id"])
+    assert str(calendar["METHOD"]) == "CANCEL"
+    # A closed case can no longer be changed.
+    assert client.get(f"/cases/{case_id}/meetings/new/review").status_code == 403
+
+
+def test_a_meeting_cannot_be_held_before_the_referral(client, sign_in, db):
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form())
+    meeting = meetings.for_case(db, case_id)[0]
+    page = check_page(client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/held",
+                                    {"held_on-day": "1", "held_on-month": "1", "held_on-year": "1990"}))
+    assert "Date it was held must be on or after the date of the referral" in text(page)
+    assert case_data.get(db, case_id)["stage"] == "conference_scheduled"

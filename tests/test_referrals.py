@@ -45,9 +45,9 @@ def test_a_social_worker_makes_a_referral(client, sign_in, db):
     sign_in("social_worker")
     case_id = start(client)
     tasks = client.page(f"/referrals/{case_id}")
-    assert "You have completed 0 of 6 sections" in text(tasks)
+    assert "You have completed 0 of 7 sections" in text(tasks)
     complete(client, case_id)
-    assert "You have completed 6 of 6 sections" in text(client.page(f"/referrals/{case_id}"))
+    assert "You have completed 7 of 7 sections" in text(client.page(f"/referrals/{case_id}"))
     answers = text(client.page(f"/referrals/{case_id}/check"))
     for expected in ("Siân Prys-Jones", "Born 3 April 2019", "Mair Prys (Mother)", "Child protection plan",
                      "Domestic abuse, Mental health", "Substance use", "Meg Owen on 1 November 2026"):
@@ -152,6 +152,12 @@ def test_a_conflicting_edit_does_not_overwrite(client, sign_in, db, new_client):
     assert "Someone else changed this referral" in text(page.select_one(".govuk-error-summary"))
     assert page.select_one("#reason").get_text() == "Second"
     assert case_data.get(db, case_id)["reason"] == "First"
+    # Having seen the conflict, saving again works.
+    fresh = page.select_one("input[name=version]")["value"]
+    response = client.raw.post(f"/referrals/{case_id}/section/purpose",
+                               data={"csrf_token": token, "version": fresh, "reason": "Second", "decision_sought": "Two"})
+    assert response.status_code == 302
+    assert case_data.get(db, case_id)["reason"] == "Second"
 
 
 def test_admins_cannot_make_referrals(client, sign_in):

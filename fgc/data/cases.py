@@ -102,9 +102,15 @@ def update(db, case_id, version, **fields):
         reindex(db, case_id)
 
 
-def move(db, case_id, *, to_stage, user_id, note="", resume_stage=None, **fields):
-    """Record a stage change (and any fields that go with it) with who made it and when."""
+def move(db, case_id, *, to_stage, user_id, expected_stage=None, note="", resume_stage=None, **fields):
+    """Record a stage change (and any fields that go with it) with who made it and when.
+
+    ``expected_stage`` is the stage the user saw; if the case has moved on since,
+    nothing changes and VersionConflict is raised, so two people cannot both move it.
+    """
     case = get(db, case_id)
+    if expected_stage is not None and case["stage"] != expected_stage:
+        raise VersionConflict(case_id)
     stamp = iso(now())
     db.execute(
         "INSERT INTO stage_changes (case_id, from_stage, to_stage, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
@@ -199,8 +205,10 @@ def save_child(db, case_id, values, child_id=None):
 
 
 def remove_child(db, case_id, child_id):
-    db.execute("DELETE FROM children WHERE case_id = ? AND id = ?", [case_id, child_id])
+    """Remove a child from this case; False if the case has no such child."""
+    removed = db.execute("DELETE FROM children WHERE case_id = ? AND id = ?", [case_id, child_id]).rowcount == 1
     reindex(db, case_id)
+    return removed
 
 
 def pr_holders(db, case_id):
@@ -215,8 +223,9 @@ def add_pr_holder(db, case_id, *, name, relationship):
 
 
 def remove_pr_holder(db, case_id, holder_id):
-    db.execute("DELETE FROM pr_holders WHERE case_id = ? AND id = ?", [case_id, holder_id])
+    removed = db.execute("DELETE FROM pr_holders WHERE case_id = ? AND id = ?", [case_id, holder_id]).rowcount == 1
     reindex(db, case_id)
+    return removed
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -234,7 +243,8 @@ def reindex(db, case_id):
 
 def _fts_query(text):
     """Each word of the user's text as a quoted prefix term: no FTS syntax gets through."""
-    words = [word.replace('"', '""') for word in text.split() if word.strip('"')]
+    printable = "".join(char if char.isprintable() else " " for char in text)
+    words = [word.replace('"', '""') for word in printable.split() if word.strip('"')]
     return " ".join(f'"{word}"*' for word in words[:10])
 
 

@@ -76,3 +76,11 @@ def upcoming(db, viewer, *, start, end, coordinator_id=None):
         "SELECT m.*, c.reference FROM meetings m JOIN cases c ON c.id = m.case_id "
         f"WHERE m.status = 'scheduled' AND m.starts_at >= ? AND m.starts_at < ? AND {clause} "
         "ORDER BY m.starts_at", [iso(start), iso(end), *params]))
+
+
+def cancel_scheduled(db, case_id, *, user_id, reason):
+    """Cancel every scheduled meeting on the case (closing it, or the family declining); returns how many."""
+    scheduled = [row for row in for_case(db, case_id) if row["status"] == "scheduled"]
+    for meeting in scheduled:
+        change(db, case_id, meeting["id"], meeting["version"], None, user_id=user_id, reason=reason, cancel=True)
+    return len(scheduled)

@@ -19,5 +19,10 @@ class Form(FlaskForm):
             return request.form if request.method == "POST" else None
 
 
+_CONTROL = {code: None for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+
+
 def strip(value):
-    return value.strip() if isinstance(value, str) else value
+    """Trim a text answer and drop control characters (other than tab and line breaks),
+    which are never meant and are not allowed in HTML."""
+    return value.translate(_CONTROL).strip() if isinstance(value, str) else value

@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .base import Form, strip
-from .fields import DateInput, parse_time
+from .fields import DateInput, london_datetime, parse_time
 
 SHORT = 200
 LONG = 10_000
@@ -252,6 +252,22 @@ class MeetingForm(Form):
             raise ValidationError("Enter a real end time, like 12:30 or 4pm")
         if start is not None and end <= start:
             raise ValidationError("End time must be after the start time")
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        if ok:
+            # 1:30am does not exist on the morning the clocks go forward.
+            for field in (self.start_time, self.end_time):
+                if london_datetime(self.day.data, parse_time(field.data)) is None:
+                    field.errors = [f"{field.label.text} does not exist in the UK on that day, because the clocks "
+                                    "go forward. Enter a different time"]
+                    ok = False
+        return ok
+
+    def moments(self):
+        """Start and end as aware UK datetimes (after validation)."""
+        return (london_datetime(self.day.data, parse_time(self.start_time.data)),
+                london_datetime(self.day.data, parse_time(self.end_time.data)))
 
 
 class CancelMeetingForm(Form):

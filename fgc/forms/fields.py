@@ -3,8 +3,20 @@
 import datetime
 import re
 
+from zoneinfo import ZoneInfo
+
 from wtforms import Field
 from wtforms.validators import StopValidation
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def london_datetime(day, time):
+    """The UK wall-clock ``time`` on ``day`` as an aware datetime; None if the clocks skip it."""
+    moment = datetime.datetime.combine(day, time, LONDON)
+    round_trip = moment.astimezone(datetime.timezone.utc).astimezone(LONDON)
+    return moment if round_trip.replace(tzinfo=None) == moment.replace(tzinfo=None) else None
 
 
 class DateInput(Field):
@@ -55,7 +67,7 @@ class DateInput(Field):
             day = datetime.date(int(self.parts["year"]), int(self.parts["month"]), int(self.parts["day"]))
         except (ValueError, OverflowError):
             self._fail(f"{subject} must be a real date", self.PARTS)
-        today = datetime.date.today()
+        today = datetime.datetime.now(LONDON).date()
         if self.not_future and day > today:
             self._fail(f"{subject} must be today or in the past", self.PARTS)
         if self.not_past and day < today:

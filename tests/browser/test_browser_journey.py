@@ -70,7 +70,7 @@ def test_a_referral_from_the_social_worker_to_a_scheduled_conference(page, brows
     page.get_by_label("Case reference").fill(REFERENCE)
     page.get_by_role("group", name="Is this referral urgent?").get_by_label("No", exact=True).check()
     save(page, axe)
-    expect(page.get_by_text("You have completed 0 of 6 sections")).to_be_visible()
+    expect(page.get_by_text("You have completed 0 of 7 sections")).to_be_visible()
 
     open_task(page, axe, "Children")
     page.get_by_role("button", name="Add a child").click()
@@ -106,13 +106,17 @@ def test_a_referral_from_the_social_worker_to_a_scheduled_conference(page, brows
     page.get_by_role("link", name="I have added every child").click()
     heading(page, axe, "Referral " + REFERENCE)
 
-    open_task(page, axe, "Family and legal status")
-    page.get_by_role("link", name="Add a person with parental responsibility").click()
+    open_task(page, axe, "Parental responsibility")
+    page.get_by_role("button", name="Add a person").click()
     heading(page, axe, "Add a person with parental responsibility")
     page.get_by_label("Full name").fill("Ffion Prys")
     page.get_by_label("Relationship to the children").fill("Mother")
-    save(page, axe, "Add person", then="Family and legal status")
+    save(page, axe, "Add person", then="Parental responsibility")
     success(page, "Ffion Prys has been added")
+    page.get_by_role("link", name="I have added everyone").click()
+    heading(page, axe, "Referral " + REFERENCE)
+
+    open_task(page, axe, "Legal status")
     page.get_by_role("group", name="Legal status", exact=True).get_by_label("Child in need").check()
     save(page, axe)
 
@@ -140,7 +144,7 @@ def test_a_referral_from_the_social_worker_to_a_scheduled_conference(page, brows
     page.get_by_label("Referrer’s manager").fill("Test Manager")
     fill_date(page, "Date the manager signed it off", today)
     save(page, axe)
-    expect(page.get_by_text("You have completed 6 of 6 sections")).to_be_visible()
+    expect(page.get_by_text("You have completed 7 of 7 sections")).to_be_visible()
 
     page.get_by_role("button", name="Check your answers").click()
     heading(page, axe, "Check your answers before sending the referral")

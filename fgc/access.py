@@ -58,7 +58,7 @@ def require(action):
 def load_case(endpoint, values):
     """URL value preprocessor: put the visible case on ``g`` or answer 404.
 
-    Every page that shows a case is a read of it, so each GET is audited here too.
+    Every request for a case is a read of it, so each is audited here too.
     """
     if not values or "case_id" not in values or not current_user.is_authenticated:
         return
@@ -66,8 +66,9 @@ def load_case(endpoint, values):
     if case is None:
         abort(404)
     g.case = case
-    if request.method == "GET":
-        audit.record("case.viewed", record_type="case", record_id=case["id"], detail={"page": endpoint})
+    # Even a form sent back with errors shows the case again, so every request counts as a read.
+    audit.record("case.viewed", record_type="case", record_id=case["id"],
+                 detail={"page": endpoint, "method": request.method})
 
 
 def current_case():

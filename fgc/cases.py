@@ -32,7 +32,7 @@ def _case_roles_only():
 def index():
     _case_roles_only()
     rows = case_data.summaries(get_db(), access.viewer())
-    audit.record("case.list_viewed", record_type="case", detail={"count": len(rows)})
+    audit.record("case.list_viewed", record_type="case", detail={"case_ids": [row["id"] for row in rows]})
     return render_template("cases/index.html", cases=rows)
 
 
@@ -42,7 +42,8 @@ def unallocated():
     if current_user.role != "manager":
         abort(403)
     rows = case_data.summaries(get_db(), access.viewer(), unallocated=True)
-    audit.record("case.list_viewed", record_type="case", detail={"list": "unallocated", "count": len(rows)})
+    audit.record("case.list_viewed", record_type="case",
+                 detail={"list": "unallocated", "case_ids": [row["id"] for row in rows]})
     return render_template("cases/unallocated.html", cases=rows)
 
 
@@ -54,7 +55,7 @@ def search():
     results = None
     if form.q.data and form.validate():
         results = case_data.search(get_db(), access.viewer(), form.q.data)
-        audit.record("case.searched", record_type="case", detail={"results": len(results)})
+        audit.record("case.searched", record_type="case", detail={"case_ids": [row["id"] for row in results]})
     return render_template("cases/search.html", form=form, results=results)
 
 

@@ -40,7 +40,11 @@ def home():
         mine = [row for row in mine if row["stage"] != "draft"]
         facts = case_data.facts(database, [row["id"] for row in mine])
         context.update(referred=[dict(row, next=_next_date(row, facts[row["id"]])) for row in mine])
-    audit.record("case.list_viewed", record_type="case", detail={"page": "home"})
+    shown = {row["id"] for key in ("drafts", "unallocated", "referred") for row in context.get(key, [])}
+    shown |= {row["id"] for _stage, rows in context.get("by_stage", []) for row in rows}
+    shown |= {row["id"] for row, _item in context.get("overdue", [])}
+    shown |= {meeting["case_id"] for meeting in context.get("meetings", [])}
+    audit.record("case.list_viewed", record_type="case", detail={"page": "home", "case_ids": sorted(shown)})
     return render_template(f"main/home_{role}.html", **context)
 
 

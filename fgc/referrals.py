@@ -280,4 +280,7 @@ def submit(case_id):
                        referred_on=deadlines.today().isoformat())
         audit.record("case.referred", record_type="case", record_id=case_id)
     flash(f"Referral {case['reference']} has been sent to the FGC service", "success")
+    if case_data.get_visible(db, case_id, access.viewer()) is None:
+        # A coordinator referring for someone outside the council sees the case once it is allocated to them.
+        return redirect(url_for("main.home"))
     return redirect(url_for("cases.view", case_id=case_id))

@@ -169,3 +169,26 @@ def test_every_case_page_read_is_audited(world):
         latest = db.execute("SELECT detail FROM audit_events WHERE action = 'case.viewed' ORDER BY id DESC").fetchone()
         assert after == before + 1, f"GET {rule.rule} was not audited"
         assert rule.endpoint in latest[0]
+
+
+def test_a_coordinator_who_refers_for_an_outside_referrer_sees_only_what_is_allocated_to_them(world):
+    app, db, cases = world
+    coordinator = user_id(db, "coordinator@example.org")
+    referred = make_case(db, created_by=coordinator, reference="EXT-1", extras=False,
+                         coordinator_id=user_id(db, "other.coordinator@example.org"))
+    client = sign_in(app, "coordinator")
+    assert client.raw.get(f"/cases/{referred}").status_code == 404
+    assert "EXT-1" not in client.raw.get("/cases/").get_data(as_text=True)
+
+
+def test_lists_record_which_cases_were_shown(world):
+    import json
+
+    app, db, cases = world
+    client = sign_in(app, "coordinator")
+    client.raw.get("/cases/")
+    client.raw.get("/cases/search?q=OWN")
+    rows = db.execute("SELECT action, detail FROM audit_events WHERE action IN ('case.list_viewed', 'case.searched') "
+                      "ORDER BY id").fetchall()
+    shown = [json.loads(detail)["case_ids"] for _action, detail in rows]
+    assert shown[-2:] == [[cases["own"]], [cases["own"]]]

@@ -20,7 +20,8 @@ _JSON = ("current_risks", "past_risks", "sections_done")
 def visibility(viewer, alias="c"):
     """SQL that limits cases to those ``viewer`` (user id, role) may see: the one place it is decided.
 
-    Managers see every submitted case; coordinators the cases allocated to them;
+    Managers see every submitted case; coordinators the cases allocated to them (a
+    referral a coordinator makes for an outside referrer goes to a manager to allocate);
     social workers the cases they referred or are named on; everyone their own drafts;
     admins no case at all.
     """
@@ -28,8 +29,8 @@ def visibility(viewer, alias="c"):
     if role == "manager":
         return f"({alias}.stage != 'draft' OR {alias}.created_by = ?)", [user_id]
     if role == "coordinator":
-        return f"({alias}.created_by = ? OR ({alias}.coordinator_id = ? AND {alias}.stage != 'draft'))", \
-            [user_id, user_id]
+        return f"(({alias}.coordinator_id = ? AND {alias}.stage != 'draft') " \
+            f"OR ({alias}.created_by = ? AND {alias}.stage = 'draft'))", [user_id, user_id]
     if role == "social_worker":
         return f"({alias}.created_by = ? OR ({alias}.social_worker_id = ? AND {alias}.stage != 'draft'))", \
             [user_id, user_id]

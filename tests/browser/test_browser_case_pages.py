@@ -1,0 +1,81 @@
+"""Every kind of case page in Chromium, with axe-core, including pages showing errors."""
+
+import pytest
+from playwright.sync_api import expect
+
+from fgc.db import connect
+
+from conftest import PASSWORD
+from factories import make_case, user_id
+
+
+@pytest.fixture
+def case_id(app):
+    db = connect(app.config["DATABASE"])
+    created = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="FGC-A11Y-1",
+                        coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_scheduled",
+                        child_name="مريم حداد")
+    make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="FGC-A11Y-2", extras=False)
+    db.close()
+    return created
+
+
+def sign_in(page, axe, role):
+    page.goto("/sign-in")
+    axe.check(page)
+    page.get_by_label("Email address").fill(f"{role}@example.org")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state("load")
+    axe.check(page)
+
+
+def visit(page, axe, path, heading):
+    page.goto(path)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+    axe.check(page)
+
+
+def test_manager_case_pages(page, axe, case_id):
+    sign_in(page, axe, "manager")
+    visit(page, axe, "/cases/unallocated", "Referrals waiting for a coordinator")
+    visit(page, axe, "/cases/", "Cases")
+    visit(page, axe, "/cases/search?q=FGC-A11Y", "Search cases")
+    visit(page, axe, f"/cases/{case_id}", "FGC-A11Y-1")
+    visit(page, axe, f"/cases/{case_id}/timeline", "Timeline for FGC-A11Y-1")
+    visit(page, axe, f"/cases/{case_id}/allocate", "Allocate a coordinator")
+    visit(page, axe, f"/cases/{case_id}/offer", "Offer of a family group decision-making meeting")
+    page.get_by_role("button", name="Save the offer record").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    axe.check(page)
+    page.get_by_role("group", name="Was a family group decision-making meeting offered?").get_by_label("Yes").check()
+    page.get_by_role("button", name="Save the offer record").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the date of the offer")
+    axe.check(page)
+    visit(page, axe, f"/cases/{case_id}/consents/new", "Record consent")
+    page.get_by_role("button", name="Record consent").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    axe.check(page)
+
+
+def test_coordinator_case_pages(page, axe, case_id):
+    sign_in(page, axe, "coordinator")
+    visit(page, axe, f"/cases/{case_id}/baseline", "Baseline meeting")
+    visit(page, axe, f"/cases/{case_id}/baseline/bottom_line/new", "Add a bottom line")
+    page.get_by_role("button", name="Add").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    axe.check(page)
+    visit(page, axe, f"/cases/{case_id}", "FGC-A11Y-1")
+    page.get_by_role("link", name="Reschedule the conference").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change the conference")
+    axe.check(page)
+    page.get_by_label("Start time").fill("25:00")
+    page.get_by_role("button", name="Save conference").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a real start time")
+    axe.check(page)
+    visit(page, axe, f"/cases/{case_id}", "FGC-A11Y-1")
+    page.get_by_role("link", name="Cancel the conference").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cancel the conference")
+    axe.check(page)
+    visit(page, axe, f"/cases/{case_id}/move/on_hold", "Put the case on hold")
+    visit(page, axe, "/admin/users", "You do not have permission")

@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 
 from . import access, audit, deadlines, lifecycle
 from .data import audit as audit_data
-from .data import baselines, consents, meetings, offers
+from .data import baselines, consents, meetings, network, offers
 from .data import cases as case_data
 from .data import users as user_data
 from .db import get_db, write
@@ -64,7 +64,10 @@ def case_context(case):
     db = get_db()
     case_id = case["id"]
     consent_state = consents.state(db, case_id)
+    people = network.for_case(db, case_id)
     return {
+        "people_count": len(people),
+        "excluded_count": sum(1 for person in people if person["excluded"]),
         "case": case,
         "children": case_data.children(db, case_id),
         "pr_holders": case_data.pr_holders(db, case_id),
@@ -362,6 +365,11 @@ TIMELINE_WORDS = {
     "case.meeting_cancelled": "Meeting cancelled",
     "case.meeting_held": "Meeting recorded as held",
     "case.invite_downloaded": "Calendar invite downloaded",
+    "case.person_saved": "Network person saved",
+    "case.invitation_changed": "Invitation changed",
+    "case.person_excluded": "Person excluded",
+    "case.exclusion_lifted": "Exclusion lifted",
+    "case.attendance_recorded": "Attendance recorded",
     "case.viewed": "Case viewed",
 }
 

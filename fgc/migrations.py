@@ -257,3 +257,67 @@ def m003_cases(db):
             reference, names, tokenize = 'unicode61 remove_diacritics 2'
         )""",
     ])
+
+
+@migrations()
+def m004_network(db):
+    _run(db, [
+        """CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            name TEXT NOT NULL,
+            side TEXT NOT NULL DEFAULT 'neither' CHECK (side IN ('maternal', 'paternal', 'both', 'neither')),
+            roles TEXT NOT NULL DEFAULT '[]',
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            address_hidden INTEGER NOT NULL DEFAULT 0 CHECK (address_hidden IN (0, 1)),
+            language TEXT NOT NULL DEFAULT '',
+            needs TEXT NOT NULL DEFAULT '',
+            invitation TEXT NOT NULL DEFAULT 'not_contacted'
+                CHECK (invitation IN ('not_contacted', 'contacted', 'invited', 'confirmed', 'declined')),
+            invitation_on TEXT,
+            written_views TEXT NOT NULL DEFAULT '',
+            excluded INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1)),
+            exclusion_reason TEXT NOT NULL DEFAULT '',
+            exclusion_approved_by TEXT NOT NULL DEFAULT '',
+            excluded_on TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            -- The rule lives in the schema too: nobody excluded is ever invited or confirmed.
+            CHECK (NOT (excluded = 1 AND invitation IN ('invited', 'confirmed')))
+        )""",
+        "CREATE INDEX people_case ON people(case_id)",
+        """CREATE TABLE relationships (
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            child_id INTEGER NOT NULL REFERENCES children(id),
+            relationship TEXT NOT NULL,
+            PRIMARY KEY (person_id, child_id)
+        )""",
+        """CREATE TABLE exclusion_changes (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            change TEXT NOT NULL CHECK (change IN ('excluded', 'lifted')),
+            reason TEXT NOT NULL,
+            approved_by TEXT NOT NULL DEFAULT '',
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX exclusion_changes_person ON exclusion_changes(person_id, at)",
+        """CREATE TABLE attendance (
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            mode TEXT NOT NULL CHECK (mode IN ('in_person', 'remote', 'written_views', 'did_not_attend')),
+            recorded_by INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            PRIMARY KEY (person_id, meeting_id)
+        )""",
+        # An excluded person cannot be recorded as taking part, whatever path the write takes.
+        """CREATE TRIGGER attendance_not_excluded BEFORE INSERT ON attendance
+           WHEN NEW.mode != 'did_not_attend' AND (SELECT excluded FROM people WHERE id = NEW.person_id) = 1
+           BEGIN SELECT RAISE(ABORT, 'excluded person'); END""",
+        """CREATE TRIGGER attendance_not_excluded_update BEFORE UPDATE ON attendance
+           WHEN NEW.mode != 'did_not_attend' AND (SELECT excluded FROM people WHERE id = NEW.person_id) = 1
+           BEGIN SELECT RAISE(ABORT, 'excluded person'); END""",
+    ])

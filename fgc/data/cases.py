@@ -232,10 +232,10 @@ def remove_pr_holder(db, case_id, holder_id):
 # --- search ---------------------------------------------------------------------------------
 
 def reindex(db, case_id):
-    """Refresh the search row for a case: its reference and every name on it."""
+    """Refresh the search row for a case: its reference and every name on it (children, PR holders, network)."""
     names = [row[0] for row in db.execute(
-        "SELECT name FROM children WHERE case_id = ? UNION ALL SELECT name FROM pr_holders WHERE case_id = ?",
-        [case_id, case_id])]
+        "SELECT name FROM children WHERE case_id = ? UNION ALL SELECT name FROM pr_holders WHERE case_id = ? "
+        "UNION ALL SELECT name FROM people WHERE case_id = ?", [case_id, case_id, case_id])]
     reference = db.execute("SELECT reference FROM cases WHERE id = ?", [case_id]).fetchone()[0]
     db.execute("DELETE FROM case_search WHERE rowid = ?", [case_id])
     db.execute("INSERT INTO case_search (rowid, reference, names) VALUES (?, ?, ?)",

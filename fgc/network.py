@@ -1,0 +1,186 @@
+"""The family network register: people, relationships, invitations, exclusions and attendance."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from . import access, audit, deadlines
+from .data import cases as case_data
+from .data import meetings as meeting_data
+from .data import network
+from .db import get_db, write
+from .forms import network as forms
+
+bp = Blueprint("network", __name__, url_prefix="/cases/<id:case_id>/network")
+
+# Only these roles may ever see an address marked "do not disclose".
+SEES_HIDDEN_ADDRESSES = ("coordinator", "manager")
+
+
+def sees_hidden_addresses():
+    return current_user.role in SEES_HIDDEN_ADDRESSES
+
+
+def _person(case_id, person_id):
+    person = network.get(get_db(), case_id, person_id)
+    if person is None:
+        abort(404)
+    return person
+
+
+@bp.route("")
+@login_required
+def register(case_id):
+    case = access.current_case()
+    db = get_db()
+    return render_template("network/register.html", case=case, people=network.for_case(db, case_id),
+                           children=case_data.children(db, case_id), labels=forms,
+                           show_hidden=sees_hidden_addresses(), can_edit=access.can("progress"))
+
+
+def _relationships_from(children):
+    """The per-child relationship boxes, named relationship-<child id>."""
+    return {child["id"]: request.form.get(f"relationship-{child['id']}", "").strip()[:100] for child in children}
+
+
+@bp.route("/new", methods=["GET", "POST"], defaults={"person_id": None})
+@bp.route("/<id:person_id>", methods=["GET", "POST"])
+@login_required
+def person(case_id, person_id):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    existing = _person(case_id, person_id) if person_id else None
+    children = case_data.children(db, case_id)
+    form = forms.PersonForm(data=existing if request.method == "GET" else None)
+    if request.method == "GET" and existing:
+        form.version.data = existing["version"]
+    if existing and existing["address_hidden"] and not sees_hidden_addresses():
+        abort(403)
+    relationships = ({row["child_id"]: row["relationship"] for row in existing["relationships"]} if existing else {}) \
+        if request.method == "GET" else _relationships_from(children)
+    if form.validate_on_submit():
+        values = {name: form[name].data for name in network.DETAILS if name in form}
+        values = {key: ("" if value is None else value) for key, value in values.items()}
+        values["address_hidden"] = 1 if form.address_hidden.data else 0
+        version = int(form.version.data) if (form.version.data or "").isdigit() else -1
+        try:
+            with write(db):
+                saved = network.save(db, case_id, values, person_id=person_id,
+                                     version=version if person_id else None, relationships=relationships)
+                audit.record("case.person_saved", record_type="case", record_id=case_id,
+                             detail={"person_id": saved, "added": person_id is None})
+        except case_data.VersionConflict:
+            form.form_errors.append("Someone else changed this person while you were editing. Your changes have "
+                                    "not been saved: check the register, then make them again")
+            form.version.data = _person(case_id, person_id)["version"]
+        else:
+            flash(f"{values['name']} has been {'added to' if person_id is None else 'updated in'} the network",
+                  "success")
+            return redirect(url_for("network.register", case_id=case_id))
+    return render_template("network/person.html", case=case, form=form, person=existing, children=children,
+                           relationships=relationships)
+
+
+@bp.route("/<id:person_id>/invitation", methods=["GET", "POST"])
+@login_required
+def invitation(case_id, person_id):
+    case = access.current_case()
+    access.require("progress")
+    person = _person(case_id, person_id)
+    form = forms.InvitationForm(data={"invitation": person["invitation"], "invitation_on": person["invitation_on"]}
+                                if request.method == "GET" else None)
+    if form.validate_on_submit():
+        db = get_db()
+        try:
+            with write(db):
+                network.set_invitation(db, case_id, person_id, form.invitation.data,
+                                       form.invitation_on.data.isoformat())
+                audit.record("case.invitation_changed", record_type="case", record_id=case_id,
+                             detail={"person_id": person_id, "invitation": form.invitation.data})
+        except network.Excluded:
+            form.invitation.errors = ["This person is excluded, so they cannot be invited or confirmed"]
+        else:
+            flash(f"{person['name']}: {forms.INVITATION[form.invitation.data].lower()}", "success")
+            return redirect(url_for("network.register", case_id=case_id))
+    return render_template("network/form.html", case=case, form=form, person=person,
+                           title=f"Invitation for {person['name']}", button="Save")
+
+
+@bp.route("/<id:person_id>/exclude", methods=["GET", "POST"])
+@login_required
+def exclude(case_id, person_id):
+    case = access.current_case()
+    access.require("progress")
+    person = _person(case_id, person_id)
+    if person["excluded"]:
+        return redirect(url_for("network.register", case_id=case_id))
+    form = forms.ExcludeForm()
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            network.exclude(db, case_id, person_id, reason=form.reason.data, approved_by=form.approved_by.data,
+                            on=form.excluded_on.data.isoformat(), user_id=current_user.id)
+            audit.record("case.person_excluded", record_type="case", record_id=case_id,
+                         detail={"person_id": person_id})
+        flash(f"{person['name']} has been excluded. They cannot be invited, attend, or receive the plan", "success")
+        return redirect(url_for("network.register", case_id=case_id))
+    return render_template("network/form.html", case=case, form=form, person=person,
+                           title=f"Exclude {person['name']}", button="Exclude", button_classes="govuk-button--warning",
+                           intro="Exclude someone only because of risk to the children, with a manager’s approval.")
+
+
+@bp.route("/<id:person_id>/lift", methods=["GET", "POST"])
+@login_required
+def lift(case_id, person_id):
+    case = access.current_case()
+    access.require("progress")
+    person = _person(case_id, person_id)
+    if not person["excluded"]:
+        return redirect(url_for("network.register", case_id=case_id))
+    form = forms.LiftExclusionForm()
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            network.lift_exclusion(db, case_id, person_id, reason=form.reason.data, user_id=current_user.id)
+            audit.record("case.exclusion_lifted", record_type="case", record_id=case_id,
+                         detail={"person_id": person_id})
+        flash(f"{person['name']}’s exclusion has been lifted", "success")
+        return redirect(url_for("network.register", case_id=case_id))
+    return render_template("network/form.html", case=case, form=form, person=person,
+                           title=f"Lift {person['name']}’s exclusion", button="Lift exclusion",
+                           history=network.exclusion_history(get_db(), person_id))
+
+
+@bp.route("/attendance/<id:meeting_id>", methods=["GET", "POST"])
+@login_required
+def attendance(case_id, meeting_id):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    meeting = meeting_data.get(db, case_id, meeting_id)
+    if meeting is None or meeting["status"] == "cancelled":
+        abort(404)
+    people = network.for_case(db, case_id)
+    recorded = network.attendance(db, meeting_id)
+    errors = {}
+    if request.method == "POST":
+        choices = {person["id"]: request.form.get(f"person-{person['id']}", "") for person in people}
+        for person in people:
+            mode = choices[person["id"]]
+            if mode and mode not in network.ATTENDANCE:
+                errors[person["id"]] = "Select how they took part"
+            elif mode and person["excluded"] and mode != "did_not_attend":
+                errors[person["id"]] = f"{person['name']} is excluded, so cannot be recorded as taking part"
+        if not errors:
+            with write(db):
+                for person in people:
+                    if choices[person["id"]]:
+                        network.record_attendance(db, person["id"], meeting_id, choices[person["id"]],
+                                                  user_id=current_user.id)
+                audit.record("case.attendance_recorded", record_type="case", record_id=case_id,
+                             detail={"meeting_id": meeting_id})
+            flash("Attendance has been recorded", "success")
+            return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+        recorded = {person_id: mode for person_id, mode in choices.items() if mode}
+    return render_template("network/attendance.html", case=case, meeting=meeting, people=people, recorded=recorded,
+                           errors=errors, modes=forms.ATTENDANCE, today=deadlines.today())

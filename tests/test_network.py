@@ -1,0 +1,157 @@
+"""The family network register: people, relationships, invitations, exclusions, hidden addresses and attendance."""
+
+import sqlite3
+
+import pytest
+
+from fgc.data import cases as case_data
+from fgc.data import network
+from fgc.db import write
+
+from conftest import check_page, text
+from factories import make_case, user_id
+from test_access import case_routes, nested_ids, url_for_case
+
+HIDDEN = "7 Cuddfan Road, Secret Town"
+
+
+@pytest.fixture
+def case_id(db):
+    created = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="NET-1",
+                        coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_scheduled",
+                        child_name="Elin")
+    with write(db):
+        case_data.save_child(db, created, {"name": "Osian", "date_of_birth": "2020-01-01", "gender": "",
+                                           "ethnicity": "", "first_language": "", "needs": ""})
+    return created
+
+
+def add(client, case_id, **values):
+    data = {"name": "Someone", "side": "neither", **values}
+    response = client.submit(f"/cases/{case_id}/network/new", data)
+    assert response.status_code == 302, text(check_page(response))
+    return response
+
+
+def person_named(db, case_id, name):
+    return next(person for person in network.for_case(db, case_id) if person["name"] == name)
+
+
+def test_a_person_can_have_a_different_relationship_to_each_child(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    elin, osian = case_data.children(db, case_id)
+    add(client, case_id, name="Catrin Huws", side="maternal", roles=["relative", "support"],
+        **{f"relationship-{elin['id']}": "Mother", f"relationship-{osian['id']}": "Aunt"},
+        phone="01234 567890", language="Welsh")
+    register = text(client.page(f"/cases/{case_id}/network"))
+    assert "Mother of Elin" in register and "Aunt of Osian" in register
+    assert "Mother’s side" in register and "Support person" in register
+    assert len(client.page("/cases/search?q=catrin").select("tbody tr")) == 1, "network names are searchable"
+
+
+def test_adding_a_person_keeps_what_was_typed_on_error(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    elin = case_data.children(db, case_id)[0]
+    page = check_page(client.submit(f"/cases/{case_id}/network/new",
+                                    {"name": "", "side": "paternal", f"relationship-{elin['id']}": "Grandad",
+                                     "phone": "07700 900000"}))
+    assert "Enter the person’s full name" in text(page.select_one(".govuk-error-summary"))
+    assert page.select_one(f"#relationship-{elin['id']}")["value"] == "Grandad"
+    assert page.select_one("#phone")["value"] == "07700 900000"
+
+
+def exclude(client, db, case_id, name):
+    person = person_named(db, case_id, name)
+    response = client.submit(f"/cases/{case_id}/network/{person['id']}/exclude",
+                             {"reason": "Risk of harm", "approved_by": "Morgan Ellis", "excluded_on-day": "1",
+                              "excluded_on-month": "11", "excluded_on-year": "2026"})
+    assert response.status_code == 302
+    return person
+
+
+def test_every_path_refuses_an_excluded_person(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    add(client, case_id, name="Mr X")
+    person = person_named(db, case_id, "Mr X")
+    client.submit(f"/cases/{case_id}/network/{person['id']}/invitation",
+                  {"invitation": "invited", "invitation_on-day": "1", "invitation_on-month": "11",
+                   "invitation_on-year": "2026"})
+    exclude(client, db, case_id, "Mr X")
+    person = network.get(db, case_id, person["id"])
+    assert person["excluded"] == 1 and person["invitation"] == "not_contacted", "exclusion withdraws an invitation"
+
+    # Invitation, through the page and through the data layer.
+    page = check_page(client.submit(f"/cases/{case_id}/network/{person['id']}/invitation",
+                                    {"invitation": "confirmed", "invitation_on-day": "2",
+                                     "invitation_on-month": "11", "invitation_on-year": "2026"}))
+    assert "This person is excluded, so they cannot be invited or confirmed" in text(page)
+    with pytest.raises(network.Excluded), write(db):
+        network.set_invitation(db, case_id, person["id"], "invited", "2026-11-02")
+    # Attendance, through the page, the data layer and even raw SQL.
+    meeting_id = nested_ids(db, case_id)["meeting_id"]
+    page = check_page(client.submit(f"/cases/{case_id}/network/attendance/{meeting_id}",
+                                    {f"person-{person['id']}": "in_person"}))
+    assert "Mr X is excluded, so cannot be recorded as taking part" in text(page.select_one(".govuk-error-summary"))
+    with pytest.raises(network.Excluded), write(db):
+        network.record_attendance(db, person["id"], meeting_id, "remote", user_id=1)
+    with pytest.raises(sqlite3.IntegrityError), write(db):
+        db.execute("INSERT INTO attendance (person_id, meeting_id, mode, recorded_by, at) VALUES (?, ?, 'remote', 1, 'x')",
+                   [person["id"], meeting_id])
+    with pytest.raises(sqlite3.IntegrityError), write(db):
+        db.execute("UPDATE people SET invitation = 'confirmed' WHERE id = ?", [person["id"]])
+    # Plan distribution and family links ask the same question before sending anything.
+    with pytest.raises(network.Excluded):
+        network.may_receive(db, case_id, person["id"])
+    assert network.get(db, case_id, person["id"])["invitation"] == "not_contacted"
+    assert network.attendance(db, meeting_id) == {}
+
+
+def test_lifting_an_exclusion_is_recorded_with_who_and_why(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    add(client, case_id, name="Dai")
+    person = exclude(client, db, case_id, "Dai")
+    client.submit(f"/cases/{case_id}/network/{person['id']}/lift", {"reason": "Risk assessment updated"})
+    history = network.exclusion_history(db, person["id"])
+    assert [(row["change"], row["reason"], row["user_name"]) for row in history] == [
+        ("excluded", "Risk of harm", "Test Coordinator"), ("lifted", "Risk assessment updated", "Test Coordinator")]
+    assert network.may_receive(db, case_id, person["id"])["name"] == "Dai"
+    timeline = text(client.page(f"/cases/{case_id}/timeline"))
+    assert "Person excluded" in timeline and "Exclusion lifted" in timeline
+
+
+def test_a_hidden_address_is_shown_to_no_one_who_must_not_see_it(client, sign_in, db, case_id, new_client):
+    sign_in("coordinator")
+    add(client, case_id, name="Safe Parent", address=HIDDEN, address_hidden="y")
+    assert HIDDEN in client.get(f"/cases/{case_id}/network").get_data(as_text=True)
+    assert HIDDEN in new_client("manager").get(f"/cases/{case_id}/network").get_data(as_text=True)
+    worker = new_client("social_worker")
+    ids = {"case_id": case_id, **nested_ids(db, case_id)}
+    pages = 0
+    for rule in case_routes(client.raw.application):
+        if "GET" not in rule.methods:
+            continue
+        body = worker.get(url_for_case(client.raw.application, rule, ids)).get_data(as_text=True)
+        assert HIDDEN not in body, f"{rule.rule} shows the hidden address to a social worker"
+        pages += 1
+    for url in ("/", "/cases/", "/cases/search?q=safe"):
+        assert HIDDEN not in worker.get(url).get_data(as_text=True)
+    assert pages > 20
+    assert "Address not shown: do not disclose" in text(worker.page(f"/cases/{case_id}/network"))
+
+
+def test_attendance_is_recorded_for_each_person(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    add(client, case_id, name="Gwen")
+    gwen = person_named(db, case_id, "Gwen")
+    nain = person_named(db, case_id, "Nain Jones")
+    meeting_id = nested_ids(db, case_id)["meeting_id"]
+    response = client.submit(f"/cases/{case_id}/network/attendance/{meeting_id}",
+                             {f"person-{gwen['id']}": "remote", f"person-{nain['id']}": "written_views"})
+    assert response.status_code == 302
+    assert network.attendance(db, meeting_id) == {gwen["id"]: "remote", nain["id"]: "written_views"}
+
+
+def test_only_the_case_team_edits_the_network(client, sign_in, db, case_id):
+    sign_in("social_worker")
+    assert client.get(f"/cases/{case_id}/network").status_code == 200
+    assert client.get(f"/cases/{case_id}/network/new").status_code == 403

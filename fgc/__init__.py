@@ -27,7 +27,8 @@ def create_app(test_config=None):
     config.load(app, test_config)
     app.url_map.converters["id"] = RecordId
 
-    from . import access, account, admin, auth, cases, cli, db, errors, main, meetings, network, referrals, security
+    from . import access, account, admin, auth, cases, cli, db, errors, main, meetings, network, preparation
+    from . import referrals, security
     from . import templating
 
     db.init_app(app)
@@ -37,7 +38,8 @@ def create_app(test_config=None):
     errors.init_app(app)
     templating.init_app(app)
     cli.init_app(app)
-    for blueprint in (main.bp, account.bp, admin.bp, referrals.bp, cases.bp, meetings.bp, network.bp):
+    for blueprint in (main.bp, account.bp, admin.bp, referrals.bp, cases.bp, meetings.bp, network.bp,
+                      preparation.bp):
         app.register_blueprint(blueprint)
 
     if app.config["MIGRATE_ON_START"]:

@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 
 from . import access, audit, deadlines, lifecycle
 from .data import audit as audit_data
-from .data import baselines, consents, meetings, network, offers
+from .data import baselines, child_views, consents, meetings, network, offers, professionals
 from .data import cases as case_data
 from .data import users as user_data
 from .db import get_db, write
@@ -65,7 +65,11 @@ def case_context(case):
     case_id = case["id"]
     consent_state = consents.state(db, case_id)
     people = network.for_case(db, case_id)
+    team = professionals.for_case(db, case_id)
     return {
+        "professional_count": len(team),
+        "unshared_count": sum(1 for row in team if not row["shared_on"]),
+        "voices": child_views.for_case(db, case_id),
         "people_count": len(people),
         "excluded_count": sum(1 for person in people if person["excluded"]),
         "case": case,
@@ -370,6 +374,11 @@ TIMELINE_WORDS = {
     "case.person_excluded": "Person excluded",
     "case.exclusion_lifted": "Exclusion lifted",
     "case.attendance_recorded": "Attendance recorded",
+    "case.professional_saved": "Professional’s information saved",
+    "case.danger_statement_added": "Danger statement added",
+    "case.danger_statement_removed": "Danger statement removed",
+    "case.professional_shared": "Professional’s information shared with the family",
+    "case.child_views_saved": "Child’s views saved",
     "case.viewed": "Case viewed",
 }
 

@@ -321,3 +321,48 @@ def m004_network(db):
            WHEN NEW.mode != 'did_not_attend' AND (SELECT excluded FROM people WHERE id = NEW.person_id) = 1
            BEGIN SELECT RAISE(ABORT, 'excluded person'); END""",
     ])
+
+
+@migrations()
+def m005_professionals_and_voice(db):
+    _run(db, [
+        """CREATE TABLE professionals (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            name TEXT NOT NULL,
+            agency TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            attends TEXT NOT NULL DEFAULT 'information_sharing' CHECK (attends IN ('information_sharing', 'all')),
+            worried TEXT NOT NULL DEFAULT '',
+            working_well TEXT NOT NULL DEFAULT '',
+            needs_to_happen TEXT NOT NULL DEFAULT '',
+            scale INTEGER CHECK (scale BETWEEN 0 AND 10),
+            scale_reason TEXT NOT NULL DEFAULT '',
+            resources TEXT NOT NULL DEFAULT '',
+            shared_on TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX professionals_case ON professionals(case_id)",
+        """CREATE TABLE danger_statements (
+            id INTEGER PRIMARY KEY,
+            professional_id INTEGER NOT NULL REFERENCES professionals(id),
+            danger TEXT NOT NULL,
+            safety_goal TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX danger_statements_professional ON danger_statements(professional_id)",
+        """CREATE TABLE child_views (
+            child_id INTEGER PRIMARY KEY REFERENCES children(id),
+            wishes TEXT NOT NULL DEFAULT '',
+            gathered TEXT CHECK (gathered IN ('direct', 'advocate', 'letter_or_drawing')),
+            gathered_note TEXT NOT NULL DEFAULT '',
+            advocate_name TEXT NOT NULL DEFAULT '',
+            attending TEXT CHECK (attending IN ('yes', 'part', 'no', 'undecided')),
+            scale INTEGER CHECK (scale BETWEEN 0 AND 10),
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL
+        )""",
+    ])

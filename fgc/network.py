@@ -3,10 +3,10 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from . import access, audit, deadlines
+from . import access, audit, deadlines, pictures
 from .data import cases as case_data
 from .data import meetings as meeting_data
-from .data import network
+from .data import network, professionals
 from .db import get_db, write
 from .forms import network as forms
 
@@ -32,9 +32,18 @@ def _person(case_id, person_id):
 def register(case_id):
     case = access.current_case()
     db = get_db()
-    return render_template("network/register.html", case=case, people=network.for_case(db, case_id),
-                           children=case_data.children(db, case_id), labels=forms,
-                           show_hidden=sees_hidden_addresses(), can_edit=access.can("progress"))
+    people = network.for_case(db, case_id)
+    children = case_data.children(db, case_id)
+    team = professionals.for_case(db, case_id)
+    excluded = sum(1 for person in people if person["excluded"])
+    picture = pictures.network_picture(
+        [{"id": child["id"], "name": child["name"]} for child in children], people, team,
+        title=f"Network picture for {case['reference']}",
+        description=f"The children at the centre, {len(people) - excluded} family and friends grouped by side of "
+                    f"the family, {excluded} excluded, and {len(team)} professionals set apart. "
+                    "The register table on this page lists everyone.")
+    return render_template("network/register.html", case=case, people=people, children=children, labels=forms,
+                           show_hidden=sees_hidden_addresses(), can_edit=access.can("progress"), picture=picture)
 
 
 def _relationships_from(children):

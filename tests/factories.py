@@ -2,7 +2,7 @@
 
 import datetime
 
-from fgc.data import baselines, consents, meetings, network
+from fgc.data import baselines, consents, meetings, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import users as user_data
 from fgc.db import write
@@ -50,6 +50,9 @@ def make_case(db, *, created_by, reference, coordinator_id=None, social_worker_i
                            recorded_by=created_by)
             baselines.add_item(db, case_id, "question", "Who will look after the children?")
             network.save(db, case_id, {"name": "Nain Jones", "side": "maternal", "roles": ["relative"]})
+            professional_id = professionals.save(db, case_id, {"name": "Dr Pat Hughes", "agency": "Health visiting",
+                                                               "attends": "all"})
+            professionals.add_danger(db, professional_id, "Children hurt if fights continue", "Calm home")
             start = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) + datetime.timedelta(days=7)
             meetings.schedule(db, case_id, "conference", {
                 "starts_at": start.isoformat(), "ends_at": (start + datetime.timedelta(hours=2)).isoformat(),

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from fgc.data import baselines, consents, meetings, network
+from fgc.data import baselines, consents, meetings, network, professionals
 from fgc.data import cases as case_data
 from fgc.db import connect
 
@@ -41,7 +41,8 @@ def world(tmp_path):
 def nested_ids(db, case_id):
     """Real ids of the things inside a case, for routes such as /meetings/<meeting_id>."""
     if case_id == 999_999:
-        return {"meeting_id": 1, "consent_id": 1, "item_id": 1, "child_id": 1, "holder_id": 1, "person_id": 1}
+        return {"meeting_id": 1, "consent_id": 1, "item_id": 1, "child_id": 1, "holder_id": 1, "person_id": 1,
+                "professional_id": 1, "danger_id": 1}
     return {
         "meeting_id": meetings.for_case(db, case_id)[0]["id"],
         "consent_id": consents.for_case(db, case_id)[0]["id"],
@@ -49,6 +50,8 @@ def nested_ids(db, case_id):
         "child_id": case_data.children(db, case_id)[0]["id"],
         "holder_id": case_data.pr_holders(db, case_id)[0]["id"],
         "person_id": network.for_case(db, case_id)[0]["id"],
+        "professional_id": professionals.for_case(db, case_id)[0]["id"],
+        "danger_id": professionals.for_case(db, case_id)[0]["dangers"][0]["id"],
     }
 
 
@@ -59,7 +62,7 @@ def case_routes(app):
         if "case_id" not in rule.arguments:
             continue
         unknown = rule.arguments - {"case_id", "meeting_id", "consent_id", "item_id", "child_id", "holder_id",
-                                    "person_id", "slug", "kind", "target"}
+                                    "person_id", "professional_id", "danger_id", "slug", "kind", "target"}
         assert not unknown, f"{rule.rule} has arguments the access matrix does not cover: {unknown}"
         routes.append(rule)
     # Removals go last so that they do not take away what other routes point at.

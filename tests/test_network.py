@@ -155,3 +155,18 @@ def test_only_the_case_team_edits_the_network(client, sign_in, db, case_id):
     sign_in("social_worker")
     assert client.get(f"/cases/{case_id}/network").status_code == 200
     assert client.get(f"/cases/{case_id}/network/new").status_code == 403
+
+
+def test_the_register_shows_the_network_picture(client, sign_in, db, case_id):
+    import xml.etree.ElementTree as ET
+
+    sign_in("coordinator")
+    add(client, case_id, name="<script>alert(1)</script> & Co", side="paternal")
+    add(client, case_id, name="Risky Person")
+    exclude(client, db, case_id, "Risky Person")
+    page = client.page(f"/cases/{case_id}/network")
+    svg = page.select_one(".app-picture svg")
+    tree = ET.fromstring(str(svg))
+    names = " ".join(tree.itertext())
+    assert "<script>alert(1)</script> & Co" in names and "Nain Jones" in names and "Excluded" in names
+    assert "<script>alert(1)</script>" not in client.get(f"/cases/{case_id}/network").get_data(as_text=True)

@@ -1,0 +1,163 @@
+"""Preparing for the conference: what each professional brings (no new news on the day) and the child's voice."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+from . import access, audit, deadlines
+from .data import cases as case_data
+from .data import child_views, professionals
+from .data import meetings as meeting_data
+from .db import get_db, write
+from .forms import preparation as forms
+
+bp = Blueprint("preparation", __name__, url_prefix="/cases/<id:case_id>")
+
+
+def _version(form):
+    return int(form.version.data) if (form.version.data or "").isdigit() else -1
+
+
+def _professional(case_id, professional_id):
+    professional = professionals.get(get_db(), case_id, professional_id)
+    if professional is None:
+        abort(404)
+    return professional
+
+
+@bp.route("/professionals")
+@login_required
+def professionals_list(case_id):
+    case = access.current_case()
+    db = get_db()
+    conference = meeting_data.current(db, case_id, "conference")
+    return render_template("preparation/professionals.html", case=case, professionals=professionals.for_case(db, case_id),
+                           conference=conference, labels=forms, can_edit=access.can("progress"))
+
+
+@bp.route("/professionals/new", methods=["GET", "POST"], defaults={"professional_id": None})
+@bp.route("/professionals/<id:professional_id>", methods=["GET", "POST"])
+@login_required
+def professional(case_id, professional_id):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    existing = _professional(case_id, professional_id) if professional_id else None
+    data = None
+    if request.method == "GET" and existing:
+        data = dict(existing, scale="" if existing["scale"] is None else str(existing["scale"]))
+    form = forms.ProfessionalForm(data=data)
+    if request.method == "GET" and existing:
+        form.version.data = existing["version"]
+    if form.validate_on_submit():
+        values = {name: form[name].data or "" for name in professionals.DETAILS}
+        values["scale"] = forms.scale_value(form.scale.data)
+        try:
+            with write(db):
+                saved = professionals.save(db, case_id, values, professional_id=professional_id,
+                                           version=_version(form) if professional_id else None)
+                audit.record("case.professional_saved", record_type="case", record_id=case_id,
+                             detail={"professional_id": saved, "added": professional_id is None})
+        except case_data.VersionConflict:
+            form.form_errors.append("Someone else changed this professional’s information while you were editing. "
+                                    "Your changes have not been saved: check it, then make them again")
+            form.version.data = _professional(case_id, professional_id)["version"]
+        else:
+            flash(f"{values['name']}’s information has been saved", "success")
+            return redirect(url_for("preparation.professionals_list", case_id=case_id))
+    return render_template("preparation/professional.html", case=case, form=form, professional=existing)
+
+
+@bp.route("/professionals/<id:professional_id>/dangers/new", methods=["GET", "POST"])
+@login_required
+def add_danger(case_id, professional_id):
+    case = access.current_case()
+    access.require("progress")
+    professional = _professional(case_id, professional_id)
+    form = forms.DangerForm()
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            professionals.add_danger(db, professional_id, form.danger.data, form.safety_goal.data)
+            audit.record("case.danger_statement_added", record_type="case", record_id=case_id,
+                         detail={"professional_id": professional_id})
+        flash("The danger statement and safety goal have been added", "success")
+        return redirect(url_for("preparation.professionals_list", case_id=case_id))
+    return render_template("preparation/form.html", case=case, form=form, title="Add a danger statement",
+                           caption=professional["name"], button="Add",
+                           back=url_for("preparation.professionals_list", case_id=case_id),
+                           hints={"danger": "What the professionals are worried will happen to the child if "
+                                            "nothing changes, in plain words",
+                                  "safety_goal": "What the professionals need to see to be satisfied the child "
+                                                 "is safe"})
+
+
+@bp.route("/professionals/<id:professional_id>/dangers/<id:danger_id>/remove", methods=["POST"])
+@login_required
+def remove_danger(case_id, professional_id, danger_id):
+    access.current_case()
+    access.require("progress")
+    _professional(case_id, professional_id)
+    db = get_db()
+    with write(db):
+        if not professionals.remove_danger(db, professional_id, danger_id):
+            abort(404)
+        audit.record("case.danger_statement_removed", record_type="case", record_id=case_id,
+                     detail={"professional_id": professional_id, "danger_id": danger_id})
+    flash("The danger statement has been removed", "success")
+    return redirect(url_for("preparation.professionals_list", case_id=case_id))
+
+
+@bp.route("/professionals/<id:professional_id>/shared", methods=["GET", "POST"])
+@login_required
+def shared(case_id, professional_id):
+    case = access.current_case()
+    access.require("progress")
+    professional = _professional(case_id, professional_id)
+    form = forms.SharedForm(data={"shared_on": deadlines.today()} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        db = get_db()
+        with write(db):
+            professionals.mark_shared(db, case_id, professional_id, form.shared_on.data.isoformat())
+            audit.record("case.professional_shared", record_type="case", record_id=case_id,
+                         detail={"professional_id": professional_id})
+        flash(f"{professional['name']}’s information is recorded as shared with the family", "success")
+        return redirect(url_for("preparation.professionals_list", case_id=case_id))
+    return render_template("preparation/form.html", case=case, form=form, caption=professional["name"],
+                           title="Record that the family has been given this information", button="Save",
+                           back=url_for("preparation.professionals_list", case_id=case_id),
+                           intro="No new news on the day: the family should hear everything before the conference.")
+
+
+@bp.route("/children/<id:child_id>/views", methods=["GET", "POST"])
+@login_required
+def child_voice(case_id, child_id):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    child = case_data.child(db, case_id, child_id)
+    if child is None:
+        abort(404)
+    existing = child_views.get(db, child_id)
+    data = None
+    if request.method == "GET" and existing:
+        data = dict(existing, scale="" if existing["scale"] is None else str(existing["scale"]))
+    form = forms.ChildViewsForm(data=data)
+    if request.method == "GET":
+        form.version.data = existing["version"] if existing else ""
+    if form.validate_on_submit():
+        values = {name: form[name].data or "" for name in child_views.FIELDS}
+        values["scale"] = forms.scale_value(form.scale.data)
+        version = _version(form) if existing or form.version.data else None
+        try:
+            with write(db):
+                child_views.save(db, child_id, values, version)
+                audit.record("case.child_views_saved", record_type="case", record_id=case_id,
+                             detail={"child_id": child_id})
+        except case_data.VersionConflict:
+            form.form_errors.append("Someone else changed these views while you were editing. Your changes have "
+                                    "not been saved: check them, then make them again")
+            form.version.data = (child_views.get(db, child_id) or {}).get("version", "")
+        else:
+            flash(f"{child['name']}’s views have been saved", "success")
+            return redirect(url_for("cases.view", case_id=case_id, _anchor="voices"))
+    return render_template("preparation/child_voice.html", case=case, form=form, child=child)

@@ -9,7 +9,7 @@ from conftest import text
 
 from fgc import deadlines, lifecycle
 from fgc.data import audit as audit_data
-from fgc.data import baselines, consents, offers
+from fgc.data import baselines, consents, network, offers
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
 from fgc.data import users as user_data
@@ -153,6 +153,121 @@ def test_some_deadlines_are_overdue(seeded, db, app):
         assert any(deadline["label"] == "Baseline meeting" for _, deadline in found)
         closed = [row for row in rows if row["stage"] == "closed"]
         assert all(item["status"] is None for row in closed for item in deadlines.for_case(row, facts[row["id"]]))
+
+
+def networks(db):
+    """Every demo case with its family network."""
+    return [(row, network.for_case(db, row["id"])) for row in all_cases(db)]
+
+
+def modes_for(db, person_id):
+    return {row["mode"] for row in db.query("SELECT mode FROM attendance WHERE person_id = ?", [person_id])}
+
+
+def test_every_demo_case_has_a_family_network(seeded, db):
+    sizes = set()
+    for row, people in networks(db):
+        case = case_data.get(db, row["id"])
+        assert 8 <= len(people) <= 25, row["reference"]
+        sizes.add(len(people))
+        children = {child["id"] for child in case_data.children(db, row["id"])}
+        for person in people:
+            assert person["side"] in network.SIDES and person["roles"]
+            assert set(person["roles"]) <= set(network.ROLES)
+            assert person["relationships"] and {link["child_id"] for link in person["relationships"]} <= children
+            assert re.fullmatch(r"(07700 900|01632 960)\d{3}|", person["phone"]), person["phone"]
+            assert person["email"] == "" or person["email"].endswith("example.org")
+        holders = {holder["name"] for holder in case_data.pr_holders(db, row["id"])}
+        assert holders <= {person["name"] for person in people if {"pr_holder", "parent"} <= set(person["roles"])}
+        roles = [role for person in people for role in person["roles"]]
+        assert roles.count("relative") >= 3 and ("friend" in roles or "support" in roles)
+        # Every child is connected to most of the network (half-siblings share one parent's side).
+        for child in children:
+            assert sum(child in {link["child_id"] for link in person["relationships"]} for person in people) \
+                >= len(people) // 2
+        if case["interpreter_language"]:
+            assert any("interpreter" in person["roles"] and person["language"] == case["interpreter_language"]
+                       for person in people)
+    assert len(sizes) >= 6, "network sizes vary from case to case"
+    everyone = [person for _, people in networks(db) for person in people]
+    assert {person["side"] for person in everyone} == set(network.SIDES)
+    assert {"advocate", "interpreter", "friend", "support"} <= {role for person in everyone for role in person["roles"]}
+    names = {person["name"] for person in everyone}
+    assert any(set(name) & set("âêîôûŵŷïë") for name in names), "Welsh names keep their accents"
+    assert any(re.search("[\u0590-\u05ff]", name) for name in names) and \
+        any(re.search("[\u0600-\u06ff]", name) for name in names), "some names are written right to left"
+
+
+def test_one_person_is_excluded_and_takes_no_part(seeded, db):
+    excluded = [(row, person) for row, people in networks(db) for person in people if person["excluded"]]
+    assert len(excluded) == 1
+    row, person = excluded[0]
+    assert person["exclusion_reason"] and person["exclusion_approved_by"] == "Morgan Ellis"
+    assert person["excluded_on"] and person["excluded_on"] <= datetime.date.today().isoformat()
+    assert person["invitation"] not in network.TAKING_PART
+    assert modes_for(db, person["id"]) <= {"did_not_attend"}
+    history = network.exclusion_history(db, person["id"])
+    assert [(change["change"], change["approved_by"]) for change in history] == [("excluded", "Morgan Ellis")]
+    assert any(entry["action"] == "case.person_excluded" for entry in audit_data.for_record(db, "case", row["id"]))
+    with pytest.raises(network.Excluded), write(db):
+        network.set_invitation(db, row["id"], person["id"], "invited", datetime.date.today().isoformat())
+
+
+def test_the_network_has_hidden_addresses_and_half_siblings(seeded, db):
+    everyone = [person for _, people in networks(db) for person in people]
+    hidden = [person for person in everyone if person["address_hidden"]]
+    assert hidden and all(person["address"] for person in hidden)
+    assert any(len(person["relationships"]) >= 2 and len({link["relationship"] for link in person["relationships"]}) > 1
+               for person in everyone), "someone is, say, Father to one child and Stepfather to another"
+
+
+def test_invitations_fit_the_stage(seeded, db):
+    today = datetime.date.today().isoformat()
+    conference_stages = lifecycle.MAIN_PATH[lifecycle.MAIN_PATH.index("conference_scheduled"):]
+    for row, people in networks(db):
+        stage = case_data.get(db, row["id"])["resume_stage"] or row["stage"]
+        taking_part = [person for person in people if not person["excluded"]]
+        statuses = {person["invitation"] for person in taking_part}
+        if stage == "referred":
+            assert statuses == {"not_contacted"}
+        elif stage in conference_stages:
+            assert statuses <= {"invited", "confirmed", "declined"} and "confirmed" in statuses
+            assert all(person["invitation"] == "confirmed" for person in taking_part if "pr_holder" in person["roles"])
+        else:
+            assert "not_contacted" in statuses or "contacted" in statuses
+        for person in people:
+            assert (person["invitation_on"] is None) == (person["invitation"] == "not_contacted")
+            assert person["invitation_on"] is None or person["invitation_on"] <= today
+
+
+def test_attendance_is_recorded_for_held_meetings(seeded, db):
+    seen = set()
+    held = 0
+    for row, people in networks(db):
+        by_id = {person["id"]: person for person in people}
+        for meeting in meeting_data.for_case(db, row["id"]):
+            recorded = network.attendance(db, meeting["id"])
+            if meeting["status"] != "held":
+                assert not recorded
+                continue
+            held += 1
+            assert len(recorded) >= len(people) // 2 and set(recorded) <= set(by_id)
+            for person_id, mode in recorded.items():
+                seen.add(mode)
+                if mode == "written_views":
+                    assert by_id[person_id]["written_views"]
+                if mode in ("in_person", "remote"):
+                    assert by_id[person_id]["invitation"] == "confirmed"
+            assert any(mode in ("in_person", "remote") for mode in recorded.values())
+    assert held >= 5
+    assert seen == set(network.ATTENDANCE)
+
+
+def test_seeding_twice_does_not_duplicate_the_network(seeded, runner, db):
+    tables = ("people", "relationships", "attendance", "exclusion_changes")
+    counts = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables} == counts
 
 
 def test_seeding_twice_does_not_duplicate_cases(seeded, runner, db):

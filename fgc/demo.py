@@ -566,7 +566,7 @@ class _Network:
         for side, members in groups.items():
             if side not in ("maternal", "paternal"):
                 continue
-            for parent, kids, surname in members:
+            for _parent, kids, surname in members:
                 if side == "maternal" and self._surname_entry(surname) in fathers:
                     surname = rng.choice(self.culture["surnames"])  # her own family's name
                 siblings, elders = config.get("groups", {}).get(side, (None, None))

@@ -244,9 +244,9 @@ def test_the_same_network_gives_the_same_picture_whatever_order_it_arrives_in():
 
 OCCASIONS = ["Conference 3 Mar 2026", "Review 2 Jun 2026", "Second review 1 Sep 2026"]
 SERIES = [
-    {"label": "Family", "points": list(zip(OCCASIONS, [4, 6, 7]))},
-    {"label": "Social worker", "points": list(zip(OCCASIONS, [2, None, 5]))},
-    {"label": "Child <script>", "points": list(zip(OCCASIONS, [None, 10, 0]))},
+    {"label": "Family", "points": list(zip(OCCASIONS, [4, 6, 7], strict=True))},
+    {"label": "Social worker", "points": list(zip(OCCASIONS, [2, None, 5], strict=True))},
+    {"label": "Child <script>", "points": list(zip(OCCASIONS, [None, 10, 0], strict=True))},
 ]
 
 

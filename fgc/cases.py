@@ -4,9 +4,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access, audit, deadlines, lifecycle
+from . import access, audit, deadlines, lifecycle, scaling
 from .data import audit as audit_data
-from .data import baselines, child_views, consents, meetings, network, offers, professionals
+from .data import baselines, child_views, consents, meetings, network, offers, professionals, scales
 from .data import cases as case_data
 from .data import users as user_data
 from .db import get_db, write
@@ -66,14 +66,19 @@ def case_context(case):
     consent_state = consents.state(db, case_id)
     people = network.for_case(db, case_id)
     team = professionals.for_case(db, case_id)
+    children = case_data.children(db, case_id)
+    occasions, lines = scaling.series(scales.for_case(db, case_id), professionals=team, children=children)
     return {
+        "scale_occasions": occasions,
+        "scale_lines": lines,
+        "scale_chart": scaling.chart(case["reference"], occasions, lines) if occasions else None,
         "professional_count": len(team),
         "unshared_count": sum(1 for row in team if not row["shared_on"]),
         "voices": child_views.for_case(db, case_id),
         "people_count": len(people),
         "excluded_count": sum(1 for person in people if person["excluded"]),
         "case": case,
-        "children": case_data.children(db, case_id),
+        "children": children,
         "pr_holders": case_data.pr_holders(db, case_id),
         "coordinator": user_data.get(db, case["coordinator_id"]) if case["coordinator_id"] else None,
         "social_worker": user_data.get(db, case["social_worker_id"]) if case["social_worker_id"] else None,
@@ -379,6 +384,7 @@ TIMELINE_WORDS = {
     "case.danger_statement_removed": "Danger statement removed",
     "case.professional_shared": "Professional’s information shared with the family",
     "case.child_views_saved": "Child’s views saved",
+    "case.scales_recorded": "Scales recorded",
     "case.viewed": "Case viewed",
 }
 

@@ -366,3 +366,19 @@ def m005_professionals_and_voice(db):
             updated_at TEXT NOT NULL
         )""",
     ])
+
+
+@migrations()
+def m006_scales(db):
+    _run(db, [
+        """CREATE TABLE scales (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            source TEXT NOT NULL CHECK (source IN ('family', 'professional', 'child')),
+            source_id INTEGER NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            recorded_by INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            UNIQUE (meeting_id, source, source_id)
+        )""",
+    ])

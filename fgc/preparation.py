@@ -1,11 +1,11 @@
 """Preparing for the conference: what each professional brings (no new news on the day) and the child's voice."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from . import access, audit, deadlines
 from .data import cases as case_data
-from .data import child_views, professionals
+from .data import child_views, network, professionals, scales
 from .data import meetings as meeting_data
 from .db import get_db, write
 from .forms import preparation as forms
@@ -161,3 +161,39 @@ def child_voice(case_id, child_id):
             flash(f"{child['name']}’s views have been saved", "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="voices"))
     return render_template("preparation/child_voice.html", case=case, form=form, child=child)
+
+
+@bp.route("/meetings/<id:meeting_id>/scales", methods=["GET", "POST"])
+@login_required
+def meeting_scales(case_id, meeting_id):
+    """Everyone's 0-10 scale at one conference or review. Excluded people take no part, so give none."""
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    meeting = meeting_data.get(db, case_id, meeting_id)
+    if meeting is None or meeting["status"] == "cancelled":
+        abort(404)
+    rows = [("family", person["id"], person["name"]) for person in network.for_case(db, case_id)
+            if not person["excluded"]]
+    rows += [("professional", row["id"], f"{row['name']} ({row['agency']})")
+             for row in professionals.for_case(db, case_id)]
+    rows += [("child", child["id"], child["name"]) for child in case_data.children(db, case_id)]
+    values = {(source, source_id): ("" if score is None else str(score))
+              for (source, source_id), score in scales.for_meeting(db, meeting_id).items()}
+    errors = {}
+    if request.method == "POST":
+        values = {(source, source_id): request.form.get(f"score-{source}-{source_id}", "").strip()[:10]
+                  for source, source_id, _name in rows}
+        for (source, source_id), value in values.items():
+            if value and (not value.isdigit() or int(value) > 10):
+                errors[(source, source_id)] = "Enter a whole number from 0 to 10, or leave it blank"
+        if not errors:
+            with write(db):
+                scales.save(db, meeting_id, {key: int(value) if value else None for key, value in values.items()},
+                            user_id=current_user.id)
+                audit.record("case.scales_recorded", record_type="case", record_id=case_id,
+                             detail={"meeting_id": meeting_id})
+            flash("The scales have been saved", "success")
+            return redirect(url_for("cases.view", case_id=case_id, _anchor="scaling"))
+    return render_template("preparation/scales.html", case=case, meeting=meeting, rows=rows, values=values,
+                           errors=errors)

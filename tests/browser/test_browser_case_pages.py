@@ -138,3 +138,20 @@ def test_professionals_and_child_voice_pages(page, axe, case_id):
     page.get_by_role("button", name="Save views").click()
     expect(page.locator(".govuk-error-summary")).to_be_focused()
     axe.check(page)
+
+
+def test_scales_page_and_chart(page, axe, case_id):
+    sign_in(page, axe, "coordinator")
+    visit(page, axe, f"/cases/{case_id}", "FGC-A11Y-1")
+    page.get_by_role("link", name="Scales at the conference").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Scales at the conference")
+    axe.check(page)
+    page.get_by_label("Nain Jones").fill("12")
+    page.get_by_role("button", name="Save scales").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    axe.check(page)
+    page.get_by_label("Nain Jones").fill("4")
+    page.get_by_label("Dr Pat Hughes (Health visiting)").fill("3")
+    page.get_by_role("button", name="Save scales").click()
+    expect(page.get_by_role("img", name="Safety scales over time for FGC-A11Y-1")).to_be_visible()
+    axe.check(page)

@@ -9,7 +9,7 @@ from conftest import text
 
 from fgc import deadlines, lifecycle
 from fgc.data import audit as audit_data
-from fgc.data import baselines, consents, network, offers
+from fgc.data import baselines, child_views, consents, network, offers, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
 from fgc.data import users as user_data
@@ -310,3 +310,85 @@ def test_the_demo_coordinator_home_shows_a_conference_soon(seeded, db, new_clien
     assert f"Conference for {conference['reference']}" in page
     assert "None this week or next" not in page
     assert "Nothing is overdue" not in page
+
+
+def prepared_cases(db):
+    """Every demo case that has reached the baseline meeting (paused cases by the stage they paused at)."""
+    baseline = lifecycle.MAIN_PATH.index("baseline_held")
+    found = []
+    for row in all_cases(db):
+        case = case_data.get(db, row["id"])
+        stage = case["resume_stage"] or case["stage"]
+        if stage in lifecycle.MAIN_PATH and lifecycle.MAIN_PATH.index(stage) >= baseline:
+            found.append((case, stage))
+    return found
+
+
+def conference_held(stage):
+    return lifecycle.MAIN_PATH.index(stage) >= lifecycle.MAIN_PATH.index("conference_held")
+
+
+def test_professionals_bring_three_columns_a_scale_and_danger_statements(seeded, db):
+    prepared = prepared_cases(db)
+    assert len(prepared) >= 8
+    for case, _ in prepared:
+        team = professionals.for_case(db, case["id"])
+        assert 2 <= len(team) <= 5, case["reference"]
+        assert any(person["name"] == "Sam Okafor" and person["contact"] == SOCIAL_WORKER for person in team)
+        for person in team:
+            assert person["agency"] and person["role"] and person["attends"] in ("information_sharing", "all")
+            assert person["worried"] and person["working_well"] and person["needs_to_happen"], person["name"]
+            assert person["scale"] is not None and 0 <= person["scale"] <= 10 and person["scale_reason"]
+            assert person["resources"]
+        dangers = [danger for person in team for danger in person["dangers"]]
+        assert 1 <= len(dangers), case["reference"]
+        assert all(danger["danger"] and danger["safety_goal"] for danger in dangers)
+        actions = [entry["action"] for entry in audit_data.for_record(db, "case", case["id"])]
+        assert actions.count("case.professional_saved") == len(team)
+        assert actions.count("case.child_views_saved") == len(case_data.children(db, case["id"]))
+    assert len({person["scale"] for case, _ in prepared for person in professionals.for_case(db, case["id"])}) >= 5
+    earlier = [row for row in all_cases(db) if row["id"] not in {case["id"] for case, _ in prepared}]
+    assert earlier and not any(professionals.for_case(db, row["id"]) for row in earlier)
+
+
+def test_information_is_shared_before_the_conference(seeded, db):
+    today = datetime.date.today()
+    held = 0
+    for case, stage in prepared_cases(db):
+        team = professionals.for_case(db, case["id"])
+        assert all(person["shared_on"] is None or person["shared_on"] <= today.isoformat() for person in team)
+        if conference_held(stage):
+            held += 1
+            conference = next(m for m in meeting_data.for_case(db, case["id"]) if m["kind"] == "conference")
+            assert all(person["shared_on"] and person["shared_on"] < conference["held_on"] for person in team)
+            assert professionals.unshared_count(db, case["id"]) == 0
+    assert held >= 4
+    soon = [row for row in all_cases(db) if row["stage"] == "conference_scheduled"]
+    assert soon
+    for row in soon:
+        conference = meeting_data.current(db, row["id"], "conference")
+        starts = datetime.datetime.fromisoformat(conference["starts_at"]).date()
+        assert today <= starts <= today + datetime.timedelta(days=14)
+        team = professionals.for_case(db, row["id"])
+        assert professionals.unshared_count(db, row["id"]) >= 1, "no new news: someone has not shared yet"
+        assert any(person["shared_on"] for person in team)
+        assert all(person["shared_on"] < starts.isoformat() for person in team if person["shared_on"])
+
+
+def test_children_have_their_say(seeded, db):
+    ways = set()
+    for case, _ in prepared_cases(db):
+        for views in child_views.for_case(db, case["id"]):
+            assert views["wishes"] and views["gathered"] and views["attending"], views["name"]
+            ways.add(views["gathered"])
+            assert (views["gathered"] == "advocate") <= bool(views["advocate_name"]), views["name"]
+            assert views["scale"] is None or 0 <= views["scale"] <= 10
+    assert ways == {"direct", "advocate", "letter_or_drawing"}
+
+
+def test_seeding_twice_does_not_duplicate_preparation(seeded, runner, db):
+    tables = ("professionals", "danger_statements", "child_views")
+    counts = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
+    assert all(counts.values())
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables} == counts

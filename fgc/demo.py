@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from . import lifecycle
 from .data import audit as audit_data
-from .data import baselines, child_views, closure_days, consents, iso, network, offers, professionals
+from .data import baselines, child_views, closure_days, consents, iso, network, offers, professionals, scales
 from .data import cases as case_data
 from .data import meetings as meeting_data
 from .db import write
@@ -1649,7 +1649,24 @@ class _Builder:
                       detail={"consent_id": consent_ids[0], "case_paused": True}, note="Consent withdrawn")
         elif stage in lifecycle.PAUSED:
             self.move(case_id, stage, coordinator, note=spec["note"])
+        held_meetings = [row for row in meeting_data.for_case(db, case_id) if row["status"] == "held"]
+        if held_meetings:
+            self.record_scales(case_id, held_meetings, coordinator)
         return case_id
+
+    def record_scales(self, case_id, held_meetings, coordinator):
+        """Everyone's 0-10 scale at each held meeting, rising as the plan takes hold."""
+        db, rng = self.db, random.Random(case_id)
+        family = {person["id"]: rng.randint(3, 6) for person in network.for_case(db, case_id) if not person["excluded"]}
+        team = {row["id"]: row["scale"] for row in professionals.for_case(db, case_id) if row["scale"] is not None}
+        children = {row["child_id"]: row["scale"] for row in child_views.for_case(db, case_id)
+                    if row["scale"] is not None}
+        for step, meeting in enumerate(held_meetings):
+            scores = {("family", person_id): min(10, base + 2 * step) for person_id, base in family.items()}
+            scores.update({("professional", row_id): min(10, base + 2 * step) for row_id, base in team.items()})
+            scores.update({("child", child_id): min(10, base + step) for child_id, base in children.items()})
+            scales.save(db, meeting["id"], scores, user_id=self.users[coordinator]["id"])
+            self.audit(coordinator, "case.scales_recorded", case_id, {"meeting_id": meeting["id"]})
 
     def prepare(self, case_id, spec, coordinator, referred, conference_day):
         """What each professional brings and each child's views, as the coordinator gathers them after the

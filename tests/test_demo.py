@@ -392,3 +392,18 @@ def test_seeding_twice_does_not_duplicate_preparation(seeded, runner, db):
     assert all(counts.values())
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables} == counts
+
+
+def test_held_meetings_have_scales_for_the_chart(runner, db, monkeypatch):
+    from fgc.data import scales
+
+    monkeypatch.setenv("FGC_DEMO_PASSWORD", "demo marsh lantern quill")
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    held = db.execute("SELECT DISTINCT case_id FROM meetings WHERE status = 'held'").fetchall()
+    assert held
+    for (case_id,) in held:
+        rows = scales.for_case(db, case_id)
+        assert {row["source"] for row in rows} >= {"family", "professional"}
+    excluded = db.execute("SELECT id FROM people WHERE excluded = 1").fetchall()
+    assert not db.execute("SELECT count(*) FROM scales WHERE source = 'family' AND source_id IN (%s)" %
+                          ",".join(str(row[0]) for row in excluded)).fetchone()[0]

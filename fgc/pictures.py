@@ -179,6 +179,10 @@ def _tag(name, attrs, content=None):
 def _text(x, y, label, *, size=12, anchor="middle", bold=False, fill=INK, italic=False):
     """A <text> with its font given inline, its content escaped and its direction set for RTL names."""
     direction = _direction(label)
+    if direction and anchor in ("start", "end"):
+        # text-anchor follows the text's own direction: an RTL label anchored at its "start"
+        # would run leftwards from x, so swap to keep it on the same side as LTR labels.
+        anchor = "end" if anchor == "start" else "start"
     return _tag("text", {
         "x": x, "y": y, "font-family": FONT, "font-size": size, "font-weight": "bold" if bold else None,
         "font-style": "italic" if italic else None, "fill": fill, "text-anchor": anchor,

@@ -11,6 +11,7 @@ from .data import cases as case_data
 from .data import users as user_data
 from .db import get_db, write
 from .forms import cases as forms
+from .forms.base import whole_number
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
@@ -130,7 +131,7 @@ def offer(case_id):
             "exception_decided_by": "" if made else form.exception_decided_by.data,
             "exception_decided_on": None if made else form.exception_decided_on.data,
         })
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = whole_number(form.version.data)
         try:
             with write(db):
                 offers.save(db, case_id, version, values)
@@ -239,7 +240,7 @@ def baseline(case_id):
     if request.method == "GET":
         form.version.data = existing["version"] if existing else ""
     if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = whole_number(form.version.data)
         try:
             with write(db):
                 baselines.save(db, case_id, version, held_on=form.held_on.data.isoformat(),

@@ -1665,7 +1665,7 @@ class _Builder:
             scores = {("family", person_id): min(10, base + 2 * step) for person_id, base in family.items()}
             scores.update({("professional", row_id): min(10, base + 2 * step) for row_id, base in team.items()})
             scores.update({("child", child_id): min(10, base + step) for child_id, base in children.items()})
-            scales.save(db, meeting["id"], scores, user_id=self.users[coordinator]["id"])
+            scales.save(db, case_id, meeting["id"], scores, user_id=self.users[coordinator]["id"])
             self.audit(coordinator, "case.scales_recorded", case_id, {"meeting_id": meeting["id"]})
 
     def prepare(self, case_id, spec, coordinator, referred, conference_day):

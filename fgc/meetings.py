@@ -12,6 +12,7 @@ from .data import meetings as meeting_data
 from .data import users as user_data
 from .db import get_db, write
 from .forms import cases as forms
+from .forms.base import whole_number
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
 LONDON = ZoneInfo("Europe/London")
@@ -110,7 +111,8 @@ def change(case_id, meeting_id):
 
 
 def _version(form):
-    return int(form.version.data) if (form.version.data or "").isdigit() else -1
+    version = whole_number(form.version.data)
+    return -1 if version is None else version
 
 
 @bp.route("/<id:meeting_id>/cancel", methods=["GET", "POST"])

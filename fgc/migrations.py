@@ -381,4 +381,8 @@ def m006_scales(db):
             at TEXT NOT NULL,
             UNIQUE (meeting_id, source, source_id)
         )""",
+        # An excluded person takes no part, so gives no scale, whatever path the write takes.
+        """CREATE TRIGGER scales_not_excluded BEFORE INSERT ON scales
+           WHEN NEW.source = 'family' AND (SELECT excluded FROM people WHERE id = NEW.source_id) = 1
+           BEGIN SELECT RAISE(ABORT, 'excluded person'); END""",
     ])

@@ -9,6 +9,7 @@ from .data import meetings as meeting_data
 from .data import network, professionals
 from .db import get_db, write
 from .forms import network as forms
+from .forms.base import strip, whole_number
 
 bp = Blueprint("network", __name__, url_prefix="/cases/<id:case_id>/network")
 
@@ -41,14 +42,15 @@ def register(case_id):
         title=f"Network picture for {case['reference']}",
         description=f"The children at the centre, {len(people) - excluded} family and friends grouped by side of "
                     f"the family, {excluded} excluded, and {len(team)} professionals set apart. "
-                    "The register table on this page lists everyone.")
+                    "The register table on this page lists every family member and friend; the professionals' "
+                    "page lists the professionals.")
     return render_template("network/register.html", case=case, people=people, children=children, labels=forms,
                            show_hidden=sees_hidden_addresses(), can_edit=access.can("progress"), picture=picture)
 
 
 def _relationships_from(children):
     """The per-child relationship boxes, named relationship-<child id>."""
-    return {child["id"]: request.form.get(f"relationship-{child['id']}", "").strip()[:100] for child in children}
+    return {child["id"]: strip(request.form.get(f"relationship-{child['id']}", "")) for child in children}
 
 
 @bp.route("/new", methods=["GET", "POST"], defaults={"person_id": None})
@@ -67,11 +69,15 @@ def person(case_id, person_id):
         abort(403)
     relationships = ({row["child_id"]: row["relationship"] for row in existing["relationships"]} if existing else {}) \
         if request.method == "GET" else _relationships_from(children)
-    if form.validate_on_submit():
+    too_long = [child["name"] for child in children if len(relationships.get(child["id"], "")) > 100]
+    if form.validate_on_submit() and too_long:
+        form.form_errors.append(f"Relationship to {too_long[0]} must be 100 characters or fewer")
+    elif form.validate_on_submit():
         values = {name: form[name].data for name in network.DETAILS if name in form}
         values = {key: ("" if value is None else value) for key, value in values.items()}
         values["address_hidden"] = 1 if form.address_hidden.data else 0
-        version = int(form.version.data) if (form.version.data or "").isdigit() else -1
+        version = whole_number(form.version.data)
+        version = -1 if version is None else version
         try:
             with write(db):
                 saved = network.save(db, case_id, values, person_id=person_id,

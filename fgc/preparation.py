@@ -9,12 +9,14 @@ from .data import child_views, network, professionals, scales
 from .data import meetings as meeting_data
 from .db import get_db, write
 from .forms import preparation as forms
+from .forms.base import whole_number
 
 bp = Blueprint("preparation", __name__, url_prefix="/cases/<id:case_id>")
 
 
 def _version(form):
-    return int(form.version.data) if (form.version.data or "").isdigit() else -1
+    version = whole_number(form.version.data)
+    return -1 if version is None else version
 
 
 def _professional(case_id, professional_id):
@@ -185,11 +187,12 @@ def meeting_scales(case_id, meeting_id):
         values = {(source, source_id): request.form.get(f"score-{source}-{source_id}", "").strip()[:10]
                   for source, source_id, _name in rows}
         for (source, source_id), value in values.items():
-            if value and (not value.isdigit() or int(value) > 10):
+            if value and (whole_number(value, digits=2) is None or int(value) > 10):
                 errors[(source, source_id)] = "Enter a whole number from 0 to 10, or leave it blank"
         if not errors:
             with write(db):
-                scales.save(db, meeting_id, {key: int(value) if value else None for key, value in values.items()},
+                scales.save(db, case_id, meeting_id,
+                            {key: int(value) if value else None for key, value in values.items()},
                             user_id=current_user.id)
                 audit.record("case.scales_recorded", record_type="case", record_id=case_id,
                              detail={"meeting_id": meeting_id})

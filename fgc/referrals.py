@@ -14,6 +14,7 @@ from .data import cases as case_data
 from .data import users as user_data
 from .db import get_db, write
 from .forms import cases as forms
+from .forms.base import whole_number
 
 bp = Blueprint("referrals", __name__, url_prefix="/referrals")
 
@@ -125,7 +126,8 @@ def _save(case, form, values, section):
     """Save a section's fields, refusing a stale edit. True when saved."""
     db = get_db()
     raw = request.form.get("version") or str(case["version"])
-    version = int(raw) if raw.isdigit() and len(raw) < 10 else -1
+    version = whole_number(raw)
+    version = -1 if version is None else version
     if section not in case["sections_done"]:
         values["sections_done"] = case["sections_done"] + [section]
     try:

@@ -170,3 +170,23 @@ def test_the_register_shows_the_network_picture(client, sign_in, db, case_id):
     names = " ".join(tree.itertext())
     assert "<script>alert(1)</script> & Co" in names and "Nain Jones" in names and "Excluded" in names
     assert "<script>alert(1)</script>" not in client.get(f"/cases/{case_id}/network").get_data(as_text=True)
+
+
+def test_relationship_boxes_drop_control_characters_and_explain_length(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    elin = case_data.children(db, case_id)[0]
+    add(client, case_id, name="Nel", **{f"relationship-{elin['id']}": "Grand\x00mother"})
+    assert "Grandmother of Elin" in text(client.page(f"/cases/{case_id}/network"))
+    page = check_page(client.submit(f"/cases/{case_id}/network/new",
+                                    {"name": "Long", "side": "neither", f"relationship-{elin['id']}": "x" * 101}))
+    assert "Relationship to Elin must be 100 characters or fewer" in text(page)
+    assert page.select_one(f"#relationship-{elin['id']}")["value"] == "x" * 101
+
+
+def test_exclusion_does_not_rewrite_past_attendance(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    nain = person_named(db, case_id, "Nain Jones")
+    meeting_id = nested_ids(db, case_id)["meeting_id"]
+    client.submit(f"/cases/{case_id}/network/attendance/{meeting_id}", {f"person-{nain['id']}": "in_person"})
+    exclude(client, db, case_id, "Nain Jones")
+    assert network.attendance(db, meeting_id) == {nain["id"]: "in_person"}

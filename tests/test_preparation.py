@@ -78,3 +78,24 @@ def test_a_child_from_another_case_is_not_found(client, sign_in, db, case_id):
     other_child = case_data.children(db, other)[0]["id"]
     sign_in("coordinator")
     assert client.get(f"/cases/{case_id}/children/{other_child}/views").status_code == 404
+
+
+def test_changed_information_must_be_shared_again(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    professional = professionals.for_case(db, case_id)[0]
+    client.submit(f"/cases/{case_id}/professionals/{professional['id']}/shared",
+                  {"shared_on-day": "2", "shared_on-month": "11", "shared_on-year": "2026"})
+    assert professionals.get(db, case_id, professional["id"])["shared_on"] == "2026-11-02"
+    client.submit(f"/cases/{case_id}/professionals/{professional['id']}/dangers/new",
+                  {"danger": "New worry", "safety_goal": "New goal"})
+    assert professionals.get(db, case_id, professional["id"])["shared_on"] is None
+    assert "1 not yet shared with the family" in text(client.page(f"/cases/{case_id}"))
+
+
+def test_a_tampered_version_is_a_conflict_not_an_error(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    professional = professionals.for_case(db, case_id)[0]
+    response = client.submit(f"/cases/{case_id}/professionals/{professional['id']}",
+                             {"version": "²", "name": "X", "agency": "Y", "attends": "all"})
+    assert response.status_code == 200
+    assert "Someone else changed this professional’s information" in text(check_page(response))

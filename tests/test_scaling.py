@@ -76,3 +76,32 @@ def test_excluded_people_give_no_scale(client, sign_in, db, case_id):
     client.submit(scores_url(case_id, meeting), {f"score-family-{person}": "5"})
     assert "Scaling over time" in text(client.page(f"/cases/{case_id}"))
     assert not re.search(r"Family \(average\)", text(client.page(f"/cases/{case_id}")))
+
+
+def test_an_excluded_persons_earlier_score_leaves_the_family_average(client, sign_in, db, case_id):
+    from fgc.db import write
+
+    sign_in("coordinator")
+    with write(db):
+        mari = network.save(db, case_id, {"name": "Mari", "side": "maternal", "roles": ["relative"]})
+    nain = next(person["id"] for person in network.for_case(db, case_id) if person["name"] == "Nain Jones")
+    meeting = meetings.for_case(db, case_id)[0]["id"]
+    client.submit(scores_url(case_id, meeting), {f"score-family-{nain}": "1", f"score-family-{mari}": "9"})
+    with write(db):
+        network.exclude(db, case_id, nain, reason="Risk", approved_by="M", on="2026-11-01", user_id=1)
+    table = client.page(f"/cases/{case_id}").select_one("#scale-table")
+    assert "9" in text(table) and "5" not in text(table)
+    with pytest.raises(network.Excluded), write(db):
+        from fgc.data import scales
+
+        scales.save(db, case_id, meeting, {("family", nain): 3}, user_id=1)
+
+
+def test_odd_digits_are_refused_not_crashed_on(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    meeting = meetings.for_case(db, case_id)[0]["id"]
+    nain = network.for_case(db, case_id)[0]["id"]
+    for odd in ("²", "٣", "0" * 20 + "5"):
+        response = client.submit(scores_url(case_id, meeting), {f"score-family-{nain}": odd})
+        assert response.status_code == 200
+        assert "Enter a whole number from 0 to 10" in text(check_page(response))

@@ -113,20 +113,24 @@ def attendance(db, meeting_id):
 
 
 def exclude(db, case_id, person_id, *, reason, approved_by, on, user_id):
-    """Exclude a person because of risk. Any invitation stops and they are recorded as not attending."""
-    db.execute(
+    """Exclude a person because of risk. Any invitation stops; they cannot take part from now on."""
+    cursor = db.execute(
         "UPDATE people SET excluded = 1, exclusion_reason = ?, exclusion_approved_by = ?, excluded_on = ?, "
         "invitation = CASE WHEN invitation IN ('invited', 'confirmed') THEN 'not_contacted' ELSE invitation END, "
         "version = version + 1, updated_at = ? WHERE case_id = ? AND id = ?",
         [reason, approved_by, on, iso(now()), case_id, person_id])
-    db.execute("UPDATE attendance SET mode = 'did_not_attend' WHERE person_id = ?", [person_id])
+    if cursor.rowcount != 1:
+        raise LookupError(person_id)
+    # Attendance already recorded stays as it happened: exclusion looks forward, it does not rewrite history.
     db.execute("INSERT INTO exclusion_changes (person_id, change, reason, approved_by, user_id, at) "
                "VALUES (?, 'excluded', ?, ?, ?, ?)", [person_id, reason, approved_by, user_id, iso(now())])
 
 
 def lift_exclusion(db, case_id, person_id, *, reason, user_id):
-    db.execute("UPDATE people SET excluded = 0, version = version + 1, updated_at = ? WHERE case_id = ? AND id = ?",
-               [iso(now()), case_id, person_id])
+    cursor = db.execute("UPDATE people SET excluded = 0, version = version + 1, updated_at = ? "
+                        "WHERE case_id = ? AND id = ?", [iso(now()), case_id, person_id])
+    if cursor.rowcount != 1:
+        raise LookupError(person_id)
     db.execute("INSERT INTO exclusion_changes (person_id, change, reason, user_id, at) VALUES (?, 'lifted', ?, ?, ?)",
                [person_id, reason, user_id, iso(now())])
 

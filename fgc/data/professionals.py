@@ -8,6 +8,10 @@ DETAILS = ("name", "agency", "role", "contact", "attends", "worried", "working_w
            "scale", "scale_reason", "resources")
 
 
+# The parts the family must hear before the conference.
+INFORMATION = ("worried", "working_well", "needs_to_happen", "scale", "scale_reason", "resources")
+
+
 def for_case(db, case_id):
     rows = [dict(row) for row in db.query(
         "SELECT * FROM professionals WHERE case_id = ? ORDER BY name COLLATE NOCASE, id", [case_id])]
@@ -38,8 +42,12 @@ def save(db, case_id, values, *, professional_id=None, version=None):
             f"INSERT INTO professionals (case_id, {', '.join(values)}, created_at, updated_at) "
             f"VALUES (?, {', '.join('?' for _ in values)}, ?, ?)", [case_id, *values.values(), stamp, stamp])
         return cursor.lastrowid
+    existing = get(db, case_id, professional_id)
+    changed = existing is not None and any(values.get(key) != existing[key] for key in INFORMATION if key in values)
+    # Changed information is news the family has not heard: it must be shared again.
+    reshare = ", shared_on = NULL" if changed else ""
     cursor = db.execute(
-        f"UPDATE professionals SET {', '.join(f'{key} = ?' for key in values)}, version = version + 1, "
+        f"UPDATE professionals SET {', '.join(f'{key} = ?' for key in values)}{reshare}, version = version + 1, "
         "updated_at = ? WHERE case_id = ? AND id = ? AND version = ?",
         [*values.values(), stamp, case_id, professional_id, version])
     if cursor.rowcount != 1:
@@ -53,8 +61,10 @@ def mark_shared(db, case_id, professional_id, on):
 
 
 def add_danger(db, professional_id, danger, safety_goal):
+    """Add a danger statement; it is new to the family, so the information must be shared again."""
     cursor = db.execute("INSERT INTO danger_statements (professional_id, danger, safety_goal, created_at) "
                         "VALUES (?, ?, ?, ?)", [professional_id, danger, safety_goal, iso(now())])
+    db.execute("UPDATE professionals SET shared_on = NULL, version = version + 1 WHERE id = ?", [professional_id])
     return cursor.lastrowid
 
 

@@ -26,3 +26,13 @@ def strip(value):
     """Trim a text answer and drop control characters (other than tab and line breaks),
     which are never meant and are not allowed in HTML."""
     return value.translate(_CONTROL).strip() if isinstance(value, str) else value
+
+
+def whole_number(value, *, digits=9):
+    """A plain ASCII whole number typed or posted (a version, a score), else None.
+
+    str.isdigit() alone accepts characters such as '²' that int() then refuses.
+    """
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= digits:
+        return int(value)
+    return None

@@ -3,7 +3,7 @@
 from wtforms import HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
-from .base import Form, strip
+from .base import Form, strip, whole_number
 from .cases import choices, long_text, text
 from .fields import DateInput
 
@@ -15,7 +15,7 @@ ATTENDING = {"yes": "Yes", "part": "For part of it", "no": "No", "undecided": "N
 
 def scale_value(value):
     """The 0-10 scale as a number, or None when left blank."""
-    return int(value) if value not in (None, "") else None
+    return whole_number(value, digits=2) if value not in (None, "") else None
 
 
 class ScaleField(StringField):
@@ -23,7 +23,7 @@ class ScaleField(StringField):
 
     def pre_validate(self, form):
         value = (self.data or "").strip()
-        if value and (not value.isdigit() or not 0 <= int(value) <= 10):
+        if value and (whole_number(value, digits=2) is None or not 0 <= int(value) <= 10):
             raise ValidationError(f"{self.label.text} must be a whole number from 0 to 10")
 
 

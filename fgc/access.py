@@ -71,6 +71,13 @@ def load_case(endpoint, values):
                  detail={"page": endpoint, "method": request.method})
 
 
+def found(row):
+    """The row, or 404: for things inside a case looked up by an id from the URL."""
+    if row is None:
+        abort(404)
+    return row
+
+
 def current_case():
     case = g.get("case")
     if case is None:

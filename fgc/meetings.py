@@ -12,7 +12,7 @@ from .data import meetings as meeting_data
 from .data import users as user_data
 from .db import get_db, write
 from .forms import cases as forms
-from .forms.base import whole_number
+from .forms.base import version_of
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
 LONDON = ZoneInfo("Europe/London")
@@ -65,10 +65,7 @@ def schedule(case_id, kind):
 
 
 def _meeting(case_id, meeting_id):
-    meeting = meeting_data.get(get_db(), case_id, meeting_id)
-    if meeting is None:
-        abort(404)
-    return meeting
+    return access.found(meeting_data.get(get_db(), case_id, meeting_id))
 
 
 @bp.route("/<id:meeting_id>/change", methods=["GET", "POST"])
@@ -94,7 +91,7 @@ def change(case_id, meeting_id):
             db = get_db()
             try:
                 with write(db):
-                    meeting_data.change(db, case_id, meeting_id, _version(form), _values(form),
+                    meeting_data.change(db, case_id, meeting_id, version_of(form), _values(form),
                                         user_id=current_user.id, reason=form.reason.data)
                     audit.record("case.meeting_rescheduled", record_type="case", record_id=case_id,
                                  detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
@@ -108,11 +105,6 @@ def change(case_id, meeting_id):
                 return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     return render_template("meetings/form.html", case=case, form=form, kind=meeting["kind"], meeting=meeting,
                            history=meeting_data.history(get_db(), meeting_id), title=f"Change the {meeting['kind']}")
-
-
-def _version(form):
-    version = whole_number(form.version.data)
-    return -1 if version is None else version
 
 
 @bp.route("/<id:meeting_id>/cancel", methods=["GET", "POST"])
@@ -130,7 +122,7 @@ def cancel(case_id, meeting_id):
         back_to = {"conference_scheduled": "preparing", "review_scheduled": "plan_agreed"}.get(case["stage"])
         try:
             with write(db):
-                meeting_data.change(db, case_id, meeting_id, _version(form), None, user_id=current_user.id,
+                meeting_data.change(db, case_id, meeting_id, version_of(form), None, user_id=current_user.id,
                                     reason=form.reason.data, cancel=True)
                 if back_to and SCHEDULED_STAGE[meeting["kind"]] == case["stage"]:
                     case_data.move(db, case_id, to_stage=back_to, user_id=current_user.id, expected_stage=case["stage"],

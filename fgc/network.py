@@ -9,7 +9,7 @@ from .data import meetings as meeting_data
 from .data import network, professionals
 from .db import get_db, write
 from .forms import network as forms
-from .forms.base import strip, whole_number
+from .forms.base import strip, version_of
 
 bp = Blueprint("network", __name__, url_prefix="/cases/<id:case_id>/network")
 
@@ -22,10 +22,7 @@ def sees_hidden_addresses():
 
 
 def _person(case_id, person_id):
-    person = network.get(get_db(), case_id, person_id)
-    if person is None:
-        abort(404)
-    return person
+    return access.found(network.get(get_db(), case_id, person_id))
 
 
 @bp.route("")
@@ -76,8 +73,7 @@ def person(case_id, person_id):
         values = {name: form[name].data for name in network.DETAILS if name in form}
         values = {key: ("" if value is None else value) for key, value in values.items()}
         values["address_hidden"] = 1 if form.address_hidden.data else 0
-        version = whole_number(form.version.data)
-        version = -1 if version is None else version
+        version = version_of(form)
         try:
             with write(db):
                 saved = network.save(db, case_id, values, person_id=person_id,

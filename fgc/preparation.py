@@ -9,21 +9,13 @@ from .data import child_views, network, professionals, scales
 from .data import meetings as meeting_data
 from .db import get_db, write
 from .forms import preparation as forms
-from .forms.base import whole_number
+from .forms.base import version_of, whole_number
 
 bp = Blueprint("preparation", __name__, url_prefix="/cases/<id:case_id>")
 
 
-def _version(form):
-    version = whole_number(form.version.data)
-    return -1 if version is None else version
-
-
 def _professional(case_id, professional_id):
-    professional = professionals.get(get_db(), case_id, professional_id)
-    if professional is None:
-        abort(404)
-    return professional
+    return access.found(professionals.get(get_db(), case_id, professional_id))
 
 
 @bp.route("/professionals")
@@ -56,7 +48,7 @@ def professional(case_id, professional_id):
         try:
             with write(db):
                 saved = professionals.save(db, case_id, values, professional_id=professional_id,
-                                           version=_version(form) if professional_id else None)
+                                           version=version_of(form) if professional_id else None)
                 audit.record("case.professional_saved", record_type="case", record_id=case_id,
                              detail={"professional_id": saved, "added": professional_id is None})
         except case_data.VersionConflict:
@@ -149,7 +141,7 @@ def child_voice(case_id, child_id):
     if form.validate_on_submit():
         values = {name: form[name].data or "" for name in child_views.FIELDS}
         values["scale"] = forms.scale_value(form.scale.data)
-        version = _version(form) if existing or form.version.data else None
+        version = version_of(form) if existing or form.version.data else None
         try:
             with write(db):
                 child_views.save(db, child_id, values, version)

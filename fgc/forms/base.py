@@ -28,6 +28,12 @@ def strip(value):
     return value.translate(_CONTROL).strip() if isinstance(value, str) else value
 
 
+def version_of(form):
+    """The record version a form was opened at; -1 (never a real version) if missing or tampered with."""
+    version = whole_number(form.version.data)
+    return -1 if version is None else version
+
+
 def whole_number(value, *, digits=9):
     """A plain ASCII whole number typed or posted (a version, a score), else None.
 

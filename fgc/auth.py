@@ -94,7 +94,6 @@ def roles_required(*roles):
                 abort(403)
             return view(*args, **kwargs)
 
-        wrapped.allowed_roles = roles
         return wrapped
 
     return decorator

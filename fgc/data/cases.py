@@ -77,11 +77,6 @@ def get_visible(db, case_id, viewer):
     return _decode(rows[0]) if rows else None
 
 
-def reference_taken(db, reference, *, except_id=None):
-    return db.execute("SELECT count(*) FROM cases WHERE reference = ? AND id IS NOT ?",
-                      [reference.strip(), except_id]).fetchone()[0] > 0
-
-
 def update(db, case_id, version, **fields):
     """Change case fields if nobody has saved the case since ``version`` was read."""
     for key in _JSON:
@@ -129,13 +124,6 @@ def stage_history(db, case_id):
     return list(db.query(
         "SELECT s.from_stage, s.to_stage, s.at, s.note, u.name AS user_name FROM stage_changes s "
         "JOIN users u ON u.id = s.user_id WHERE s.case_id = ? ORDER BY s.id", [case_id]))
-
-
-def stage_reached_on(db, case_id, stage):
-    """When the case first reached ``stage`` (ISO timestamp), or None."""
-    row = db.execute("SELECT min(at) FROM stage_changes WHERE case_id = ? AND to_stage = ?",
-                     [case_id, stage]).fetchone()
-    return row[0]
 
 
 _SUMMARY = (

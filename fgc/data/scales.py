@@ -3,7 +3,6 @@
 from . import iso, now
 from .network import Excluded
 
-SOURCES = ("family", "professional", "child")
 # Which table each kind of source lives in, to check it belongs to the case.
 _OWNERS = {
     "family": "SELECT excluded FROM people WHERE id = ? AND case_id = ?",

@@ -386,3 +386,119 @@ def m006_scales(db):
            WHEN NEW.source = 'family' AND (SELECT excluded FROM people WHERE id = NEW.source_id) = 1
            BEGIN SELECT RAISE(ABORT, 'excluded person'); END""",
     ])
+
+
+@migrations()
+def m007_plans(db):
+    _run(db, [
+        # The plan being written for a case: one working copy, which becomes version ``number``
+        # when the referrer decides. ``version`` guards this row's own fields; ``revision`` goes up
+        # with any change to the plan's content, so a decision is always on the plan as seen.
+        """CREATE TABLE plans (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id),
+            number INTEGER NOT NULL DEFAULT 1,
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'ready', 'awaiting_sign_off', 'agreed')),
+            contingency TEXT NOT NULL DEFAULT '',
+            monitoring TEXT NOT NULL DEFAULT '',
+            review_on TEXT,
+            pending_decision TEXT,
+            returned_reason TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            updated_by INTEGER NOT NULL REFERENCES users(id),
+            updated_at TEXT NOT NULL
+        )""",
+        # Who does a task and what it answers are JSON lists of ids checked against the case
+        # in the data layer; each task has its own edit counter so two people can write
+        # different tasks at once.
+        """CREATE TABLE plan_tasks (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            position INTEGER NOT NULL,
+            what TEXT NOT NULL,
+            who_people TEXT NOT NULL DEFAULT '[]',
+            who_professionals TEXT NOT NULL DEFAULT '[]',
+            who_other TEXT NOT NULL DEFAULT '',
+            by_date TEXT,
+            by_when TEXT NOT NULL DEFAULT '',
+            checker TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started', 'in_progress', 'done')),
+            answers TEXT NOT NULL DEFAULT '[]',
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_by INTEGER NOT NULL REFERENCES users(id),
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX plan_tasks_plan ON plan_tasks(plan_id, position)",
+        # A decision noted against a bottom line or question instead of a task.
+        """CREATE TABLE plan_item_decisions (
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            item_id INTEGER NOT NULL REFERENCES baseline_items(id),
+            decision TEXT NOT NULL,
+            decided_by INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, item_id)
+        )""",
+        """CREATE TABLE plan_resources (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            what TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            sign_off_needed INTEGER NOT NULL DEFAULT 0 CHECK (sign_off_needed IN (0, 1)),
+            sign_off TEXT CHECK (sign_off IN ('approved', 'refused')),
+            sign_off_by INTEGER REFERENCES users(id),
+            sign_off_at TEXT,
+            sign_off_note TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX plan_resources_plan ON plan_resources(plan_id)",
+        # Every referrer decision freezes the plan as it stood: agreed versions are the plan of
+        # record, declined ones keep the text the referrer said no to. Never changed or removed.
+        """CREATE TABLE plan_versions (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            number INTEGER NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('agreed', 'agreed_with_changes', 'declined')),
+            content TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            decided_by INTEGER NOT NULL REFERENCES users(id),
+            decided_at TEXT NOT NULL,
+            frozen_at TEXT NOT NULL,
+            UNIQUE (plan_id, number)
+        )""",
+        """CREATE TRIGGER plan_versions_no_update BEFORE UPDATE ON plan_versions
+           BEGIN SELECT RAISE(ABORT, 'plan versions cannot be changed'); END""",
+        """CREATE TRIGGER plan_versions_no_delete BEFORE DELETE ON plan_versions
+           BEGIN SELECT RAISE(ABORT, 'plan versions cannot be removed'); END""",
+        """CREATE TABLE plan_reviews (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            version_id INTEGER NOT NULL REFERENCES plan_versions(id),
+            meeting_id INTEGER REFERENCES meetings(id),
+            held_on TEXT NOT NULL,
+            changes TEXT NOT NULL DEFAULT '',
+            started_new_version INTEGER NOT NULL DEFAULT 0 CHECK (started_new_version IN (0, 1)),
+            recorded_by INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX plan_reviews_plan ON plan_reviews(plan_id, id)",
+        """CREATE TABLE plan_review_tasks (
+            review_id INTEGER NOT NULL REFERENCES plan_reviews(id),
+            task_key INTEGER NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('done', 'in_progress', 'not_done')),
+            comment TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (review_id, task_key)
+        )""",
+        # Agreed versions never change, so each one's PDF is rendered once and kept.
+        """CREATE TABLE plan_pdfs (
+            cache_key TEXT PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES plan_versions(id),
+            pdf BLOB NOT NULL,
+            generated_by INTEGER NOT NULL REFERENCES users(id),
+            generated_at TEXT NOT NULL
+        )""",
+    ])

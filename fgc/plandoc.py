@@ -1,0 +1,204 @@
+"""The plan as one document: everything a version says, gathered from the case into plain data.
+
+The same document feeds the plan page, the PDF, the frozen version and its hash, so what is
+agreed, what is printed and what is verified are always the same thing. It holds no
+contact details at all: addresses, phone numbers and emails never enter a plan.
+"""
+
+import hashlib
+import json
+
+from .data import baselines, child_views, network, professionals
+from .data import cases as case_data
+from .data import meetings as meeting_data
+from .data import plans as plan_data
+from .data import users as user_data
+
+FORMAT = 1
+ATTENDED = ("in_person", "remote", "written_views")
+# Only bottom lines and questions must be answered by the plan; resources are offers, not asks.
+MUST_ANSWER = ("bottom_line", "question")
+TASK_PARTS = {"what": "What will happen", "who": "Who does it", "when": "By when", "checker": "Who checks",
+              "status": "Status", "answers": "What it answers"}
+
+
+def conference(db, case_id):
+    """The conference the plan comes from: the one held, else the one scheduled."""
+    meetings = [m for m in meeting_data.for_case(db, case_id) if m["kind"] == "conference"]
+    for status in ("held", "scheduled"):
+        chosen = [m for m in meetings if m["status"] == status]
+        if chosen:
+            return chosen[-1]
+    return None
+
+
+def _name(db, user_id):
+    user = user_data.get(db, user_id) if user_id else None
+    return user["name"] if user else ""
+
+
+def assemble(db, case, plan, *, decision=None):
+    """The plan as it stands now, as a dict of plain values (see module docstring)."""
+    case_id = case["id"]
+    children = case_data.children(db, case_id)
+    people = network.for_case(db, case_id)
+    team = professionals.for_case(db, case_id)
+    meeting = conference(db, case_id)
+    modes = network.attendance(db, meeting["id"]) if meeting else {}
+    people_by_id = {person["id"]: person for person in people}
+    team_by_id = {member["id"]: member for member in team}
+    dangers = {danger["id"]: (member, danger) for member in team for danger in member["dangers"]}
+    items = baselines.items(db, case_id)
+    baseline = baselines.get(db, case_id)
+    decisions = plan_data.item_decisions(db, plan["id"]) if plan else {}
+    tasks = plan_data.tasks(db, plan["id"]) if plan else []
+
+    def who(task):
+        named = [{"kind": "person", "id": pid, "name": people_by_id[pid]["name"],
+                  "excluded": bool(people_by_id[pid]["excluded"])}
+                 for pid in task["who_people"] if pid in people_by_id]
+        named += [{"kind": "professional", "id": pid, "name": team_by_id[pid]["name"], "excluded": False}
+                  for pid in task["who_professionals"] if pid in team_by_id]
+        if task["who_other"]:
+            named.append({"kind": "other", "id": None, "name": task["who_other"], "excluded": False})
+        return named
+
+    task_docs = [{"key": task["id"], "what": task["what"], "who": who(task), "by_date": task["by_date"],
+                  "by_when": task["by_when"], "checker": task["checker"], "status": task["status"],
+                  "answers": list(task["answers"])} for task in tasks]
+    answered_by = {}
+    for number, task in enumerate(task_docs, start=1):
+        for ref in task["answers"]:
+            answered_by.setdefault(ref, []).append(number)
+
+    return {
+        "format": FORMAT,
+        "reference": case["reference"],
+        "number": plan["number"] if plan else 1,
+        "children": [{"id": child["id"], "name": child["name"], "date_of_birth": child["date_of_birth"]}
+                     for child in children],
+        "conference": {
+            "date": (meeting["held_on"] or meeting["starts_at"][:10]) if meeting else None,
+            "attended": [{"name": people_by_id[pid]["name"], "mode": mode}
+                         for pid, mode in sorted(modes.items()) if mode in ATTENDED and pid in people_by_id
+                         and not people_by_id[pid]["excluded"]],
+            "professionals": [{"name": member["name"], "agency": member["agency"], "role": member["role"]}
+                              for member in team],
+        },
+        "coordinator": _name(db, case["coordinator_id"]),
+        "referrer": _name(db, case["social_worker_id"]) or case["referrer_name"],
+        "objective": baseline["objective"] if baseline else "",
+        "items": [{"id": item["id"], "kind": kind, "text": item["text"],
+                   "answered_by": answered_by.get(f"item:{item['id']}", []),
+                   "decision": decisions[item["id"]]["decision"] if item["id"] in decisions else None}
+                  for kind in MUST_ANSWER for item in items[kind]],
+        "worries": [{"id": member["id"], "name": member["name"], "agency": member["agency"],
+                     "worried": member["worried"], "working_well": member["working_well"],
+                     "needs_to_happen": member["needs_to_happen"],
+                     "dangers": [{"id": danger["id"], "danger": danger["danger"], "safety_goal": danger["safety_goal"],
+                                  "answered_by": answered_by.get(f"danger:{danger['id']}", [])}
+                                 for danger in member["dangers"]]}
+                    for member in team],
+        "child_voice": [{"name": view["name"], "wishes": view["wishes"] or "", "gathered": view["gathered"],
+                         "advocate": view["advocate_name"] or ""} for view in child_views.for_case(db, case_id)],
+        "tasks": task_docs,
+        "answer_labels": {f"item:{key}": text for key, text in
+                          ((item["id"], item["text"]) for kind in MUST_ANSWER for item in items[kind])} |
+                         {f"danger:{key}": member["name"] + ": " + danger["danger"]
+                          for key, (member, danger) in dangers.items()},
+        "contingency": plan["contingency"] if plan else "",
+        "monitoring": plan["monitoring"] if plan else "",
+        "review_on": plan["review_on"] if plan else None,
+        "resources": [{"key": row["id"], "what": row["what"], "detail": row["detail"],
+                       "sign_off_needed": bool(row["sign_off_needed"]), "sign_off": row["sign_off"],
+                       "sign_off_by": row["sign_off_by_name"] or "", "sign_off_at": row["sign_off_at"],
+                       "sign_off_note": row["sign_off_note"]}
+                      for row in (plan_data.resources(db, plan["id"]) if plan else [])],
+        "network": {
+            "children": [{"id": child["id"], "name": child["name"]} for child in children],
+            "people": [{"id": person["id"], "name": person["name"], "side": person["side"], "roles": person["roles"],
+                        "excluded": bool(person["excluded"]),
+                        "relationships": [{"child_id": link["child_id"], "relationship": link["relationship"]}
+                                          for link in person["relationships"]]} for person in people],
+            "professionals": [{"id": member["id"], "name": member["name"], "role": member["role"],
+                               "agency": member["agency"]} for member in team],
+        },
+        "copies_to": distribution(db, case_id, people),
+        "decision": decision,
+    }
+
+
+def distribution(db, case_id, people):
+    """Who in the family gets a copy: everyone invited, confirmed or who took part, never anyone excluded."""
+    names = []
+    for person in people:
+        if person["invitation"] not in ("invited", "confirmed") and "pr_holder" not in person["roles"]:
+            continue
+        try:
+            network.may_receive(db, case_id, person["id"])
+        except network.Excluded:
+            continue
+        names.append(person["name"])
+    return names
+
+
+def canonical(document):
+    """One exact text for a document: sorted keys, no spacing, UTF-8 kept as written."""
+    return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def unanswered(document):
+    """Bottom lines and questions with no task answering them and no decision noted against them."""
+    return [item for item in document["items"] if not item["answered_by"] and not item["decision"]]
+
+
+def pending_sign_off(document):
+    """Resource requests that still need a senior manager's approval."""
+    return [row for row in document["resources"] if row["sign_off_needed"] and row["sign_off"] != "approved"]
+
+
+def _task_view(task):
+    return {"what": task["what"], "who": ", ".join(person["name"] for person in task["who"]),
+            "when": " ".join(part for part in (task["by_date"] or "", task["by_when"]) if part),
+            "checker": task["checker"], "status": task["status"], "answers": sorted(task["answers"])}
+
+
+def differences(old, new):
+    """What changed from ``old`` to ``new``, task by task, then the rest of the plan.
+
+    Tasks are matched by their key, which a task keeps from version to version.
+    Returns {"tasks": [{"change": added|removed|changed, "position", "old", "new", "parts"}], "plan": [...]}.
+    """
+    old_tasks = {task["key"]: task for task in old["tasks"]}
+    new_tasks = {task["key"]: task for task in new["tasks"]}
+    changes = []
+    for position, task in enumerate(new["tasks"], start=1):
+        before = old_tasks.get(task["key"])
+        if before is None:
+            changes.append({"change": "added", "position": position, "old": None, "new": _task_view(task),
+                            "parts": []})
+            continue
+        old_view, new_view = _task_view(before), _task_view(task)
+        parts = [name for name in TASK_PARTS if old_view[name] != new_view[name]]
+        if parts:
+            changes.append({"change": "changed", "position": position, "old": old_view, "new": new_view,
+                            "parts": parts})
+    for task in old["tasks"]:
+        if task["key"] not in new_tasks:
+            changes.append({"change": "removed", "position": None, "old": _task_view(task), "new": None,
+                            "parts": []})
+    rest = []
+    for name, label in (("contingency", "Contingency plan"), ("monitoring", "Who monitors the plan"),
+                        ("review_on", "Review date")):
+        if old[name] != new[name]:
+            rest.append({"label": label, "old": old[name], "new": new[name]})
+    old_resources = sorted((row["what"], row["detail"]) for row in old["resources"])
+    new_resources = sorted((row["what"], row["detail"]) for row in new["resources"])
+    if old_resources != new_resources:
+        rest.append({"label": "Resources asked for", "old": "; ".join(what for what, _ in old_resources),
+                     "new": "; ".join(what for what, _ in new_resources)})
+    return {"tasks": changes, "plan": rest}

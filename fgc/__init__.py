@@ -28,7 +28,7 @@ def create_app(test_config=None):
     app.url_map.converters["id"] = RecordId
 
     from . import access, account, admin, auth, cases, cli, db, errors, main, meetings, network, preparation
-    from . import referrals, security
+    from . import plan_records, plans, referrals, security
     from . import templating
 
     db.init_app(app)
@@ -39,7 +39,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     cli.init_app(app)
     for blueprint in (main.bp, account.bp, admin.bp, referrals.bp, cases.bp, meetings.bp, network.bp,
-                      preparation.bp):
+                      preparation.bp, plans.bp, plan_records.bp):
         app.register_blueprint(blueprint)
 
     if app.config["MIGRATE_ON_START"]:

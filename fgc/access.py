@@ -14,6 +14,8 @@ from .data import cases as case_data
 from .db import get_db
 
 CASE_ROLES = ("manager", "coordinator", "social_worker")
+# Stages in which a plan can be written and decided on: from the day of the conference to closure.
+PLAN_STAGES = ("conference_scheduled", "conference_held", "plan_agreed", "review_scheduled", "review_held")
 
 
 def viewer():
@@ -41,6 +43,12 @@ RULES = {
     # Run the case: baseline, meetings, stage changes.
     "progress": lambda case: case["stage"] not in ("draft", "closed") and (current_user.role == "manager"
                                                                          or _is_coordinator_of(case)),
+    # The plan: the coordinator writes it from the conference on; the referrer decides on it;
+    # a manager signs off resources; reviews are recorded by whoever runs the case.
+    "write_plan": lambda case: case["stage"] in PLAN_STAGES and (current_user.role == "manager"
+                                                                 or _is_coordinator_of(case)),
+    "decide_plan": lambda case: case["stage"] in PLAN_STAGES and _is_referrer_of(case),
+    "sign_off": lambda case: case["stage"] in PLAN_STAGES and current_user.role == "manager",
 }
 
 

@@ -8,6 +8,7 @@ from . import access, audit, deadlines, lifecycle, scaling
 from .data import audit as audit_data
 from .data import baselines, child_views, consents, meetings, network, offers, professionals, scales
 from .data import cases as case_data
+from .data import plans as plan_data
 from .data import users as user_data
 from .db import get_db, write
 from .forms import cases as forms
@@ -68,6 +69,7 @@ def case_context(case):
     people = network.for_case(db, case_id)
     team = professionals.for_case(db, case_id)
     children = case_data.children(db, case_id)
+    plan = plan_data.get(db, case_id)
     occasions, lines = scaling.series(scales.for_case(db, case_id), professionals=team, children=children)
     return {
         "scale_occasions": occasions,
@@ -92,6 +94,8 @@ def case_context(case):
         "deadlines": deadlines.for_case(case, case_data.facts(db, [case_id])[case_id]),
         "next_steps": lifecycle.next_steps(case["stage"], resume_stage=case["resume_stage"]),
         "consent_withdrawn": consent_state == "withdrawn",
+        "plan": plan,
+        "agreed_plan": plan_data.latest_agreed(db, plan["id"]) if plan else None,
     }
 
 
@@ -298,10 +302,9 @@ def remove_item(case_id, item_id):
 
 
 # Moves made from the case page; the others happen through their own forms
-# (allocation, baseline, scheduling and recording meetings).
+# (allocation, baseline, scheduling and recording meetings, and the referrer agreeing the plan).
 MOVES = {
     "preparing": (None, "Start preparation"),
-    "plan_agreed": (forms.PlanAgreedForm, "Record the plan as agreed"),
     "on_hold": (forms.PauseForm, "Put the case on hold"),
     "declined_by_family": (forms.PauseForm, "Record that the family declined"),
     "closed": (forms.CloseForm, "Close the case"),
@@ -309,7 +312,7 @@ MOVES = {
 }
 
 
-@bp.route("/<id:case_id>/move/<any(preparing, plan_agreed, on_hold, declined_by_family, closed, resume):target>",
+@bp.route("/<id:case_id>/move/<any(preparing, on_hold, declined_by_family, closed, resume):target>",
           methods=["GET", "POST"])
 @login_required
 def move(case_id, target):
@@ -328,9 +331,7 @@ def move(case_id, target):
     if form.validate_on_submit():
         fields, note = {}, ""
         resume_stage = case["stage"] if stage in lifecycle.PAUSED else None
-        if target == "plan_agreed":
-            fields["plan_agreed_on"] = form.agreed_on.data.isoformat()
-        elif target == "closed":
+        if target == "closed":
             fields = {"closed_on": form.closed_on.data.isoformat(), "closure_living_with": form.living_with.data,
                       "closure_proceedings": form.proceedings.data, "closure_notes": form.notes.data or ""}
         elif form_class is forms.PauseForm:
@@ -386,6 +387,19 @@ TIMELINE_WORDS = {
     "case.professional_shared": "Professional’s information shared with the family",
     "case.child_views_saved": "Child’s views saved",
     "case.scales_recorded": "Scales recorded",
+    "plan.task_saved": "Plan task saved",
+    "plan.task_moved": "Plan task moved",
+    "plan.task_removed": "Plan task removed",
+    "plan.details_saved": "Contingency, monitoring or review date saved",
+    "plan.item_decision_noted": "Decision noted against a bottom line or question",
+    "plan.resource_saved": "Resource request saved",
+    "plan.resource_removed": "Resource request removed",
+    "plan.resource_signed_off": "Resource request signed off",
+    "plan.status_changed": "Plan status changed",
+    "plan.decided": "Referrer’s decision on the plan recorded",
+    "plan.version_verified": "Plan version checked against its hash",
+    "plan.pdf_downloaded": "Plan PDF downloaded",
+    "plan.review_recorded": "Plan review recorded",
     "case.viewed": "Case viewed",
 }
 

@@ -44,6 +44,8 @@ DEFAULTS = {
     "DUE_SOON_DAYS": 3,
     # The domain part of calendar invite UIDs.
     "INVITE_UID_DOMAIN": "fgc.invalid",
+    # Seconds a PDF may take to render before it is stopped (kept under gunicorn's 30 s timeout).
+    "PDF_TIMEOUT": 20,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
 }

@@ -414,9 +414,10 @@ def m007_plans(db):
         )""",
         # Who does a task and what it answers are JSON lists of ids checked against the case
         # in the data layer; each task has its own edit counter so two people can write
-        # different tasks at once.
+        # different tasks at once. A task's id is its key from version to version, so ids are
+        # never reused (AUTOINCREMENT): a new task must never pass for one that was removed.
         """CREATE TABLE plan_tasks (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             plan_id INTEGER NOT NULL REFERENCES plans(id),
             position INTEGER NOT NULL,
             what TEXT NOT NULL,
@@ -443,7 +444,7 @@ def m007_plans(db):
             PRIMARY KEY (plan_id, item_id)
         )""",
         """CREATE TABLE plan_resources (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             plan_id INTEGER NOT NULL REFERENCES plans(id),
             what TEXT NOT NULL,
             detail TEXT NOT NULL DEFAULT '',

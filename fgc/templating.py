@@ -21,6 +21,7 @@ NAVIGATION = [
     ("Waiting for a coordinator", "cases.unallocated", {"manager"}, ()),
     ("Cases", "cases.index", CASE_ROLES, ("cases.", "referrals.", "meetings.")),
     ("Search", "cases.search", CASE_ROLES, ()),
+    ("Plans", "plan_records.index", {"social_worker"}, ("plan_records.",)),
     ("Users", "admin.users", {"admin"}, ("admin.user", "admin.new_user", "admin.edit_user")),
     ("Closure days", "admin.closure_days", {"admin"}, ()),
 ]

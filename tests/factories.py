@@ -61,3 +61,33 @@ def make_case(db, *, created_by, reference, coordinator_id=None, social_worker_i
         if stage and stage != case_data.get(db, case_id)["stage"]:
             case_data.move(db, case_id, to_stage=stage, user_id=created_by)
     return case_id
+
+
+def agree_plan(db, case_id, *, tasks=("Nain collects the children from school every day",)):
+    """Write a plan that answers every bottom line and question, and have the referrer agree it."""
+    from fgc import agreement
+    from fgc.data import plans
+
+    case = case_data.get(db, case_id)
+    referrer = user_data.get(db, case["social_worker_id"] or case["created_by"])
+    refs = [f"item:{item['id']}" for kind in ("question", "bottom_line") for item in baselines.items(db, case_id)[kind]]
+    with write(db):
+        plan = plans.ensure(db, case_id, user_id=case["coordinator_id"] or case["created_by"], review_on="2027-03-01")
+        for number, what in enumerate(tasks):
+            plans.save_task(db, case_id, plan["id"], {
+                "what": what, "who_people": [], "who_professionals": [], "who_other": "Nain", "by_date": None,
+                "by_when": "Every day", "checker": "Uncle Dai", "status": "not_started",
+                "answers": refs if number == 0 else []}, user_id=plan["created_by"])
+        plan = plans.get(db, case_id)
+        agreement.mark_ready(db, case, plan, plan["revision"], user_id=plan["created_by"])
+        plan = plans.get(db, case_id)
+        agreement.decide(db, case_data.get(db, case_id), plan, plan["revision"], outcome="agreed", text="",
+                         user=_Person(referrer))
+    return plans.get(db, case_id)
+
+
+class _Person:
+    """A user row as the signed-in user object the agreement functions expect."""
+
+    def __init__(self, row):
+        self.id, self.name = row["id"], row["name"]

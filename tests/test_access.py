@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from fgc.data import baselines, consents, meetings, network, professionals
+from fgc import plandoc
+from fgc.data import baselines, consents, meetings, network, plans, professionals
 from fgc.data import cases as case_data
-from fgc.db import connect
+from fgc.db import connect, write
 
 from conftest import PASSWORD, PageClient, make_app
 from factories import add_user, make_case, user_id
@@ -34,16 +35,39 @@ def world(tmp_path):
         "other": make_case(db, created_by=other_worker, reference="OTHER-1", coordinator_id=other_coordinator,
                            stage="conference_scheduled"),
     }
+    for case_id in cases.values():
+        add_plan(db, case_id)
     yield app, db, cases
     db.close()
+
+
+def add_plan(db, case_id):
+    """A plan with a task, a resource needing sign-off and a frozen version 1, so plan routes have ids."""
+    case = case_data.get(db, case_id)
+    with write(db):
+        plan = plans.ensure(db, case_id, user_id=case["created_by"], review_on="2027-03-01")
+        plans.save_task(db, case_id, plan["id"], {
+            "what": "Nain collects the children", "who_people": [], "who_professionals": [], "who_other": "Nain",
+            "by_date": None, "by_when": "Daily", "checker": "Dai", "status": "not_started", "answers": []},
+            user_id=case["created_by"])
+        plans.save_resource(db, plan["id"], {"what": "Respite", "detail": "", "sign_off_needed": True},
+                            user_id=case["created_by"])
+        content = plandoc.canonical(plandoc.assemble(db, case, plan))
+        plans.freeze(db, plan["id"], 1, "declined", content, plandoc.digest(content), decided_by=case["created_by"],
+                     decided_at="2026-11-01T10:00:00+00:00")
+        plans.start_next(db, plan["id"], user_id=case["created_by"], returned_reason="Not safe enough yet")
 
 
 def nested_ids(db, case_id):
     """Real ids of the things inside a case, for routes such as /meetings/<meeting_id>."""
     if case_id == 999_999:
         return {"meeting_id": 1, "consent_id": 1, "item_id": 1, "child_id": 1, "holder_id": 1, "person_id": 1,
-                "professional_id": 1, "danger_id": 1}
+                "professional_id": 1, "danger_id": 1, "task_id": 1, "resource_id": 1, "number": 1}
+    plan = plans.get(db, case_id)
     return {
+        "task_id": plans.tasks(db, plan["id"])[0]["id"] if plan else 1,
+        "resource_id": plans.resources(db, plan["id"])[0]["id"] if plan else 1,
+        "number": 1,
         "meeting_id": meetings.for_case(db, case_id)[0]["id"],
         "consent_id": consents.for_case(db, case_id)[0]["id"],
         "item_id": baselines.items(db, case_id)["question"][0]["id"],
@@ -62,7 +86,8 @@ def case_routes(app):
         if "case_id" not in rule.arguments:
             continue
         unknown = rule.arguments - {"case_id", "meeting_id", "consent_id", "item_id", "child_id", "holder_id",
-                                    "person_id", "professional_id", "danger_id", "slug", "kind", "target"}
+                                    "person_id", "professional_id", "danger_id", "slug", "kind", "target",
+                                    "task_id", "resource_id", "number", "direction"}
         assert not unknown, f"{rule.rule} has arguments the access matrix does not cover: {unknown}"
         routes.append(rule)
     # Removals go last so that they do not take away what other routes point at.

@@ -148,9 +148,9 @@ def test_stage_changes_record_who_and_when(client, sign_in, db):
 def test_a_refused_move_says_why_and_changes_nothing(client, sign_in, db):
     case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"))
     sign_in("coordinator")
-    client.submit(f"/cases/{case_id}/move/plan_agreed", {**dates("agreed_on", TODAY)}, form_url=f"/cases/{case_id}")
+    client.submit(f"/cases/{case_id}/move/closed", {**dates("closed_on", TODAY)}, form_url=f"/cases/{case_id}")
     assert case_data.get(db, case_id)["stage"] == "allocated"
-    assert "Record that the conference was held before recording the plan as agreed" in \
+    assert "Hold the conference, or record why the work stopped, before closing the case" in \
         text(client.page(f"/cases/{case_id}"))
 
 

@@ -7,7 +7,7 @@ from fgc.db import connect
 
 from conftest import PASSWORD, PageClient, make_app
 from factories import add_user, make_case, user_id
-from test_access import case_routes, nested_ids, url_for_case
+from test_access import add_plan, case_routes, nested_ids, url_for_case
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -28,6 +28,7 @@ def coordinator_app(tmp_path):
         add_user(db, f"{role}@example.org", role)
     case_id = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="H-1",
                         coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_scheduled")
+    add_plan(db, case_id)  # so the plan's task, resource and version pages are posted to as well
     yield app, db, case_id
     db.close()
 

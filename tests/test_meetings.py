@@ -8,7 +8,7 @@ from fgc.data import cases as case_data
 from fgc.data import meetings
 
 from conftest import check_page, text
-from factories import make_case, user_id
+from factories import agree_plan, make_case, user_id
 
 NEXT_MONTH = datetime.date.today() + datetime.timedelta(days=30)
 
@@ -123,8 +123,7 @@ def test_recording_held_then_plan_then_reviews(client, sign_in, db):
     assert case_data.get(db, case_id)["stage"] == "conference_held"
     assert client.get(f"/cases/{case_id}/meetings/{meeting['id']}/invite.ics").status_code == 404
     today = datetime.date.today()
-    client.submit(f"/cases/{case_id}/move/plan_agreed",
-                  {"agreed_on-day": str(today.day), "agreed_on-month": str(today.month), "agreed_on-year": str(today.year)})
+    agree_plan(db, case_id)
     case = case_data.get(db, case_id)
     assert case["stage"] == "plan_agreed" and case["plan_agreed_on"] == today.isoformat()
     assert "Review" in text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("dl"))

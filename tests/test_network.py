@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 
 from fgc.data import cases as case_data
-from fgc.data import network
+from fgc import plandoc
+from fgc.data import network, plans
 from fgc.db import write
 
 from conftest import check_page, text
@@ -104,6 +105,18 @@ def test_every_path_refuses_an_excluded_person(client, sign_in, db, case_id):
         network.may_receive(db, case_id, person["id"])
     assert network.get(db, case_id, person["id"])["invitation"] == "not_contacted"
     assert network.attendance(db, meeting_id) == {}
+    # The plan: nobody excluded is offered a task, given one through the data layer, or sent a copy.
+    task_page = client.page(f"/cases/{case_id}/plan/tasks/new")
+    assert task_page.select_one(f"input[name=who_people][value='{person['id']}']") is None
+    with write(db):
+        plan = plans.ensure(db, case_id, user_id=1, review_on="2027-03-01")
+    with pytest.raises(network.Excluded), write(db):
+        plans.save_task(db, case_id, plan["id"], {
+            "what": "Visit", "who_people": [person["id"]], "who_professionals": [], "who_other": "", "by_date": None,
+            "by_when": "Weekly", "checker": "Nain", "status": "not_started", "answers": []}, user_id=1)
+    with write(db):
+        db.execute("UPDATE people SET roles = '[\"pr_holder\"]' WHERE id = ?", [person["id"]])
+    assert "Mr X" not in plandoc.assemble(db, case_data.get(db, case_id), plan)["copies_to"]
 
 
 def test_lifting_an_exclusion_is_recorded_with_who_and_why(client, sign_in, db, case_id):

@@ -279,10 +279,6 @@ class HeldForm(Form):
     held_on = DateInput("Date it was held", subject="date it was held", not_future=True)
 
 
-class PlanAgreedForm(Form):
-    agreed_on = DateInput("Date the plan was agreed", subject="date the plan was agreed", not_future=True)
-
-
 class PauseForm(Form):
     note = long_text("Reason", "Enter the reason")
 

@@ -1,0 +1,249 @@
+"""The plan's record: frozen versions, hash checks, differences, reviews, PDF downloads and the
+list of plans a social worker follows."""
+
+import json
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from . import access, agreement, audit, deadlines, plan_pdf, plandoc
+from .data import cases as case_data
+from .data import meetings as meeting_data
+from .data import network, professionals, scales
+from .data import plans as plan_data
+from .db import get_db, write
+from .forms import plan_records as forms
+from .forms.base import version_of
+from .pdf import RenderError
+
+bp = Blueprint("plan_records", __name__)
+CASE = "/cases/<id:case_id>/plan"
+# A version number: from 1, and small enough for SQLite, so anything else is simply not found.
+NUMBER = "<int(min=1, max=999999):number>"
+
+
+def _document(row):
+    """A frozen version's plandoc document, or None if its content no longer reads as one."""
+    try:
+        document = json.loads(row["content"])
+    except ValueError:
+        return None
+    return document if isinstance(document, dict) and isinstance(document.get("tasks"), list) else None
+
+
+def _version(db, plan, number):
+    """The frozen version ``number`` of the case's plan, or 404."""
+    return access.found(plan_data.version(db, plan["id"], number) if plan else None)
+
+
+def _review_meeting(db, case_id):
+    """The review the scales belong to: the one scheduled now, else the latest one held."""
+    scheduled = meeting_data.current(db, case_id, "review")
+    if scheduled:
+        return scheduled
+    held = [row for row in meeting_data.for_case(db, case_id) if row["kind"] == "review" and row["status"] == "held"]
+    return held[-1] if held else None
+
+
+def _scale_rows(db, case_id):
+    """Who can give a scale, as on the conference scales page. Excluded people take no part."""
+    rows = [("family", person["id"], person["name"]) for person in network.for_case(db, case_id)
+            if not person["excluded"]]
+    rows += [("professional", row["id"], f"{row['name']} ({row['agency']})")
+             for row in professionals.for_case(db, case_id)]
+    rows += [("child", child["id"], child["name"]) for child in case_data.children(db, case_id)]
+    return rows
+
+
+def _reviews(db, plan):
+    """Every review of the plan, newest first, each with its tasks' outcomes in the reviewed version's order."""
+    documents = {}
+    reviews = plan_data.reviews(db, plan["id"])
+    for review in reviews:
+        number = review["version_number"]
+        if number not in documents:
+            documents[number] = _document(plan_data.version(db, plan["id"], number)) or {"tasks": []}
+        review["tasks"] = [dict(review["outcomes"][task["key"]], position=position, what=task["what"])
+                           for position, task in enumerate(documents[number]["tasks"], start=1)
+                           if task["key"] in review["outcomes"]]
+    return reviews
+
+
+def _attachment(pdf, name):
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers.set("Content-Disposition", "attachment", filename=name)
+    return response
+
+
+def _pdf_unavailable(case, error):
+    current_app.logger.warning("Plan PDF for case %s could not be made: %s", case["id"], error)
+    return render_template("plan_records/pdf_unavailable.html", case=case), 503
+
+
+@bp.route("/plans")
+@login_required
+def index():
+    if current_user.role not in access.CASE_ROLES:
+        abort(403)
+    rows = plan_data.for_viewer(get_db(), access.viewer())
+    audit.record("plan.list_viewed", record_type="case", detail={"case_ids": [row["case_id"] for row in rows]})
+    return render_template("plan_records/index.html", plans=rows, labels=forms)
+
+
+@bp.route(f"{CASE}/versions")
+@login_required
+def versions(case_id):
+    case = access.current_case()
+    db = get_db()
+    plan = plan_data.get(db, case_id)
+    rows = plan_data.versions(db, plan["id"]) if plan else []
+    form = forms.CompareForm([row["number"] for row in rows])
+    if rows:
+        form.from_.data = str(rows[1]["number"] if len(rows) > 1 else rows[0]["number"])
+        form.to.data = str(rows[0]["number"]) if len(rows) > 1 else forms.DRAFT
+    agreed = plan_data.latest_agreed(db, plan["id"]) if plan else None
+    return render_template("plan_records/versions.html", case=case, plan=plan, versions=rows, compare_form=form,
+                           reviews=_reviews(db, plan) if plan else [], agreed=agreed,
+                           can_review=bool(agreed) and access.can("write_plan"), labels=forms)
+
+
+@bp.route(f"{CASE}/versions/{NUMBER}")
+@login_required
+def version(case_id, number):
+    case = access.current_case()
+    db = get_db()
+    row = _version(db, plan_data.get(db, case_id), number)
+    return render_template("plan_records/version.html", case=case, version=row, doc=_document(row), labels=forms)
+
+
+@bp.route(f"{CASE}/versions/{NUMBER}/verify", methods=["POST"])
+@login_required
+def verify(case_id, number):
+    case = access.current_case()
+    db = get_db()
+    plan = plan_data.get(db, case_id)
+    row = _version(db, plan, number)
+    intact, stored, recomputed = agreement.verify(db, plan["id"], number)
+    audit.record("plan.version_verified", record_type="case", record_id=case_id,
+                 detail={"number": number, "intact": intact})
+    if not intact:
+        current_app.logger.error("Plan version %s of case %s no longer matches its SHA-256", number, case_id)
+    return render_template("plan_records/verified.html", case=case, version=row, intact=intact, stored=stored,
+                           recomputed=recomputed)
+
+
+@bp.route(f"{CASE}/compare")
+@login_required
+def compare(case_id):
+    case = access.current_case()
+    db = get_db()
+    plan = plan_data.get(db, case_id)
+    rows = plan_data.versions(db, plan["id"]) if plan else []
+    asked = bool(rows) and any(key in request.args for key in ("from", "to"))
+    form = forms.CompareForm([row["number"] for row in rows], formdata=request.args if asked else None)
+    old = new = result = None
+    if asked and form.validate():
+        old_number, new_number = form.chosen()
+        old = _document(plan_data.version(db, plan["id"], old_number))
+        new = (plandoc.assemble(db, case, plan) if new_number == forms.DRAFT
+               else _document(plan_data.version(db, plan["id"], new_number)))
+        if old is None or new is None:
+            form.form_errors.append("One of these versions cannot be read. Check each version, then try again")
+        else:
+            result = plandoc.differences(old, new)
+    answer_labels = {**((old or {}).get("answer_labels") or {}), **((new or {}).get("answer_labels") or {})}
+    return render_template("plan_records/compare.html", case=case, plan=plan, versions=rows, form=form,
+                           result=result, answer_labels=answer_labels, labels=forms)
+
+
+@bp.route(f"{CASE}/versions/{NUMBER}.pdf")
+@login_required
+def version_pdf(case_id, number):
+    case = access.current_case()
+    db = get_db()
+    plan = plan_data.get(db, case_id)
+    row = _version(db, plan, number)
+    try:
+        pdf = plan_pdf.version_pdf(db, case, plan, row, current_user)
+    except plan_pdf.VersionTampered:
+        current_app.logger.error("Plan version %s of case %s no longer matches its SHA-256", number, case_id)
+        return render_template("plan_records/pdf_tampered.html", case=case, version=row), 409
+    except RenderError as error:
+        return _pdf_unavailable(case, error)
+    audit.record("plan.pdf_downloaded", record_type="case", record_id=case_id,
+                 detail={"number": number, "draft": False})
+    return _attachment(pdf, plan_pdf.filename(case["reference"], number))
+
+
+@bp.route(f"{CASE}/draft.pdf")
+@login_required
+def draft_pdf(case_id):
+    case = access.current_case()
+    db = get_db()
+    plan = plan_data.get(db, case_id)
+    if plan is None:
+        flash("No plan has been started for this case yet, so there is no draft to download", "info")
+        return redirect(url_for("plan_records.versions", case_id=case_id))
+    try:
+        pdf = plan_pdf.draft_pdf(db, case, plan, current_user)
+    except RenderError as error:
+        return _pdf_unavailable(case, error)
+    audit.record("plan.pdf_downloaded", record_type="case", record_id=case_id,
+                 detail={"number": plan["number"], "draft": True})
+    return _attachment(pdf, plan_pdf.filename(case["reference"], plan["number"], draft=True))
+
+
+@bp.route(f"{CASE}/review", methods=["GET", "POST"])
+@login_required
+def review(case_id):
+    case = access.current_case()
+    access.require("write_plan")
+    db = get_db()
+    plan = plan_data.get(db, case_id)
+    agreed = plan_data.latest_agreed(db, plan["id"]) if plan else None
+    meeting = _review_meeting(db, case_id)
+    if agreed is None or meeting is None:
+        return render_template("plan_records/review_unavailable.html", case=case, agreed=agreed)
+    document = _document(agreed) or {"tasks": []}
+    tasks = document["tasks"]
+    rows = _scale_rows(db, case_id)
+    data = None
+    if request.method == "GET":
+        held_on = meeting["held_on"] or meeting["starts_at"][:10]
+        data = {"version": str(agreed["number"]),
+                "held_on": held_on if held_on <= deadlines.today().isoformat() else None}
+        data |= {f"score_{source}_{source_id}": str(score)
+                 for (source, source_id), score in scales.for_meeting(db, meeting["id"]).items() if score is not None}
+    form = forms.review_form(tasks, rows, ask_new_version=plan["status"] == "agreed", data=data)
+    if form.validate_on_submit():
+        outcomes = {task["key"]: (form[f"outcome_{task['key']}"].data, form[f"comment_{task['key']}"].data or "")
+                    for task in tasks}
+        new_version = "new_version" in form and form.new_version.data == "yes"
+        try:
+            with write(db):
+                current = plan_data.get(db, case_id)
+                if plan_data.latest_agreed(db, current["id"])["number"] != version_of(form):
+                    raise agreement.NotReady("The plan was agreed again while you were recording this review. "
+                                             "Nothing has been saved: check the tasks below, then save again")
+                review_id = agreement.record_review(
+                    db, case, current, meeting_id=meeting["id"], held_on=form.held_on.data.isoformat(),
+                    changes=form.changes.data, outcomes=outcomes, new_version=new_version, user_id=current_user.id)
+                scales.save(db, case_id, meeting["id"],
+                            {(source, source_id): forms.scale_value(form[f"score_{source}_{source_id}"].data)
+                             for source, source_id, _name in rows}, user_id=current_user.id)
+                audit.record("plan.review_recorded", record_type="case", record_id=case_id,
+                             detail={"review_id": review_id, "number": agreed["number"],
+                                     "meeting_id": meeting["id"], "new_version": new_version})
+        except agreement.NotReady as error:
+            form.form_errors.append(str(error))
+            form.version.data = str(agreed["number"])
+        else:
+            if new_version:
+                flash(f"The review has been recorded and version {current['number'] + 1} of the plan has been "
+                      "started from it", "success")
+                return redirect(url_for("plans.view", case_id=case_id))
+            flash("The review has been recorded", "success")
+            return redirect(url_for("plan_records.versions", case_id=case_id))
+    return render_template("plan_records/review.html", case=case, plan=plan, agreed=agreed, meeting=meeting,
+                           tasks=tasks, scale_rows=rows, form=form, answer_labels=document.get("answer_labels", {}),
+                           labels=forms)

@@ -1,0 +1,429 @@
+"""Writing the family plan: tasks in the family's words, the rest of the plan, the bottom-line
+check, the referrer's decision and senior sign-off of resources.
+
+Two people can write the same plan at once. Each task, the rest of the plan and each
+resource has its own edit counter; a save made from a page that is out of date comes back
+with the writer's own text kept beside what is saved now, so they can merge the two.
+"""
+
+import datetime
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from . import access, agreement, audit, plandoc
+from .data import baselines, network, professionals
+from .data import plans as plan_data
+from .data.cases import VersionConflict
+from .db import get_db, write
+from .deadlines import today
+from .forms import plans as forms
+from .forms.base import version_of, whole_number
+from .workdays import add_months
+
+bp = Blueprint("plans", __name__, url_prefix="/cases/<id:case_id>/plan")
+
+STATUS_WORDS = {"draft": "Draft", "ready": "Ready for agreement", "awaiting_sign_off": "Waiting for sign-off",
+                "agreed": "Agreed"}
+CONFLICT = ("Someone else changed this while you were editing. Nothing you typed has been lost: your version is "
+            "below, beside what is saved now. Merge the two, then save again")
+
+
+def _plan():
+    return plan_data.get(get_db(), access.current_case()["id"])
+
+
+def _default_review_on(db, case):
+    """REVIEW_AFTER_MONTHS (3, as practice expects) after the conference."""
+    meeting = plandoc.conference(db, case["id"])
+    held = datetime.date.fromisoformat(meeting["held_on"] or meeting["starts_at"][:10]) if meeting else today()
+    return add_months(held, current_app.config["REVIEW_AFTER_MONTHS"]).isoformat()
+
+
+def _writable_plan(db, case):
+    """The plan to write into, started now if needed (inside a write transaction)."""
+    return plan_data.ensure(db, case["id"], user_id=current_user.id, review_on=_default_review_on(db, case))
+
+
+def _locked(plan):
+    if plan and plan["status"] == "agreed":
+        flash(f"Version {plan['number']} is agreed, so it cannot be changed. A review can start a new version",
+              "error")
+        return True
+    return False
+
+
+def _back(case_id, anchor=None):
+    return redirect(url_for("plans.view", case_id=case_id, _anchor=anchor))
+
+
+@bp.route("")
+@login_required
+def view(case_id):
+    case = access.current_case()
+    db = get_db()
+    plan = plan_data.get(db, case_id)
+    document = plandoc.assemble(db, case, plan)
+    return render_template(
+        "plans/plan.html", case=case, plan=plan, document=document, unanswered=plandoc.unanswered(document),
+        pending=plandoc.pending_sign_off(document), status_words=STATUS_WORDS, task_status=forms.TASK_STATUS,
+        tasks={task["key"]: task for task in document["tasks"]},
+        versions=plan_data.versions(db, plan["id"]) if plan else [], status_form=forms.StatusForm(),
+        can_write=access.can("write_plan") and not (plan and plan["status"] == "agreed"),
+        can_decide=access.can("decide_plan"), can_sign_off=access.can("sign_off"))
+
+
+# Tasks
+
+def _task_choices(db, case_id):
+    people = [person for person in network.for_case(db, case_id) if not person["excluded"]]
+    team = professionals.for_case(db, case_id)
+    items = baselines.items(db, case_id)
+    answers = [(f"item:{item['id']}", f"{'Bottom line' if kind == 'bottom_line' else 'Question'}: {item['text']}")
+               for kind in plandoc.MUST_ANSWER for item in items[kind]]
+    answers += [(f"danger:{danger['id']}", f"Worry ({member['name']}): {danger['danger']}")
+                for member in team for danger in member["dangers"]]
+    return {"people": people, "professionals": team, "answers": answers}
+
+
+def _task_data(task):
+    return {"what": task["what"], "who_people": [str(value) for value in task["who_people"]],
+            "who_professionals": [str(value) for value in task["who_professionals"]],
+            "who_other": task["who_other"], "by_date": task["by_date"], "by_when": task["by_when"],
+            "checker": task["checker"], "status": task["status"], "answers": task["answers"]}
+
+
+@bp.route("/tasks/new", methods=["GET", "POST"], defaults={"task_id": None})
+@bp.route("/tasks/<id:task_id>", methods=["GET", "POST"])
+@login_required
+def task(case_id, task_id):
+    case = access.current_case()
+    access.require("write_plan")
+    db = get_db()
+    plan = _plan()
+    if _locked(plan):
+        return _back(case_id)
+    existing = plan_data.task(db, plan["id"], task_id) if plan and task_id else None
+    if task_id and existing is None and request.method == "GET":
+        abort(404)
+    choices = _task_choices(db, case_id)
+    form = forms.TaskForm(data=_task_data(existing) if request.method == "GET" and existing else None, **choices)
+    if request.method == "GET" and existing:
+        form.version.data = existing["version"]
+    saved_now = removed = None
+    if task_id and existing is None:
+        # Removed by someone else while this person was editing it: keep their text to add back.
+        form.validate_on_submit()
+        removed = True
+        form.form_errors.append("Someone else removed this task while you were editing. Your text is kept "
+                                "below: save it to add it to the plan again as a new task")
+    elif form.validate_on_submit():
+        try:
+            with write(db):
+                plan = _writable_plan(db, case)
+                saved = plan_data.save_task(db, case_id, plan["id"], form.values(), user_id=current_user.id,
+                                            task_id=task_id, version=version_of(form) if task_id else None)
+                audit.record("plan.task_saved", record_type="case", record_id=case_id,
+                             detail={"task_id": saved, "added": task_id is None})
+        except VersionConflict:
+            saved_now = plan_data.task(db, plan["id"], task_id)
+            if saved_now is None:
+                removed = True
+                form.form_errors.append("Someone else removed this task while you were editing. Your text is kept "
+                                        "below: save it to add it to the plan again as a new task")
+            else:
+                form.form_errors.append(CONFLICT)
+                form.version.data = saved_now["version"]
+        except network.Excluded:
+            form.who_people.errors = ["Someone you chose is excluded, so cannot be given a task"]
+        except plan_data.PlanLocked:
+            _locked(plan_data.get(db, case_id))
+            return _back(case_id)
+        except LookupError:
+            form.form_errors.append("Something you chose has been removed from the case since the page was "
+                                    "opened. Check your choices and save again")
+        else:
+            flash("The task has been saved", "success")
+            return _back(case_id, f"task-{saved}")
+    document = plandoc.assemble(db, case, plan) if saved_now else None
+    return render_template("plans/task.html", case=case, form=form, task=existing, removed=removed,
+                           saved_now=next((t for t in document["tasks"] if t["key"] == task_id), None)
+                           if document else None, saved_by=saved_now, task_status=forms.TASK_STATUS,
+                           answer_labels=dict(choices["answers"]))
+
+
+@bp.route("/tasks/<id:task_id>/move/<any(up, down):direction>", methods=["POST"])
+@login_required
+def move_task(case_id, task_id, direction):
+    access.current_case()
+    access.require("write_plan")
+    db = get_db()
+    plan = _plan()
+    if _locked(plan):
+        return _back(case_id)
+    access.found(plan and plan_data.task(db, plan["id"], task_id))
+    try:
+        with write(db):
+            moved = plan_data.move_task(db, plan["id"], task_id, -1 if direction == "up" else 1,
+                                        user_id=current_user.id)
+            if moved:
+                audit.record("plan.task_moved", record_type="case", record_id=case_id,
+                             detail={"task_id": task_id, "direction": direction})
+    except (LookupError, plan_data.PlanLocked):
+        flash("The plan changed while you were looking at it: check the order and try again", "error")
+        return _back(case_id)
+    flash(f"The task has been moved {direction}" if moved else f"The task is already at the {'top' if direction == 'up' else 'bottom'}",
+          "success" if moved else "info")
+    return _back(case_id, f"task-{task_id}")
+
+
+@bp.route("/tasks/<id:task_id>/remove", methods=["GET", "POST"])
+@login_required
+def remove_task(case_id, task_id):
+    case = access.current_case()
+    access.require("write_plan")
+    db = get_db()
+    plan = _plan()
+    if _locked(plan):
+        return _back(case_id)
+    existing = access.found(plan and plan_data.task(db, plan["id"], task_id))
+    form = forms.TaskRemoveForm(data={"version": existing["version"]} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            with write(db):
+                plan_data.remove_task(db, plan["id"], task_id, version_of(form), user_id=current_user.id)
+                audit.record("plan.task_removed", record_type="case", record_id=case_id, detail={"task_id": task_id})
+        except (VersionConflict, plan_data.PlanLocked):
+            flash("Someone else changed this task while you were deciding. It has not been removed: check it "
+                  "again first", "error")
+            return _back(case_id, f"task-{task_id}")
+        flash("The task has been removed", "success")
+        return _back(case_id)
+    return render_template("plans/remove_task.html", case=case, form=form, task=existing)
+
+
+# The rest of the plan
+
+@bp.route("/details", methods=["GET", "POST"])
+@login_required
+def details(case_id):
+    case = access.current_case()
+    access.require("write_plan")
+    db = get_db()
+    plan = _plan()
+    if _locked(plan):
+        return _back(case_id)
+    initial = None
+    if request.method == "GET":
+        initial = ({key: plan[key] for key in plan_data.DETAILS} | {"version": plan["version"]} if plan else
+                   {"review_on": _default_review_on(db, case), "version": ""})
+    form = forms.DetailsForm(data=initial)
+    saved_now = None
+    if form.validate_on_submit():
+        values = {"contingency": form.contingency.data or "", "monitoring": form.monitoring.data or "",
+                  "review_on": form.review_on.data.isoformat()}
+        try:
+            with write(db):
+                plan = _writable_plan(db, case)
+                version = version_of(form) if form.version.data else plan["version"]
+                plan_data.save_details(db, plan["id"], version, values, user_id=current_user.id)
+                audit.record("plan.details_saved", record_type="case", record_id=case_id)
+        except VersionConflict:
+            saved_now = plan_data.get(db, case_id)
+            form.form_errors.append(CONFLICT)
+            form.version.data = saved_now["version"]
+        except plan_data.PlanLocked:
+            _locked(plan_data.get(db, case_id))
+            return _back(case_id)
+        else:
+            flash("The rest of the plan has been saved", "success")
+            return _back(case_id, "rest-of-plan")
+    return render_template("plans/details.html", case=case, form=form, saved_now=saved_now)
+
+
+# Bottom lines and questions
+
+@bp.route("/items/<id:item_id>", methods=["GET", "POST"])
+@login_required
+def item(case_id, item_id):
+    case = access.current_case()
+    db = get_db()
+    plan = _plan()
+    document = plandoc.assemble(db, case, plan)
+    found = access.found(next((row for row in document["items"] if row["id"] == item_id), None))
+    may_write = access.can("write_plan") and not (plan and plan["status"] == "agreed")
+    form = forms.ItemDecisionForm(data={"decision": found["decision"] or ""} if request.method == "GET" else None)
+    if request.method == "POST":
+        access.require("write_plan")
+        if _locked(plan):
+            return _back(case_id)
+        if form.validate_on_submit():
+            with write(db):
+                plan = _writable_plan(db, case)
+                plan_data.note_item_decision(db, case_id, plan["id"], item_id, form.decision.data or "",
+                                             user_id=current_user.id)
+                audit.record("plan.item_decision_noted", record_type="case", record_id=case_id,
+                             detail={"item_id": item_id, "cleared": not form.decision.data})
+            flash("The decision has been noted" if form.decision.data else "The decision has been cleared", "success")
+            return _back(case_id, "bottom-lines")
+    tasks = {number: task for number, task in enumerate(document["tasks"], start=1)}
+    return render_template("plans/item.html", case=case, form=form, item=found, tasks=tasks, may_write=may_write)
+
+
+# Resources asked of the council
+
+@bp.route("/resources/new", methods=["GET", "POST"], defaults={"resource_id": None})
+@bp.route("/resources/<id:resource_id>", methods=["GET", "POST"])
+@login_required
+def resource(case_id, resource_id):
+    case = access.current_case()
+    access.require("write_plan")
+    db = get_db()
+    plan = _plan()
+    if _locked(plan):
+        return _back(case_id)
+    existing = access.found(plan and plan_data.resource(db, plan["id"], resource_id)) if resource_id else None
+    form = forms.ResourceForm(data=existing if request.method == "GET" and existing else None)
+    saved_now = None
+    if form.validate_on_submit():
+        values = {"what": form.what.data, "detail": form.detail.data or "",
+                  "sign_off_needed": form.sign_off_needed.data}
+        try:
+            with write(db):
+                plan = _writable_plan(db, case)
+                saved = plan_data.save_resource(db, plan["id"], values, user_id=current_user.id,
+                                                resource_id=resource_id,
+                                                version=version_of(form) if resource_id else None)
+                audit.record("plan.resource_saved", record_type="case", record_id=case_id,
+                             detail={"resource_id": saved, "added": resource_id is None})
+        except VersionConflict:
+            saved_now = plan_data.resource(db, plan["id"], resource_id)
+            if saved_now is None:
+                abort(404)
+            form.form_errors.append(CONFLICT)
+            form.version.data = saved_now["version"]
+        except plan_data.PlanLocked:
+            _locked(plan_data.get(db, case_id))
+            return _back(case_id)
+        else:
+            flash("The request has been saved", "success")
+            return _back(case_id, "resources")
+    return render_template("plans/resource.html", case=case, form=form, resource=existing, saved_now=saved_now)
+
+
+@bp.route("/resources/<id:resource_id>/remove", methods=["POST"])
+@login_required
+def remove_resource(case_id, resource_id):
+    access.current_case()
+    access.require("write_plan")
+    db = get_db()
+    plan = _plan()
+    if _locked(plan):
+        return _back(case_id)
+    access.found(plan and plan_data.resource(db, plan["id"], resource_id))
+    with write(db):
+        plan_data.remove_resource(db, plan["id"], resource_id, user_id=current_user.id)
+        audit.record("plan.resource_removed", record_type="case", record_id=case_id,
+                     detail={"resource_id": resource_id})
+    flash("The request has been removed", "success")
+    return _back(case_id, "resources")
+
+
+@bp.route("/resources/<id:resource_id>/sign-off", methods=["GET", "POST"])
+@login_required
+def sign_off(case_id, resource_id):
+    case = access.current_case()
+    access.require("sign_off")
+    db = get_db()
+    plan = access.found(_plan())
+    existing = access.found(plan_data.resource(db, plan["id"], resource_id))
+    if not existing["sign_off_needed"]:
+        abort(404)
+    form = forms.SignOffForm(data={"version": existing["version"]} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            with write(db):
+                status = agreement.sign_off(db, case, plan, resource_id, version_of(form), outcome=form.outcome.data,
+                                            note=form.note.data or "", user=current_user)
+                audit.record("plan.resource_signed_off", record_type="case", record_id=case_id,
+                             detail={"resource_id": resource_id, "outcome": form.outcome.data})
+        except VersionConflict:
+            flash("The request changed while you were reading it. Read it again before signing it off", "error")
+            return redirect(url_for("plans.sign_off", case_id=case_id, resource_id=resource_id))
+        flash({"agreed": "The request is approved, and with it the plan is now agreed",
+               "draft": "The request is refused. The plan goes back to the family to revise"}.get(
+            status, f"The request is {'approved' if form.outcome.data == 'approved' else 'refused'}"), "success")
+        return _back(case_id, "resources")
+    return render_template("plans/sign_off.html", case=case, form=form, resource=existing)
+
+
+# Ready for agreement, and the referrer's decision
+
+def _revision(form):
+    number = whole_number(form.revision.data)
+    return -1 if number is None else number
+
+
+@bp.route("/ready", methods=["POST"])
+@login_required
+def ready(case_id):
+    case = access.current_case()
+    access.require("write_plan")
+    db = get_db()
+    plan = access.found(_plan())
+    form = forms.StatusForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        with write(db):
+            if request.form.get("back") == "draft":
+                agreement.back_to_draft(db, plan, _revision(form), user_id=current_user.id)
+            else:
+                agreement.mark_ready(db, case, plan, _revision(form), user_id=current_user.id)
+            audit.record("plan.status_changed", record_type="case", record_id=case_id,
+                         detail={"to": plan_data.get(db, case_id)["status"]})
+    except agreement.NotReady as reason:
+        flash(f"The plan cannot be marked ready for agreement: {reason}", "error")
+        return _back(case_id, "check")
+    except VersionConflict:
+        flash("Someone else changed the plan while you were reading it. Check it again", "error")
+        return _back(case_id)
+    flash("The plan is ready for the referrer to agree" if request.form.get("back") != "draft" else
+          "The plan is a draft again", "success")
+    return _back(case_id)
+
+
+@bp.route("/decision", methods=["GET", "POST"])
+@login_required
+def decision(case_id):
+    case = access.current_case()
+    access.require("decide_plan")
+    db = get_db()
+    plan = access.found(_plan())
+    if plan["status"] != "ready":
+        flash("The plan is not ready for your decision yet", "error")
+        return _back(case_id)
+    form = forms.DecisionForm(data={"revision": plan["revision"]} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        text = {"agreed": "", "agreed_with_changes": form.changes.data, "declined": form.reasons.data}[form.outcome.data]
+        try:
+            with write(db):
+                status = agreement.decide(db, case, plan, _revision(form), outcome=form.outcome.data, text=text or "",
+                                          user=current_user)
+                audit.record("plan.decided", record_type="case", record_id=case_id,
+                             detail={"outcome": form.outcome.data, "version": plan["number"]})
+        except VersionConflict:
+            flash("The plan changed while you were reading it. Read it again before you decide", "error")
+            return redirect(url_for("plans.decision", case_id=case_id))
+        except agreement.NotReady as reason:
+            flash(str(reason), "error")
+            return _back(case_id)
+        flash({"agreed": f"Version {plan['number']} of the plan is agreed",
+               "awaiting_sign_off": "Your decision is recorded. The plan counts as agreed once a senior manager "
+                                    "signs off the resources it asks for",
+               "draft": f"Version {plan['number']} is declined. The plan goes back to the family to revise"}[status],
+              "success")
+        return _back(case_id)
+    document = plandoc.assemble(db, case, plan)
+    return render_template("plans/decision.html", case=case, form=form, plan=plan, document=document,
+                           pending=plandoc.pending_sign_off(document), task_status=forms.TASK_STATUS)

@@ -1,0 +1,376 @@
+"""The plan PDF as a reader gets it: real PDFs from fgc.plan_pdf, read back with pypdf.
+
+One case is built through the data layer and printed three ways (the working draft, a declined
+version, the agreed version) once for the whole module, because each render takes a second or so.
+"""
+
+import io
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import SimpleNamespace
+
+import pypdf
+import pytest
+
+from fgc import agreement, plan_pdf, plandoc
+from fgc.data import baselines, child_views, network, professionals
+from fgc.data import cases as case_data
+from fgc.data import meetings as meeting_data
+from fgc.data import plans as plan_data
+from fgc.data import users as user_data
+from fgc.db import connect, write
+
+from conftest import ROLES, make_app, password_hash
+from factories import add_user, make_case
+
+REFERENCE = "FGC-2026-0107"
+CHILD = "Ŷr Ŵyr"
+WELSH_PERSON = "Gwŷr y Gŵyl"
+ARABIC_PERSON = "ليلى"
+SECRET_PERSON = "Dai Morgan"
+SECRET_ADDRESS = "17 Hidden Lane, Swansea SA1 9ZZ"
+SECRET_PHONE = "07700 900123"
+SECRET_EMAIL = "dai.hidden@example.org"
+EXCLUDED_PERSON = "Kevin Stranger"
+EXCLUDED_ADDRESS = "4 Risk Row, Cardiff CF10 1AA"
+EXCLUDED_PHONE = "07700 900999"
+EXCLUDED_EMAIL = "kevin.stranger@example.org"
+LONG_STRING = "https://example.org/" + "averyveryverylongunbrokenpathsegment" * 6
+DECLINE_REASON = "Nobody checks the evenings"
+CHANGES = "Add the school's phone number to task 2"
+TASK_COUNT = 36
+HOSTILE = ('<img src="file:///etc/passwd">', "<link rel=attachment href=file:///etc/hostname>")
+
+
+class Someone:
+    def __init__(self, db, email):
+        row = user_data.get_by_email(db, email)
+        self.id, self.name = row["id"], row["name"]
+
+
+class Probe:
+    """A web server on 127.0.0.1 that counts every request made to it."""
+
+    def __init__(self):
+        self.requests = []
+        probe = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                probe.requests.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/css")
+                self.end_headers()
+                self.wfile.write(b"body { color: red }")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/probe"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
+def task_text(number):
+    return f"Task {number:02d}: {WELSH_PERSON} walks the children to school and waits until the bell goes"
+
+
+def build_case(db, probe_url):
+    """A case at conference held with a plan of TASK_COUNT tasks, hostile text, secrets and an exclusion."""
+    social_worker, coordinator = Someone(db, "social_worker@example.org"), Someone(db, "coordinator@example.org")
+    manager = Someone(db, "manager@example.org")
+    case_id = make_case(db, created_by=social_worker.id, reference=REFERENCE, coordinator_id=coordinator.id,
+                        social_worker_id=social_worker.id, stage="conference_scheduled", child_name=CHILD)
+    with write(db):
+        child_id = case_data.children(db, case_id)[0]["id"]
+        baselines.add_item(db, case_id, "bottom_line", "The children must not be left alone with Mr X")
+        question_id = baselines.add_item(db, case_id, "question", "How will the children get to school?")
+        welsh = network.save(db, case_id, {"name": WELSH_PERSON, "side": "maternal", "roles": ["relative"]},
+                             relationships={child_id: "Grandmother"})
+        arabic = network.save(db, case_id, {"name": ARABIC_PERSON, "side": "paternal", "roles": ["friend"]},
+                              relationships={child_id: "Family friend"})
+        secret = network.save(db, case_id, {"name": SECRET_PERSON, "side": "paternal", "roles": ["relative"],
+                                            "address": SECRET_ADDRESS, "address_hidden": 1, "phone": SECRET_PHONE,
+                                            "email": SECRET_EMAIL}, relationships={child_id: "Uncle"})
+        excluded = network.save(db, case_id, {"name": EXCLUDED_PERSON, "side": "paternal", "roles": ["relative"],
+                                              "address": EXCLUDED_ADDRESS, "phone": EXCLUDED_PHONE,
+                                              "email": EXCLUDED_EMAIL}, relationships={child_id: "Step-father"})
+        for person in (welsh, arabic, secret):
+            network.set_invitation(db, case_id, person, "confirmed", "2026-11-01")
+        professional = professionals.save(db, case_id, {
+            "name": "Sian Evans", "agency": "Children's services", "role": "Social worker",
+            "worried": "The children have seen fights at home.\nThey have missed school.",
+            "working_well": "Mam takes them to the dentist.", "needs_to_happen": "A calm home every evening."})
+        danger = professionals.add_danger(db, professional, "The children could be hurt if the fights carry on",
+                                          "The children live in a calm home where nobody hurts anyone")
+        child_views.save(db, child_id, {"wishes": "I want to stay with Mam and see Taid on Saturdays.",
+                                        "gathered": "advocate", "gathered_note": "", "advocate_name": "Bethan Rees",
+                                        "attending": "part", "scale": 7}, None)
+        meeting = meeting_data.current(db, case_id, "conference")
+        meeting_data.mark_held(db, case_id, meeting["id"], "2026-11-20")
+        for person in (welsh, arabic, secret):
+            network.record_attendance(db, person, meeting["id"], "in_person", user_id=coordinator.id)
+        case_data.move(db, case_id, to_stage="conference_held", user_id=coordinator.id)
+
+        plan = plan_data.ensure(db, case_id, user_id=coordinator.id, review_on="2027-02-22")
+        refs = [f"item:{item['id']}" for kind in ("question", "bottom_line")
+                for item in baselines.items(db, case_id)[kind] if item["id"] != question_id]
+        whats = [task_text(number) for number in range(1, TASK_COUNT + 1)]
+        whats[1] = "Hostile text: " + " ".join(HOSTILE) + f' <img src="{probe_url}.png"> {probe_url}'
+        whats[2] = "A link nobody should have to retype: " + LONG_STRING
+        for number, what in enumerate(whats, start=1):
+            plan_data.save_task(db, case_id, plan["id"], {
+                "what": what, "who_people": [[welsh, arabic, excluded][number % 3]], "who_professionals": [],
+                "who_other": "", "by_date": "2026-12-01", "by_when": "Every weekday", "checker": "Sian Evans",
+                "status": "not_started", "answers": refs + [f"danger:{danger}"] if number == 1 else []},
+                user_id=coordinator.id)
+        # Excluded after the plan named him: the plan must now show him only as excluded.
+        network.exclude(db, case_id, excluded, reason="Risk to the children", approved_by="Team manager",
+                        on="2026-11-21", user_id=coordinator.id)
+        plan_data.note_item_decision(db, case_id, plan["id"], question_id, "Taid drives them in his car",
+                                     user_id=coordinator.id)
+        plan = plan_data.get(db, case_id)
+        plan_data.save_details(db, plan["id"], plan["version"], {
+            "contingency": "If Mam is unwell Taid steps in. " + " ".join(HOSTILE) + " " + probe_url,
+            "monitoring": "Sian Evans, every fortnight", "review_on": "2027-02-22"}, user_id=coordinator.id)
+        resource = plan_data.save_resource(db, plan["id"], {"what": "Bus passes", "detail": "For Taid",
+                                                            "sign_off_needed": True}, user_id=coordinator.id)
+        plan_data.sign_off(db, plan["id"], resource, 1, "approved", "Within budget", user_id=manager.id)
+    return case_id
+
+
+def read(pdf):
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    pages = [page.extract_text() for page in reader.pages]
+    return SimpleNamespace(reader=reader, pages=pages, flat=[" ".join(text.split()) for text in pages],
+                           all=" ".join(" ".join(text.split()) for text in pages), raw=pdf)
+
+
+def squash(text):
+    return "".join(text.split())
+
+
+def mark_ready_and_decide(db, case_id, outcome, text, referrer, coordinator):
+    with write(db):
+        plan = plan_data.get(db, case_id)
+        agreement.mark_ready(db, case_data.get(db, case_id), plan, plan["revision"], user_id=coordinator.id)
+        plan = plan_data.get(db, case_id)
+        agreement.decide(db, case_data.get(db, case_id), plan, plan["revision"], outcome=outcome, text=text,
+                         user=referrer)
+
+
+@pytest.fixture(scope="module")
+def probe():
+    with Probe() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, probe):
+    """The case printed as the working draft, then as declined version 1, then as agreed version 2."""
+    app = make_app(tmp_path_factory.mktemp("plan-pdf"))
+    db = connect(app.config["DATABASE"])
+    with write(db):
+        for role in ROLES:
+            user_data.create(db, email=f"{role}@example.org", name=f"Test {role.replace('_', ' ').title()}",
+                             role=role, password_hash=password_hash())
+    coordinator, referrer = Someone(db, "coordinator@example.org"), Someone(db, "social_worker@example.org")
+    case_id = build_case(db, probe.url)
+    with app.app_context():
+        draft = plan_pdf.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
+        mark_ready_and_decide(db, case_id, "declined", DECLINE_REASON, referrer, coordinator)
+        mark_ready_and_decide(db, case_id, "agreed_with_changes", CHANGES, referrer, coordinator)
+        case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
+        declined_row, agreed_row = plan_data.version(db, plan["id"], 1), plan_data.version(db, plan["id"], 2)
+        declined = plan_pdf.version_pdf(db, case, plan, declined_row, referrer)
+        agreed = plan_pdf.version_pdf(db, case, plan, agreed_row, referrer)
+    yield SimpleNamespace(app=app, db=db, case=case, plan=plan, coordinator=coordinator, referrer=referrer,
+                          declined_row=declined_row, agreed_row=agreed_row,
+                          draft=read(draft), declined=read(declined), agreed=read(agreed))
+    db.close()
+
+
+def every_pdf(printed):
+    return {"draft": printed.draft, "declined": printed.declined, "agreed": printed.agreed}
+
+
+def test_the_plan_prints_every_task_in_the_familys_words(printed):
+    for name, pdf in every_pdf(printed).items():
+        for number in (1, 4, 20, TASK_COUNT):
+            assert task_text(number) in pdf.all, (name, number)
+        assert "If Mam is unwell Taid steps in." in pdf.all
+        assert "Sian Evans, every fortnight" in pdf.all and "22 February 2027" in pdf.all
+        assert "I want to stay with Mam and see Taid on Saturdays." in pdf.all
+        assert "The children could be hurt if the fights carry on" in pdf.all
+        assert "The children live in a calm home where nobody hurts anyone" in pdf.all
+        assert "Taid drives them in his car" in pdf.all, "a decision noted against a question is printed"
+        assert "Approved by Test Manager" in pdf.all, "a resource's sign-off is printed"
+
+
+def test_a_long_plan_numbers_every_page_and_marks_each_one(printed):
+    for name, pdf in every_pdf(printed).items():
+        count = len(pdf.reader.pages)
+        assert count >= 4, f"{name}: the plan should run to several pages, got {count}"
+        found = [tuple(map(int, match)) for text in pdf.flat for match in re.findall(r"Page (\d+) of (\d+)", text)]
+        assert found == [(number, count) for number in range(1, count + 1)], name
+        for number, text in enumerate(pdf.flat, start=1):
+            assert text.count("OFFICIAL-SENSITIVE") == 2, (name, number, "marking at top and bottom")
+            assert f"Case {REFERENCE}" in text, (name, number)
+            assert f"Plan version {printed.agreed_row['number'] if name == 'agreed' else 1}" in text, (name, number)
+            generated_by = printed.coordinator.name if name == "draft" else printed.referrer.name
+            assert re.search(r"Generated \d{1,2} \w+ \d{4} at \d{1,2}:\d\d[ap]m by " + generated_by, text), \
+                (name, number)
+
+
+def test_the_task_table_header_repeats_and_no_task_is_split_across_pages(printed):
+    pdf = printed.agreed
+    # Tasks from 4 on answer nothing, so they appear only in the table.
+    table_pages = [index for index, text in enumerate(pdf.flat)
+                   if any(task_text(number) in text for number in range(4, TASK_COUNT + 1))]
+    assert len(table_pages) >= 2, "the table should span pages for this test to mean anything"
+    for index in table_pages:
+        for heading in ("What will happen", "Who does it", "By when", "Who checks", "Status"):
+            assert heading in pdf.flat[index], (index + 1, heading)
+    for number in range(4, TASK_COUNT + 1):
+        assert sum(task_text(number) in text for text in pdf.flat) == 1, f"task {number} split or missing"
+
+
+def test_welsh_and_right_to_left_names_print_as_written(printed):
+    for pdf in every_pdf(printed).values():
+        for text in (CHILD, WELSH_PERSON, "ŵ", "ŷ", "Ŵ", "Ŷ"):
+            assert text in pdf.all
+        assert ARABIC_PERSON in pdf.all
+
+
+def test_long_unbroken_text_wraps_inside_the_page(printed):
+    pdf = printed.agreed
+    assert LONG_STRING in squash(" ".join(pdf.pages)), "the whole string is printed"
+    assert not any(LONG_STRING in text for text in pdf.pages), "it is broken over lines, not run off the page"
+
+
+def test_metadata_tagging_and_bookmarks(printed):
+    for name, pdf, number in (("draft", printed.draft, 1), ("agreed", printed.agreed, 2)):
+        reader = pdf.reader
+        assert reader.metadata.title == f"Family plan {REFERENCE} version {number}", name
+        assert reader.metadata.author == plan_pdf.AUTHOR == "Family Group Conference service"
+        assert REFERENCE in reader.metadata.subject and f"version {number}" in reader.metadata.subject
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "en-GB"
+        assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]), "the PDF is tagged"
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+        def titles(outline):
+            for entry in outline:
+                yield from titles(entry) if isinstance(entry, list) else [entry.title]
+
+        bookmarks = list(titles(reader.outline))
+        for heading in ("Family plan", "Bottom lines and questions", "What the professionals said",
+                        "What the child said", "The plan", "If the plan does not work", "Resources asked for",
+                        "Agreement record", "Copies go to", "The family network"):
+            assert heading in bookmarks, (name, heading)
+        assert bookmarks.index("The plan") < bookmarks.index("Agreement record") < bookmarks.index("Copies go to")
+
+
+def test_drafts_and_declined_versions_say_draft_on_every_page(printed):
+    for name in ("draft", "declined"):
+        pdf = getattr(printed, name)
+        assert [text.count("DRAFT") for text in pdf.pages] == [1] * len(pdf.pages), name
+
+
+def test_an_agreed_version_never_says_draft(printed):
+    assert not any("draft" in text.lower() for text in printed.agreed.pages)
+    assert "draft" not in (printed.agreed.reader.metadata.subject or "").lower()
+
+
+def test_the_agreement_record_shows_the_decision_and_the_full_hash(printed):
+    agreed, declined = printed.agreed, printed.declined
+    assert len(printed.agreed_row["sha256"]) == 64
+    assert printed.agreed_row["sha256"] in agreed.all
+    assert printed.declined_row["sha256"] not in agreed.all
+    assert f"Decision Agreed with changes Changes {CHANGES}" in agreed.all
+    assert f"Decided by {printed.referrer.name}" in agreed.all
+    assert printed.declined_row["sha256"] in declined.all
+    assert f"Decision Declined Reasons {DECLINE_REASON}" in declined.all
+    assert "Decision Not agreed yet" in printed.draft.all
+    assert not re.search(r"\b[0-9a-f]{64}\b", printed.draft.all), "a working draft has no fixed hash"
+
+
+def test_contact_details_never_print_and_an_excluded_person_shows_only_as_excluded(printed):
+    for name, pdf in every_pdf(printed).items():
+        for secret in (SECRET_ADDRESS, "Hidden Lane", SECRET_PHONE, SECRET_EMAIL, EXCLUDED_ADDRESS, "Risk Row",
+                       EXCLUDED_PHONE, EXCLUDED_EMAIL):
+            assert secret not in pdf.all and squash(secret) not in squash(pdf.all), (name, secret)
+        assert SECRET_PERSON in pdf.all, "a person with a hidden address is still in the plan"
+        occurrences = [match.start() for match in re.finditer(re.escape(EXCLUDED_PERSON), pdf.all)]
+        assert occurrences, name
+        for start in occurrences:
+            following = pdf.all[start + len(EXCLUDED_PERSON):start + len(EXCLUDED_PERSON) + 40]
+            assert "xcluded" in following, (name, following)
+        copies = pdf.all.split("Copies go to")[-1].split("The family network")[0]
+        assert WELSH_PERSON in copies and EXCLUDED_PERSON not in copies
+        attended = pdf.all.split("Who attended")[1].split("Professionals")[0]
+        assert EXCLUDED_PERSON not in attended and "Step-father" not in pdf.all
+
+
+def test_hostile_text_prints_literally_and_fetches_nothing(printed, probe):
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
+    for name, pdf in every_pdf(printed).items():
+        text = squash(pdf.all)
+        for hostile in HOSTILE + (probe.url,):
+            assert squash(hostile) in text, (name, hostile)
+        assert pdf.reader.attachments == {}, name
+        assert b"/EmbeddedFile" not in pdf.raw and b"/FileAttachment" not in pdf.raw
+        assert b"root:x:0:0" not in pdf.raw
+        if len(hostname) >= 6:
+            assert hostname.encode() not in pdf.raw
+            assert hostname not in pdf.all
+    assert probe.requests == [], "the renderer fetched a URL from user text"
+
+
+def test_a_frozen_version_is_printed_once_and_kept(printed):
+    db = printed.db
+    rows = list(db.query("SELECT version_id, generated_by, generated_at FROM plan_pdfs ORDER BY version_id"))
+    assert [row["version_id"] for row in rows] == [printed.declined_row["id"], printed.agreed_row["id"]], \
+        "the working draft is never kept"
+    later = SimpleNamespace(id=add_user(db, "later.reader@example.org", "social_worker", "Later Reader"),
+                            name="Later Reader")
+    with printed.app.app_context():
+        again = plan_pdf.version_pdf(db, printed.case, printed.plan, printed.agreed_row, later)
+    assert again == printed.agreed.raw, "the same bytes, generated line and all"
+    assert later.name not in read(again).all, "not rendered again for the second person"
+    assert list(db.query("SELECT version_id, generated_by, generated_at FROM plan_pdfs ORDER BY version_id")) == rows
+
+
+def test_a_version_whose_content_no_longer_matches_its_hash_is_not_printed(printed):
+    tampered = dict(printed.agreed_row, sha256="0" * 64)
+    with printed.app.app_context(), pytest.raises(plan_pdf.VersionTampered):
+        plan_pdf.version_pdf(printed.db, printed.case, printed.plan, tampered, printed.referrer)
+    assert plandoc.digest(printed.agreed_row["content"]) == printed.agreed_row["sha256"]
+
+
+def test_file_names_come_from_the_reference_and_version_only():
+    assert plan_pdf.filename("FGC-2026-0107", 2) == "FGC-2026-0107-plan-v2.pdf"
+    assert plan_pdf.filename("FGC-2026-0107", 3, draft=True) == "FGC-2026-0107-plan-v3-draft.pdf"
+    for hostile in ("../../etc/passwd", 'FGC "x"', "FGC\r\nSet-Cookie: a=b", "Ŷr Ŵyr/../..", "", "..", "a;b|c`d"):
+        name = plan_pdf.filename(hostile, 1, draft=True)
+        assert re.fullmatch(r"[A-Za-z0-9-]+-plan-v1-draft\.pdf", name), (hostile, name)
+    assert plan_pdf.filename("../../etc/passwd", 1) == "etc-passwd-plan-v1.pdf"
+    assert plan_pdf.filename('FGC "x"', 1) == "FGC-x-plan-v1.pdf"
+
+
+def test_the_file_name_never_holds_the_childs_name(printed):
+    name = plan_pdf.filename(printed.case["reference"], printed.agreed_row["number"])
+    assert name == f"{REFERENCE}-plan-v2.pdf"
+    for part in CHILD.split() + WELSH_PERSON.split():
+        assert part.lower() not in name.lower()

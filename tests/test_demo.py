@@ -2,16 +2,18 @@
 
 import datetime
 import itertools
+import json
 import re
 
 import pytest
 from conftest import text
 
-from fgc import deadlines, lifecycle
+from fgc import agreement, deadlines, lifecycle, plandoc
 from fgc.data import audit as audit_data
 from fgc.data import baselines, child_views, consents, network, offers, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
+from fgc.data import plans as plan_data
 from fgc.data import users as user_data
 from fgc.db import write
 
@@ -407,3 +409,151 @@ def test_held_meetings_have_scales_for_the_chart(runner, db, monkeypatch):
     excluded = db.execute("SELECT id FROM people WHERE excluded = 1").fetchall()
     assert not db.execute("SELECT count(*) FROM scales WHERE source = 'family' AND source_id IN (%s)" %
                           ",".join(str(row[0]) for row in excluded)).fetchone()[0]
+
+
+# --- the family plans ----------------------------------------------------------------------------
+
+AGREED_STAGES = ("plan_agreed", "review_scheduled", "review_held", "closed")
+
+
+def plans_by_stage(db):
+    """(case, plan, versions oldest first) for every demo case that has a plan."""
+    found = []
+    for row in all_cases(db):
+        plan = plan_data.get(db, row["id"])
+        if plan:
+            versions = sorted(plan_data.versions(db, plan["id"]), key=lambda version: version["number"])
+            found.append((case_data.get(db, row["id"]), plan, versions))
+    return found
+
+
+def content(db, plan, number):
+    return json.loads(plan_data.version(db, plan["id"], number)["content"])
+
+
+def test_every_case_past_the_conference_has_an_agreed_plan(seeded, db):
+    with_plans = {case["id"]: (plan, versions) for case, plan, versions in plans_by_stage(db)}
+    agreed_cases = [row for row in all_cases(db) if row["stage"] in AGREED_STAGES]
+    assert {row["stage"] for row in agreed_cases} == set(AGREED_STAGES)
+    for row in agreed_cases:
+        case = case_data.get(db, row["id"])
+        plan, versions = with_plans[case["id"]]
+        assert plan["status"] == "agreed", case["reference"]
+        latest = plan_data.latest_agreed(db, plan["id"])
+        assert latest["number"] == plan["number"] and latest["decided_by_name"] == "Sam Okafor"
+        document = json.loads(latest["content"])
+        assert 5 <= len(document["tasks"]) <= 8, case["reference"]
+        for task in document["tasks"]:
+            assert task["what"] and task["who"] and task["checker"] and (task["by_date"] or task["by_when"])
+        assert sum(bool(task["answers"]) for task in document["tasks"]) >= len(document["tasks"]) - 1
+        refs = {ref for task in document["tasks"] for ref in task["answers"]}
+        assert any(ref.startswith("danger:") for ref in refs), "the plan answers the professionals' worries"
+        assert document["contingency"] and document["monitoring"]
+        assert any(person["kind"] == "person" for task in document["tasks"] for person in task["who"])
+        # Agreed by the referrer after the conference; the first review date about three months on.
+        conference = next(m for m in meeting_data.for_case(db, case["id"]) if m["kind"] == "conference")
+        assert conference["held_on"] <= case["plan_agreed_on"] <= datetime.date.today().isoformat()
+        first = content(db, plan, next(version["number"] for version in versions if version["outcome"] != "declined"))
+        gap = datetime.date.fromisoformat(first["review_on"]) - datetime.date.fromisoformat(conference["held_on"])
+        assert 70 <= gap.days <= 110, case["reference"]
+        history = [step["to_stage"] for step in case_data.stage_history(db, case["id"])]
+        assert "plan_agreed" in history
+
+
+def test_every_frozen_version_is_intact_and_every_agreed_version_answers_the_bottom_lines(seeded, db):
+    frozen = 0
+    for case, plan, versions in plans_by_stage(db):
+        for version in versions:
+            frozen += 1
+            intact, stored, recomputed = agreement.verify(db, plan["id"], version["number"])
+            assert intact and stored == recomputed, (case["reference"], version["number"])
+            document = content(db, plan, version["number"])
+            assert document["reference"] == case["reference"] and document["number"] == version["number"]
+            assert document["decision"]["outcome"] == version["outcome"]
+            if version["outcome"] != "declined":
+                assert plandoc.unanswered(document) == [], (case["reference"], version["number"])
+                assert plandoc.pending_sign_off(document) == []
+    assert frozen >= 6
+
+
+def test_a_declined_plan_is_revised_and_agreed_as_version_two(seeded, db):
+    found = [(case, plan, versions) for case, plan, versions in plans_by_stage(db)
+             if [version["outcome"] for version in versions][:2] == ["declined", "agreed"]]
+    assert found
+    case, plan, versions = found[0]
+    declined, agreed = content(db, plan, 1), content(db, plan, 2)
+    assert declined["decision"]["text"], "the referrer gives reasons"
+    assert declined["decision"]["by"] == "Sam Okafor"
+    changes = plandoc.differences(declined, agreed)
+    assert {change["change"] for change in changes["tasks"]} >= {"changed", "added"}
+    assert case["stage"] in AGREED_STAGES
+
+
+def test_a_reviewed_plan_has_two_agreed_versions(seeded, db):
+    found = [(case, plan, versions) for case, plan, versions in plans_by_stage(db)
+             if [version["outcome"] for version in versions] == ["agreed", "agreed"]]
+    assert found
+    case, plan, versions = found[0]
+    assert case["stage"] in ("review_held", "closed")
+    reviews = plan_data.reviews(db, plan["id"])
+    assert len(reviews) == 1
+    review = reviews[0]
+    assert review["version_number"] == 1 and review["started_new_version"] and review["changes"]
+    meeting = next(m for m in meeting_data.for_case(db, case["id"]) if m["id"] == review["meeting_id"])
+    assert meeting["kind"] == "review" and meeting["status"] == "held" and review["held_on"] == meeting["held_on"]
+    first, second = content(db, plan, 1), content(db, plan, 2)
+    assert set(review["outcomes"]) == {task["key"] for task in first["tasks"]}
+    assert {row["outcome"] for row in review["outcomes"].values()} == set(plan_data.REVIEW_OUTCOMES)
+    assert all(row["comment"] for row in review["outcomes"].values())
+    changes = plandoc.differences(first, second)
+    assert {change["change"] for change in changes["tasks"]} >= {"changed", "added"}
+    assert any(change["label"] == "Review date" for change in changes["plan"])
+    # The new version carries what the review found.
+    statuses = {task["key"]: task["status"] for task in second["tasks"]}
+    for key, row in review["outcomes"].items():
+        assert statuses[key] == agreement.REVIEW_TO_STATUS[row["outcome"]]
+    # Other reviewed plans record their review too, without a new version.
+    reviewed = [plan for _, plan, _ in plans_by_stage(db) if plan_data.reviews(db, plan["id"])]
+    assert len(reviewed) >= 2
+
+
+def test_a_resource_is_signed_off_by_a_manager(seeded, db):
+    signed = [(case, row) for case, plan, _ in plans_by_stage(db) for row in plan_data.resources(db, plan["id"])
+              if row["sign_off_needed"]]
+    assert signed
+    for case, row in signed:
+        assert row["sign_off"] == "approved" and row["sign_off_by"] == user(db, MANAGER)["id"]
+        assert row["sign_off_note"] and row["sign_off_at"]
+        plan = plan_data.get(db, case["id"])
+        document = json.loads(plan_data.latest_agreed(db, plan["id"])["content"])
+        kept = next(resource for resource in document["resources"] if resource["key"] == row["id"])
+        assert kept["sign_off"] == "approved" and kept["sign_off_by"] == "Morgan Ellis"
+
+
+def test_a_plan_is_still_being_written_after_the_conference(seeded, db):
+    drafts = [(case, plan, versions) for case, plan, versions in plans_by_stage(db)
+              if case["stage"] == "conference_held"]
+    assert drafts
+    case, plan, versions = drafts[0]
+    assert plan["status"] == "draft" and not versions
+    document = plandoc.assemble(db, case, plan)
+    assert document["tasks"]
+    missing = plandoc.unanswered(document)
+    assert missing and any(item["kind"] == "bottom_line" for item in missing)
+    with pytest.raises(agreement.NotReady, match="still need"), write(db):
+        agreement.mark_ready(db, case, plan, plan["revision"], user_id=case["coordinator_id"])
+
+
+def test_a_plan_shows_welsh_words(seeded, db):
+    agreed = [plan_data.version(db, plan["id"], version["number"])["content"]
+              for _, plan, versions in plans_by_stage(db) for version in versions if version["outcome"] != "declined"]
+    assert any(set(words) & set("ŵŷŴŶ") for words in agreed), "a name such as Llŷr keeps its accent"
+    assert any("Bydd Nain" in words for words in agreed), "a task written partly in Welsh"
+
+
+def test_seeding_twice_does_not_duplicate_plans(seeded, runner, db):
+    tables = ("plans", "plan_tasks", "plan_versions", "plan_reviews", "plan_resources")
+    counts = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
+    assert all(counts.values())
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables} == counts

@@ -29,6 +29,7 @@ frontend:
 benchmark: install
 	$(BIN)/python benchmarks/bench_foundation.py
 	$(BIN)/python benchmarks/bench_cases.py
+	$(BIN)/python benchmarks/pdf.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info

@@ -1,0 +1,286 @@
+"""Measure the plan PDF: a realistic ten-page plan through the app, against bare WeasyPrint, and a kept copy.
+
+Run:  .venv/bin/python benchmarks/pdf.py [--runs 5]
+
+Builds the app on a throwaway SQLite file, seeds one case the size of a busy real one (two children,
+12 people in the network, 5 professionals, 40 tasks, bottom lines, questions and the children's views),
+then times, as medians after a warm-up:
+
+- the app path: plandoc.assemble + plan_pdf.html_for + fgc.pdf.render (WeasyPrint in its worker);
+- bare WeasyPrint on the same HTML string, in this process, no app around it (fgc.pdf.render_in_process,
+  the same WeasyPrint call with the same fetcher);
+- an agreed version: its first download (rendered and kept) and later downloads (the kept copy).
+
+Prints the figures beside their targets; checks only that every kept copy is the copy first made.
+"""
+
+import argparse
+import datetime
+import functools
+import io
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pypdf
+
+from fgc import agreement, create_app, pdf, plan_pdf, plandoc
+from fgc.data import baselines, child_views, network, now, professionals
+from fgc.data import cases as case_data
+from fgc.data import meetings as meeting_data
+from fgc.data import plans as plan_data
+from fgc.data import users
+from fgc.db import connect, write
+
+REFERENCE = "FGC-2026-0107"
+
+PEOPLE = [  # name, side, roles, relationship to the first child, to the second
+    ("Sioned Pritchard", "maternal", ["pr_holder", "parent"], "Mam", "Mam"),
+    ("Gareth Pritchard", "paternal", ["pr_holder", "parent"], "Dad", "Dad"),
+    ("Eirlys Jones", "maternal", ["relative"], "Nain", "Nain"),
+    ("Huw Jones", "maternal", ["relative"], "Taid", "Taid"),
+    ("Catrin Jones", "maternal", ["relative", "support"], "Aunty", "Aunty"),
+    ("Rhys Jones", "maternal", ["relative"], "Uncle", "Uncle"),
+    ("Margaret Pritchard", "paternal", ["relative"], "Grandma", "Grandma"),
+    ("Dai Pritchard", "paternal", ["relative"], "Uncle", "Uncle"),
+    ("Amira Haddad", "neither", ["friend"], "Family friend", ""),
+    ("Ffion Roberts", "neither", ["friend", "support"], "Neighbour", "Neighbour"),
+    ("Bethan Rees", "neither", ["advocate"], "Advocate", ""),
+    ("Steve Walters", "paternal", ["relative"], "Step-grandad", ""),
+]
+PROFESSIONALS = [  # name, agency, role, worried about, working well, needs to happen
+    ("Sian Evans", "Children's services", "Social worker",
+     "The children have heard shouting and seen fights between the adults at home, most often late in the evening. "
+     "Twice the police were called by neighbours. Lowri has told her teacher she is scared to go home on Fridays.",
+     "Sioned loves the children and they love her. Nain and Taid see them every week. The family came to every "
+     "meeting and were honest about what has happened.",
+     "The children need a calm home every evening and to know who to call if they feel frightened. The adults need "
+     "help to sort out arguments without shouting or fighting."),
+    ("Dr Pat Hughes", "Health visiting", "Health visitor",
+     "Osian is not sleeping well and has lost a little weight since the summer.",
+     "Osian's jabs are up to date and Sioned always brings him to the clinic.",
+     "Osian needs a regular bedtime and a check at the clinic every month."),
+    ("Mrs Lewis", "Ysgol Gynradd Llanfair", "Head teacher",
+     "Osian has missed eleven days of school this term and is often late on Mondays.",
+     "Lowri is doing well in reading and has good friends in her class.",
+     "Both children need to be at school every day, on time."),
+    ("PC Tom Davies", "Police", "Domestic abuse officer",
+     "There have been two call-outs to the house in three months after neighbours heard fighting.",
+     "Nobody has been arrested and Gareth has agreed to go on a course.", "No more call-outs to the house."),
+    ("Nia Owen", "Family support team", "Family support worker",
+     "Mornings are rushed and the children sometimes go to school without breakfast.",
+     "Sioned has started using a routine chart and it is helping.",
+     "Keep going with the routine chart and get breakfast into the mornings."),
+]
+DANGERS = [
+    ("Lowri and Osian could be hurt, or frightened, if the fighting at home carries on.",
+     "Lowri and Osian live in a home where the adults sort out disagreements calmly and nobody is hurt."),
+    ("The children could fall behind at school and lose their friends if they keep missing days.",
+     "Lowri and Osian are at school every day, on time, with their uniform and packed lunch."),
+]
+TASKS = [
+    "Nain will collect Lowri and Osian from school every Monday, Wednesday and Friday and give them tea at her house",
+    "Taid will drive the children to school on Tuesday and Thursday mornings so they are there before the bell",
+    "Sioned will go to the Freedom Programme at the family centre every Thursday morning for twelve weeks",
+    "Gareth will go to the Change That Lasts course and tell Sian Evans how he is getting on every fortnight",
+    "Aunty Catrin will phone Sioned every evening at 7 o'clock to check everything is calm at home",
+    "If there is an argument, Gareth will leave the house and go to his mam's house for the night",
+    "Uncle Rhys will take Osian to football training on Saturday mornings and watch the match",
+    "Grandma Margaret will have the children to stay one weekend a month so Sioned can rest",
+    "Sioned will make sure the children are in bed by 8 o'clock on school nights",
+    "Lowri will have a safety card with Nain's and Aunty Catrin's phone numbers in her school bag",
+    "Mrs Lewis will tell Sioned the same day if either child is not in school by 9:15",
+    "Ffion next door will knock if she hears shouting, and call the police if she is worried",
+    "Nia Owen will visit every Tuesday afternoon to help Sioned with a morning routine chart",
+    "Sioned and Gareth will not drink alcohol when they are looking after the children",
+    "Dai will give Gareth a lift to his course and have a coffee with him afterwards",
+    "Amira will meet Sioned for a walk every Sunday morning so she has someone to talk to",
+    "Dr Pat Hughes will see Osian about his sleep and check his weight at the clinic",
+    "The family will meet at Nain's house on the first Sunday of each month to see how the plan is going",
+    "Sioned will keep a diary of school mornings and show it to Nia Owen each week",
+    "Gareth will only see the children at Grandma Margaret's house until the review",
+]
+SUFFIXES = ["", "", " and write it on the calendar in the kitchen", "", " and tell Sian Evans if it cannot happen"]
+WHEN = ["Every week", "Every school day", "By the end of January", "Before the review", "Starting next Monday",
+        "Every weekend", "Every evening", "Within two weeks"]
+STATUS = ["not_started", "in_progress", "done", "not_started"]
+
+
+def seed(db):
+    """One case at conference held with a full plan, not yet agreed. Returns (case id, coordinator row, referrer row)."""
+    hashed = "not a real hash: nobody signs in to this database"
+    with write(db):
+        worker = users.create(db, email="sian@example.org", name="Sian Evans", role="social_worker",
+                              password_hash=hashed)
+        coordinator = users.create(db, email="mererid@example.org", name="Mererid Thomas", role="coordinator",
+                                   password_hash=hashed)
+        case_id = case_data.create_draft(db, created_by=worker, reference=REFERENCE, urgent=False,
+                                         urgency_reason="", referrer_name="Sian Evans")
+        for name, born in (("Lowri Pritchard", "2016-04-12"), ("Osian Pritchard", "2019-09-30")):
+            case_data.save_child(db, case_id, {"name": name, "date_of_birth": born, "gender": "", "ethnicity": "",
+                                               "first_language": "Welsh", "needs": ""})
+        children = [child["id"] for child in case_data.children(db, case_id)]
+        case_data.add_pr_holder(db, case_id, name="Sioned Pritchard", relationship="Mother")
+        today = datetime.date.today().isoformat()
+        case_data.move(db, case_id, to_stage="referred", user_id=worker, referred_on=today)
+        case_data.move(db, case_id, to_stage="allocated", user_id=worker, coordinator_id=coordinator,
+                       allocated_on=today)
+        case = case_data.get(db, case_id)
+        case_data.update(db, case_id, case["version"], social_worker_id=worker)
+        baselines.save(db, case_id, None, held_on=today, attendees="Sian Evans, Mererid Thomas",
+                       objective="For the family to make a plan so Lowri and Osian can stay living at home safely, "
+                                 "with the adults sorting out arguments without fighting.", recorded_by=coordinator)
+        for kind, text in (
+                ("bottom_line", "The children must not be at home when there is fighting between the adults."),
+                ("bottom_line", "Gareth must not look after the children on his own until the review."),
+                ("bottom_line", "The children must be in school every day unless they are ill."),
+                ("question", "Who will the children go to if things become unsafe at home?"),
+                ("question", "How will the family make sure the children get to school on time?"),
+                ("question", "Who will support Sioned in the evenings?")):
+            baselines.add_item(db, case_id, kind, text)
+        people = []
+        for name, side, roles, first, second in PEOPLE:
+            relationships = {children[0]: first, children[1]: second}
+            person = network.save(db, case_id, {"name": name, "side": side, "roles": roles,
+                                                "phone": "07700 900000", "address": "1 Stryd Fawr"},
+                                  relationships=relationships)
+            network.set_invitation(db, case_id, person, "confirmed", today)
+            people.append(person)
+        team = []
+        for name, agency, role, worried, working_well, needs in PROFESSIONALS:
+            member = professionals.save(db, case_id, {"name": name, "agency": agency, "role": role, "attends": "all",
+                                                      "worried": worried, "working_well": working_well,
+                                                      "needs_to_happen": needs})
+            team.append(member)
+        dangers = [professionals.add_danger(db, team[0], danger, goal) for danger, goal in DANGERS]
+        professionals.add_danger(db, team[3], DANGERS[0][0], DANGERS[0][1])
+        for child_id, wishes in zip(children, (
+                "I want to live with Mam and see Dad at Grandma's. I don't like it when they shout. I like going "
+                "to Nain's after school because she makes pancakes. I want to keep going to Brownies.",
+                "I want Dad to stop shouting. I like football with Uncle Rhys. I want my bedroom to stay the same."),
+                strict=True):
+            child_views.save(db, child_id, {"wishes": wishes, "gathered": "advocate", "gathered_note": "",
+                                            "advocate_name": "Bethan Rees", "attending": "part", "scale": 6}, None)
+        start = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        meeting_data.schedule(db, case_id, "conference", {
+            "starts_at": start.isoformat(), "ends_at": (start + datetime.timedelta(hours=3)).isoformat(),
+            "venue": "Canolfan Deulu", "address": "", "access_notes": "", "interpreter_language": "",
+            "remote_details": ""}, user_id=coordinator, uid_domain="bench.invalid")
+        meeting_id = meeting_data.current(db, case_id, "conference")["id"]
+        meeting_data.mark_held(db, case_id, meeting_id, today)
+        for person in people[:10]:
+            network.record_attendance(db, person, meeting_id, "in_person", user_id=coordinator)
+        case_data.move(db, case_id, to_stage="conference_held", user_id=coordinator)
+
+        plan = plan_data.ensure(db, case_id, user_id=coordinator, review_on="2027-03-01")
+        items = baselines.items(db, case_id)
+        refs = [f"item:{item['id']}" for kind in ("bottom_line", "question") for item in items[kind]]
+        refs += [f"danger:{danger}" for danger in dangers]
+        for number in range(40):
+            what = TASKS[number % len(TASKS)] + SUFFIXES[number % len(SUFFIXES)] + "."
+            plan_data.save_task(db, case_id, plan["id"], {
+                "what": what, "who_people": [people[number % len(people)]],
+                "who_professionals": [team[number % len(team)]] if number % 4 == 0 else [], "who_other": "",
+                "by_date": None, "by_when": WHEN[number % len(WHEN)], "checker": PEOPLE[(number + 3) % 8][0],
+                "status": STATUS[number % len(STATUS)],
+                "answers": [refs[number % len(refs)]] if number < 2 * len(refs) else []}, user_id=coordinator)
+        plan = plan_data.get(db, case_id)
+        plan_data.save_details(db, plan["id"], plan["version"], {
+            "contingency": "If the plan is not working, or there is another fight at home, Sioned will take the "
+                           "children to Nain's house straight away and phone Sian Evans the next morning. If Nain "
+                           "cannot have them, Aunty Catrin will. The family will meet within a week to change the "
+                           "plan.", "monitoring": "Sian Evans will visit every two weeks and speak to Lowri and "
+                                                  "Osian on their own. Nain will keep the family diary.",
+            "review_on": "2027-03-01"}, user_id=coordinator)
+        for what, detail in (("Bus passes", "For Nain and Taid to collect the children"),
+                             ("Childminder", "Two afternoons a week until the review"),
+                             ("Counselling for Lowri", "Ten sessions at school")):
+            plan_data.save_resource(db, plan["id"], {"what": what, "detail": detail, "sign_off_needed": False},
+                                    user_id=coordinator)
+    return case_id, users.get(db, coordinator), users.get(db, worker)
+
+
+class Person:
+    def __init__(self, row):
+        self.id, self.name = row["id"], row["name"]
+
+
+def timed(function):
+    """(milliseconds, result) of one call."""
+    start = time.perf_counter()
+    result = function()
+    return (time.perf_counter() - start) * 1000, result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}, {args.runs} runs each after a warm-up, medians")
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app({"DATABASE": str(Path(tmp) / "pdf.sqlite"), "SECRET_KEY": "benchmark", "TESTING": True})
+        db = connect(app.config["DATABASE"])
+        case_id, coordinator, referrer = seed(db)
+        coordinator, referrer = Person(coordinator), Person(referrer)
+        with app.app_context():
+            def app_path():
+                case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
+                document = plandoc.assemble(db, case, plan)
+                html = plan_pdf.html_for(document, agreed=False, generated_by=coordinator.name,
+                                         generated_at=now(), sha256=None)
+                return html, pdf.render(html)
+
+            pdf.warm_up()
+            html, rendered = app_path()  # warm-up: template compiled, worker ready
+            pdf.render_in_process(html)  # warm-up: WeasyPrint imported and fonts loaded here too
+            # Alternate the two so both see the same load on a shared machine.
+            app_samples, bare_samples = [], []
+            for _ in range(args.runs):
+                sample, (html, rendered) = timed(app_path)
+                app_samples.append(sample)
+                sample, bare = timed(functools.partial(pdf.render_in_process, html))
+                bare_samples.append(sample)
+            app_ms, bare_ms = statistics.median(app_samples), statistics.median(bare_samples)
+            pages = len(pypdf.PdfReader(io.BytesIO(rendered)).pages)
+            bare_pages = len(pypdf.PdfReader(io.BytesIO(bare)).pages)
+
+            with write(db):
+                plan = plan_data.get(db, case_id)
+                agreement.mark_ready(db, case_data.get(db, case_id), plan, plan["revision"], user_id=coordinator.id)
+                plan = plan_data.get(db, case_id)
+                agreement.decide(db, case_data.get(db, case_id), plan, plan["revision"], outcome="agreed", text="",
+                                 user=referrer)
+            case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
+
+            def download():
+                # What a download does: read the version row, then fetch (or make) its PDF.
+                return plan_pdf.version_pdf(db, case, plan, plan_data.version(db, plan["id"], 1), referrer)
+
+            first_ms, first = timed(download)
+            cached_samples = []
+            for _ in range(max(50, args.runs)):
+                sample, cached = timed(download)
+                cached_samples.append(sample)
+                assert cached == first
+            cached_ms = statistics.median(cached_samples)
+        db.close()
+
+    rows = [
+        ("app path: assemble + html_for + pdf.render", f"{app_ms:9.1f} ms", ""),
+        ("bare WeasyPrint, same HTML (render_in_process)", f"{bare_ms:9.1f} ms", ""),
+        ("ratio app / bare", f"{app_ms / bare_ms:9.2f}", "aim <= 1.2"),
+        ("pages", f"{pages:9d}", f"aim 9-11 (bare: {bare_pages})"),
+        ("agreed version, first download (render + keep)", f"{first_ms:9.1f} ms", "one run"),
+        ("agreed version, later download (kept copy)", f"{cached_ms:9.2f} ms", ""),
+        ("speed-up of a kept copy", f"{first_ms / cached_ms:8.0f}x", "aim >= 100x"),
+        ("PDF size", f"{len(rendered) / 1024:7.0f} KB", ""),
+    ]
+    width = max(len(label) for label, _, _ in rows)
+    for label, value, note in rows:
+        print(f"{label:<{width}}  {value}  {note}".rstrip())
+
+
+if __name__ == "__main__":
+    main()

@@ -57,6 +57,17 @@ def _back(case_id, anchor=None):
     return redirect(url_for("plans.view", case_id=case_id, _anchor=anchor))
 
 
+def _writing():
+    """(case, db, plan) for a view that changes the plan: 403 unless the user may write it, and back
+    to the plan page if the plan is agreed and so locked. ``plan`` is None until the first save."""
+    case = access.current_case()
+    access.require("write_plan")
+    plan = _plan()
+    if _locked(plan):
+        abort(_back(case["id"]))
+    return case, get_db(), plan
+
+
 @bp.route("")
 @login_required
 def view(case_id):
@@ -97,12 +108,7 @@ def _task_data(task):
 @bp.route("/tasks/<id:task_id>", methods=["GET", "POST"])
 @login_required
 def task(case_id, task_id):
-    case = access.current_case()
-    access.require("write_plan")
-    db = get_db()
-    plan = _plan()
-    if _locked(plan):
-        return _back(case_id)
+    case, db, plan = _writing()
     existing = plan_data.task(db, plan["id"], task_id) if plan and task_id else None
     if task_id and existing is None and request.method == "GET":
         abort(404)
@@ -155,12 +161,7 @@ def task(case_id, task_id):
 @bp.route("/tasks/<id:task_id>/move/<any(up, down):direction>", methods=["POST"])
 @login_required
 def move_task(case_id, task_id, direction):
-    access.current_case()
-    access.require("write_plan")
-    db = get_db()
-    plan = _plan()
-    if _locked(plan):
-        return _back(case_id)
+    _, db, plan = _writing()
     access.found(plan and plan_data.task(db, plan["id"], task_id))
     try:
         with write(db):
@@ -180,12 +181,7 @@ def move_task(case_id, task_id, direction):
 @bp.route("/tasks/<id:task_id>/remove", methods=["GET", "POST"])
 @login_required
 def remove_task(case_id, task_id):
-    case = access.current_case()
-    access.require("write_plan")
-    db = get_db()
-    plan = _plan()
-    if _locked(plan):
-        return _back(case_id)
+    case, db, plan = _writing()
     existing = access.found(plan and plan_data.task(db, plan["id"], task_id))
     form = forms.TaskRemoveForm(data={"version": existing["version"]} if request.method == "GET" else None)
     if form.validate_on_submit():
@@ -207,12 +203,7 @@ def remove_task(case_id, task_id):
 @bp.route("/details", methods=["GET", "POST"])
 @login_required
 def details(case_id):
-    case = access.current_case()
-    access.require("write_plan")
-    db = get_db()
-    plan = _plan()
-    if _locked(plan):
-        return _back(case_id)
+    case, db, plan = _writing()
     initial = None
     if request.method == "GET":
         initial = ({key: plan[key] for key in plan_data.DETAILS} | {"version": plan["version"]} if plan else
@@ -276,12 +267,7 @@ def item(case_id, item_id):
 @bp.route("/resources/<id:resource_id>", methods=["GET", "POST"])
 @login_required
 def resource(case_id, resource_id):
-    case = access.current_case()
-    access.require("write_plan")
-    db = get_db()
-    plan = _plan()
-    if _locked(plan):
-        return _back(case_id)
+    case, db, plan = _writing()
     existing = access.found(plan and plan_data.resource(db, plan["id"], resource_id)) if resource_id else None
     form = forms.ResourceForm(data=existing if request.method == "GET" and existing else None)
     saved_now = None
@@ -314,12 +300,7 @@ def resource(case_id, resource_id):
 @bp.route("/resources/<id:resource_id>/remove", methods=["POST"])
 @login_required
 def remove_resource(case_id, resource_id):
-    access.current_case()
-    access.require("write_plan")
-    db = get_db()
-    plan = _plan()
-    if _locked(plan):
-        return _back(case_id)
+    _, db, plan = _writing()
     access.found(plan and plan_data.resource(db, plan["id"], resource_id))
     with write(db):
         plan_data.remove_resource(db, plan["id"], resource_id, user_id=current_user.id)

@@ -28,7 +28,7 @@ def create_app(test_config=None):
     app.url_map.converters["id"] = RecordId
 
     from . import access, account, admin, auth, cases, cli, db, errors, main, meetings, network, preparation
-    from . import plan_records, plans, referrals, security
+    from . import family, i18n, links, plan_records, plans, referrals, security
     from . import templating
 
     db.init_app(app)
@@ -37,9 +37,10 @@ def create_app(test_config=None):
     access.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
+    i18n.init_app(app)
     cli.init_app(app)
     for blueprint in (main.bp, account.bp, admin.bp, referrals.bp, cases.bp, meetings.bp, network.bp,
-                      preparation.bp, plans.bp, plan_records.bp):
+                      preparation.bp, plans.bp, plan_records.bp, links.bp, family.bp):
         app.register_blueprint(blueprint)
 
     if app.config["MIGRATE_ON_START"]:

@@ -26,7 +26,10 @@ login_manager = LoginManager()
 login_manager.login_view = "auth.sign_in"
 
 # Endpoints anyone may reach without signing in. The route-walking test checks every other one.
-PUBLIC_ENDPOINTS = {"auth.sign_in", "auth.set_password", "static", "main.healthz"}
+PUBLIC_ENDPOINTS = {"auth.sign_in", "auth.set_password", "static", "main.healthz",
+                    # Families have no accounts: their private link is their way in (fgc.family).
+                    "family.robots", "family.open_link", "family.plan", "family.acknowledge", "family.task",
+                    "family.pin", "family.language", "family.quick_exit", "family.plan_pdf"}
 
 
 class User(UserMixin):

@@ -46,6 +46,12 @@ DEFAULTS = {
     "INVITE_UID_DOMAIN": "fgc.invalid",
     # Seconds a PDF may take to render before it is stopped (kept under gunicorn's 30 s timeout).
     "PDF_TIMEOUT": 20,
+    # Family links: how long the cookie a link's token is swapped for lasts; how many unknown
+    # links one address may try in the window before it is made to wait; where quick exit goes.
+    "FAMILY_SESSION_MINUTES": 60,
+    "FAMILY_MISS_LIMIT": 20,
+    "FAMILY_MISS_WINDOW_MINUTES": 15,
+    "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
 }

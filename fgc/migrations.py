@@ -503,3 +503,79 @@ def m007_plans(db):
             generated_at TEXT NOT NULL
         )""",
     ])
+
+
+@migrations()
+def m008_family_links(db):
+    _run(db, [
+        # A private link for one person in the family network. Only the token's SHA-256 is kept;
+        # a PIN, when asked for, is kept as an argon2 hash. Ids never come back after removal.
+        """CREATE TABLE family_links (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            token_hash TEXT NOT NULL UNIQUE,
+            pin_hash TEXT,
+            pin_failures INTEGER NOT NULL DEFAULT 0,
+            pin_locked_at TEXT,
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked_at TEXT,
+            revoked_by INTEGER REFERENCES users(id),
+            revoked_reason TEXT NOT NULL DEFAULT '',
+            last_viewed_at TEXT,
+            view_count INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX family_links_case ON family_links(case_id, person_id)",
+        # Nobody excluded ever holds a link, whatever path the write takes...
+        """CREATE TRIGGER family_links_not_excluded BEFORE INSERT ON family_links
+           WHEN (SELECT excluded FROM people WHERE id = NEW.person_id) = 1
+           BEGIN SELECT RAISE(ABORT, 'excluded person'); END""",
+        # ...and excluding someone ends any link they already hold, at once.
+        """CREATE TRIGGER family_links_end_on_exclusion AFTER UPDATE OF excluded ON people
+           WHEN NEW.excluded = 1
+           BEGIN
+             UPDATE family_links SET revoked_at = strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'),
+                    revoked_reason = 'excluded'
+             WHERE person_id = NEW.id AND revoked_at IS NULL;
+           END""",
+        # The short-lived cookie a link's token is exchanged for.
+        """CREATE TABLE family_sessions (
+            id INTEGER PRIMARY KEY,
+            link_id INTEGER NOT NULL REFERENCES family_links(id),
+            token_hash TEXT NOT NULL UNIQUE,
+            pin_passed INTEGER NOT NULL DEFAULT 0 CHECK (pin_passed IN (0, 1)),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX family_sessions_link ON family_sessions(link_id)",
+        """CREATE TABLE family_acknowledgements (
+            id INTEGER PRIMARY KEY,
+            link_id INTEGER NOT NULL REFERENCES family_links(id),
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            number INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (link_id, plan_id, number)
+        )""",
+        # What a family member says about their own tasks; it feeds the review and never changes a version.
+        """CREATE TABLE family_task_updates (
+            id INTEGER PRIMARY KEY,
+            link_id INTEGER NOT NULL REFERENCES family_links(id),
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            number INTEGER NOT NULL,
+            task_key INTEGER NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX family_task_updates_plan ON family_task_updates(plan_id, task_key, at)",
+        # Unknown tokens, per client address, to slow down guessing.
+        """CREATE TABLE family_link_misses (
+            id INTEGER PRIMARY KEY,
+            ip_key TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX family_link_misses_ip ON family_link_misses(ip_key, at)",
+        "CREATE INDEX family_link_misses_at ON family_link_misses(at)",
+    ])

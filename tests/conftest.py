@@ -130,7 +130,8 @@ def check_page(response):
     h1 = " ".join(headings[0].get_text().split())
     title = " ".join(soup.title.get_text().split())
     has_errors = soup.select_one(".govuk-error-summary") is not None
-    expected_prefix = "Error: " if has_errors else ""
+    # GOV.UK Frontend's Welsh for "Error: " on the family pages.
+    expected_prefix = ("Gwall: " if soup.html.get("lang") == "cy" else "Error: ") if has_errors else ""
     assert title.startswith(expected_prefix + h1), f"<title> {title!r} does not start with {expected_prefix + h1!r}"
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     duplicates = {i for i in ids if ids.count(i) > 1}

@@ -63,8 +63,10 @@ def make_case(db, *, created_by, reference, coordinator_id=None, social_worker_i
     return case_id
 
 
-def agree_plan(db, case_id, *, tasks=("Nain collects the children from school every day",)):
-    """Write a plan that answers every bottom line and question, and have the referrer agree it."""
+def agree_plan(db, case_id, *, tasks=("Nain collects the children from school every day",), owners=None):
+    """Write a plan that answers every bottom line and question, and have the referrer agree it.
+
+    ``owners`` ({task index: [person id, ...]}) names network people as doing a task."""
     from fgc import agreement
     from fgc.data import plans
 
@@ -75,7 +77,8 @@ def agree_plan(db, case_id, *, tasks=("Nain collects the children from school ev
         plan = plans.ensure(db, case_id, user_id=case["coordinator_id"] or case["created_by"], review_on="2027-03-01")
         for number, what in enumerate(tasks):
             plans.save_task(db, case_id, plan["id"], {
-                "what": what, "who_people": [], "who_professionals": [], "who_other": "Nain", "by_date": None,
+                "what": what, "who_people": (owners or {}).get(number, []), "who_professionals": [],
+                "who_other": "" if (owners or {}).get(number) else "Nain", "by_date": None,
                 "by_when": "Every day", "checker": "Uncle Dai", "status": "not_started",
                 "answers": refs if number == 0 else []}, user_id=plan["created_by"])
         plan = plans.get(db, case_id)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from fgc import plandoc
-from fgc.data import baselines, consents, meetings, network, plans, professionals
+from fgc.data import baselines, consents, family_links, meetings, network, plans, professionals
 from fgc.data import cases as case_data
 from fgc.db import connect, write
 
@@ -37,6 +37,7 @@ def world(tmp_path):
     }
     for case_id in cases.values():
         add_plan(db, case_id)
+        add_link(db, case_id)
     yield app, db, cases
     db.close()
 
@@ -58,16 +59,26 @@ def add_plan(db, case_id):
         plans.start_next(db, plan["id"], user_id=case["created_by"], returned_reason="Not safe enough yet")
 
 
+def add_link(db, case_id):
+    """A family link for the case's first network person, so link routes have an id."""
+    case = case_data.get(db, case_id)
+    with write(db):
+        family_links.create(db, case_id, network.for_case(db, case_id)[0]["id"], expires_at="2099-01-01T00:00:00+00:00",
+                            pin_hash=None, user_id=case["created_by"], consent_withdrawn=False)
+
+
 def nested_ids(db, case_id):
     """Real ids of the things inside a case, for routes such as /meetings/<meeting_id>."""
     if case_id == 999_999:
         return {"meeting_id": 1, "consent_id": 1, "item_id": 1, "child_id": 1, "holder_id": 1, "person_id": 1,
-                "professional_id": 1, "danger_id": 1, "task_id": 1, "resource_id": 1, "number": 1}
+                "professional_id": 1, "danger_id": 1, "task_id": 1, "resource_id": 1, "number": 1, "link_id": 1}
     plan = plans.get(db, case_id)
+    links = family_links.for_case(db, case_id)
     return {
         "task_id": plans.tasks(db, plan["id"])[0]["id"] if plan else 1,
         "resource_id": plans.resources(db, plan["id"])[0]["id"] if plan else 1,
         "number": 1,
+        "link_id": links[0]["id"] if links else 1,
         "meeting_id": meetings.for_case(db, case_id)[0]["id"],
         "consent_id": consents.for_case(db, case_id)[0]["id"],
         "item_id": baselines.items(db, case_id)["question"][0]["id"],
@@ -87,7 +98,7 @@ def case_routes(app):
             continue
         unknown = rule.arguments - {"case_id", "meeting_id", "consent_id", "item_id", "child_id", "holder_id",
                                     "person_id", "professional_id", "danger_id", "slug", "kind", "target",
-                                    "task_id", "resource_id", "number", "direction"}
+                                    "task_id", "resource_id", "number", "direction", "link_id"}
         assert not unknown, f"{rule.rule} has arguments the access matrix does not cover: {unknown}"
         routes.append(rule)
     # Removals go last so that they do not take away what other routes point at.

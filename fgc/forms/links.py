@@ -1,0 +1,39 @@
+"""Forms for family links: making one, and the token a printed letter is made from."""
+
+from wtforms import HiddenField, RadioField
+from wtforms.validators import InputRequired, StopValidation
+
+from .base import Form, whole_number
+from .cases import choices
+from .fields import DateInput
+
+PIN_CHOICES = {"no": "No", "yes": "Yes, they will also need a PIN"}
+
+
+class PersonChoice(RadioField):
+    """Who the link is for. Only people who may have a link are offered, but whether a posted
+    person may have one is decided by the data layer (which refuses anyone excluded), so a
+    tampered answer reaches it and gets its plain refusal rather than a generic message."""
+
+    def pre_validate(self, form):
+        if whole_number(self.data) is None:
+            raise StopValidation("Select who the link is for")
+
+
+class NewLinkForm(Form):
+    person = PersonChoice("Who is the link for?", choices=[], validate_choice=False,
+                          validators=[InputRequired("Select who the link is for")])
+    pin = RadioField("Do they need a PIN as well?", choices=choices(PIN_CHOICES),
+                     validators=[InputRequired("Select whether they need a PIN as well")])
+    expires_on = DateInput("The link stops working at the end of", subject="date the link stops working",
+                           not_past=True)
+
+
+class LetterForm(Form):
+    """The link's token travels back in the body of a POST, never in a URL."""
+
+    token = HiddenField()
+
+
+class ConfirmForm(Form):
+    """Revoke a link, or set it a new PIN: only the CSRF token."""

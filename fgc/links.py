@@ -1,0 +1,304 @@
+"""Family links, the coordinator's side: make a private link for someone in the family network,
+print it as a letter, set a new PIN, revoke it, and see what the family have said through theirs.
+
+A link's token exists only in the response to the POST that made it: only its hash is stored, so the
+page showing it is rendered straight from that POST (never a redirect to a page that could be
+bookmarked, and sent no-store like every page), and the letter is made from a POST that carries the
+token back in its body. A PIN is shown once, the same way, and stored only as an argon2 hash.
+
+Nobody excluded can have a link, and nobody on a case whose consent is withdrawn: the data layer
+refuses both (``network.Excluded``, ``LinkRefused``), and these views say so plainly.
+"""
+
+import datetime
+import json
+import re
+import secrets
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
+
+from . import access, audit, letter, passwords
+from .data import consents, network, parse
+from .data import family_links as links
+from .data import iso
+from .data import plans as plan_data
+from .data import users as user_data
+from .db import get_db, write
+from .deadlines import today
+from .forms import links as forms
+from .forms.fields import LONDON
+from .pdf import RenderError
+from .workdays import add_months
+
+bp = Blueprint("links", __name__, url_prefix="/cases/<id:case_id>/links")
+
+EXPIRY_AFTER_REVIEW = datetime.timedelta(days=14)
+MONTHS_WITHOUT_REVIEW = 3
+STATE_WORDS = {"open": "Open", "expired": "Expired", "revoked": "Revoked", "excluded": "Revoked because excluded"}
+STATE_CLASSES = {"open": "govuk-tag--green", "expired": "govuk-tag--grey", "revoked": "govuk-tag--red",
+                 "excluded": "govuk-tag--red"}
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+WITHDRAWN = "Consent has been withdrawn, so nobody on this case can be sent a link"
+EXCLUDED = "This person is excluded because of risk, so they can never be sent a link"
+
+
+# Dates
+
+def default_expiry(db, case_id):
+    """The plan's review date plus 14 days; with no review date (or one long gone), 3 months and
+    14 days from today."""
+    plan = plan_data.get(db, case_id)
+    fallback = add_months(today(), MONTHS_WITHOUT_REVIEW) + EXPIRY_AFTER_REVIEW
+    if not plan or not plan["review_on"]:
+        return fallback
+    try:
+        day = datetime.date.fromisoformat(plan["review_on"][:10]) + EXPIRY_AFTER_REVIEW
+    except ValueError:
+        return fallback
+    return day if day > today() else fallback
+
+
+def end_of_day(day):
+    """The last moment of ``day`` in UK time, as stored: UTC ISO text."""
+    return iso(datetime.datetime.combine(day, datetime.time.max, LONDON))
+
+
+def expiry_day(link):
+    """The UK day a link stops working at the end of."""
+    return parse(link["expires_at"]).astimezone(LONDON).date()
+
+
+def new_pin():
+    return f"{secrets.randbelow(10**6):06d}"
+
+
+# Helpers
+
+def _link(db, case_id, link_id):
+    return access.found(links.get(db, case_id, link_id))
+
+
+def _state(link):
+    state = links.state(link)
+    return "excluded" if state == "revoked" and link["revoked_reason"] == "excluded" else state
+
+
+def _consent_withdrawn(db, case_id):
+    return consents.state(db, case_id) == "withdrawn"
+
+
+def _to_list(case_id):
+    return redirect(url_for("links.index", case_id=case_id))
+
+
+def _coordinator(db, case):
+    """Who the family should contact: the case's coordinator, else whoever is printing the letter."""
+    found = user_data.get(db, case["coordinator_id"]) if case["coordinator_id"] else None
+    return (found["name"], found["email"]) if found else (current_user.name, current_user.email)
+
+
+def _offered(db, case_id, plan):
+    """Everyone in the network who may have a link (nobody excluded), with why they might need one."""
+    owners = set()
+    if plan:
+        for task in plan_data.tasks(db, plan["id"]):
+            owners.update(task["who_people"])
+    holding = {link["person_id"] for link in links.for_case(db, case_id) if links.state(link) == "open"}
+    people = []
+    for person in network.for_case(db, case_id):
+        if person["excluded"]:
+            continue
+        notes = []
+        if "pr_holder" in person["roles"]:
+            notes.append("Has parental responsibility")
+        if person["id"] in owners:
+            notes.append("Has tasks in the plan")
+        if person["id"] in holding:
+            notes.append("Already has a link that works")
+        people.append((person, ". ".join(notes)))
+    return people
+
+
+def _task_labels(db, plan, updates):
+    """Label each update 'Task N: what', from the version the family saw, else from the plan as it is now."""
+    by_version = {}
+    for number in {update["number"] for update in updates}:
+        found = plan_data.version(db, plan["id"], number)
+        try:
+            tasks = json.loads(found["content"])["tasks"] if found else []
+        except (ValueError, KeyError, TypeError):
+            tasks = []
+        by_version[number] = {task.get("key"): f"Task {position}: {task.get('what', '')}"
+                              for position, task in enumerate(tasks, start=1) if isinstance(task, dict)}
+    current = {task["id"]: f"Task {position}: {task['what']}"
+               for position, task in enumerate(plan_data.tasks(db, plan["id"]), start=1)}
+    for update in updates:
+        update["task"] = (by_version[update["number"]].get(update["task_key"]) or current.get(update["task_key"])
+                          or "A task no longer in the plan")
+
+
+def _created_page(case, link, person, token, *, pin=None, error=None, status=200):
+    """The one page that shows the link (and the PIN, when there is a new one). Rendered from a POST only."""
+    url = url_for("family.open_link", token=token, _external=True)
+    form = forms.LetterForm(formdata=None, data={"token": token})
+    page = render_template("links/created.html", case=case, link=link, person=person, url=url, pin=pin,
+                           expires_on=expiry_day(link), form=form, error=error)
+    return page, status
+
+
+def _make(db, case, form, withdrawn):
+    """Make the link the form asks for and return the page that shows it, or None with the form's errors set."""
+    person_id = int(form.person.data)
+    if network.get(db, case["id"], person_id) is None:
+        form.person.errors.append("Select who the link is for")  # nobody on this case: a tampered form
+        return None
+    pin = new_pin() if form.pin.data == "yes" else None
+    pin_hash = passwords.hash_password(pin) if pin else None  # slow on purpose: outside the transaction
+    expires_at = end_of_day(form.expires_on.data)
+    try:
+        with write(db):
+            link_id, token = links.create(db, case["id"], person_id, expires_at=expires_at, pin_hash=pin_hash,
+                                          user_id=current_user.id, consent_withdrawn=withdrawn)
+            audit.record("family.link_created", record_type="case", record_id=case["id"],
+                         detail={"link_id": link_id, "person_id": person_id, "pin": bool(pin),
+                                 "expires_at": expires_at})
+    except network.Excluded:
+        form.person.errors.append(EXCLUDED)
+        return None
+    except links.LinkRefused as refused:
+        form.form_errors.append(str(refused))
+        return None
+    return _created_page(case, links.get(db, case["id"], link_id), network.get(db, case["id"], person_id), token,
+                         pin=pin)
+
+
+# Pages
+
+@bp.route("")
+@login_required
+def index(case_id):
+    case = access.current_case()
+    db = get_db()
+    rows = []
+    for link in links.for_case(db, case_id):
+        rows.append(dict(link, state=_state(link), expires_on=expiry_day(link)))
+    plan = plan_data.get(db, case_id)
+    acknowledgements = links.acknowledgements(db, plan["id"]) if plan else []
+    updates = links.task_updates(db, plan["id"]) if plan else []
+    if updates:
+        _task_labels(db, plan, updates)
+    return render_template("links/index.html", case=case, links=rows, state_words=STATE_WORDS,
+                           state_classes=STATE_CLASSES, acknowledgements=acknowledgements, updates=updates,
+                           consent_withdrawn=_consent_withdrawn(db, case_id), can_manage=access.can("progress"))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new(case_id):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    withdrawn = _consent_withdrawn(db, case_id)
+    form = forms.NewLinkForm(data={"pin": "no", "expires_on": default_expiry(db, case_id)}
+                             if request.method == "GET" else None)
+    if withdrawn and not form.is_submitted():
+        flash(WITHDRAWN, "error")
+        return _to_list(case_id)
+    offered = _offered(db, case_id, plan_data.get(db, case_id))
+    form.person.choices = [SelectChoice(str(person["id"]), person["name"]) for person, _note in offered]
+    if form.validate_on_submit():
+        made = _make(db, case, form, withdrawn)
+        if made:
+            return made
+    return render_template("links/new.html", case=case, form=form,
+                           hints={str(person["id"]): note for person, note in offered if note})
+
+
+@bp.route("/<id:link_id>/letter", methods=["POST"])
+@login_required
+def print_letter(case_id, link_id):
+    """The letter, from the token posted back by the page that showed the new link."""
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    link = _link(db, case_id, link_id)
+    form = forms.LetterForm()
+    if not form.validate_on_submit():
+        abort(400)
+    token = form.token.data or ""
+    found = links.by_token(db, token) if TOKEN.fullmatch(token) else None
+    if found is None or found["id"] != link["id"] or found["case_id"] != case["id"]:
+        abort(400)  # not this link's token: the link exists, the request is wrong
+    state = _state(link)
+    if state != "open":
+        flash({"expired": "This link has expired, so there is no letter to print",
+               "excluded": EXCLUDED}.get(state, "This link has been revoked, so there is no letter to print"),
+              "error")
+        return _to_list(case_id)
+    if _consent_withdrawn(db, case_id):
+        flash(WITHDRAWN, "error")
+        return _to_list(case_id)
+    person = network.get(db, case_id, link["person_id"])
+    url = url_for("family.open_link", token=token, _external=True)
+    coordinator_name, coordinator_email = _coordinator(db, case)
+    try:
+        document = letter.letter_pdf(
+            person_name=person["name"], link=url, expires_on=expiry_day(link), has_pin=bool(link["pin_hash"]),
+            coordinator_name=coordinator_name, coordinator_email=coordinator_email,
+            service_name=current_app.config["SERVICE_NAME"], written_on=today())
+    except RenderError as error:
+        current_app.logger.warning("Family link letter for case %s could not be made: %s", case_id, error)
+        return _created_page(case, link, person, token, status=503,
+                             error="Sorry, the letter cannot be made just now. Try again in a few minutes")
+    audit.record("family.letter_printed", record_type="case", record_id=case_id,
+                 detail={"link_id": link_id, "person_id": link["person_id"]})
+    response = Response(document, mimetype="application/pdf")
+    response.headers.set("Content-Disposition", "attachment", filename=letter.filename(case["reference"]))
+    return response
+
+
+@bp.route("/<id:link_id>/revoke", methods=["GET", "POST"])
+@login_required
+def revoke(case_id, link_id):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    link = _link(db, case_id, link_id)
+    if link["revoked_at"]:
+        flash(f"{link['person_name']}’s link has already been revoked", "info")
+        return _to_list(case_id)
+    form = forms.ConfirmForm()
+    if form.validate_on_submit():
+        with write(db):
+            if links.revoke(db, case_id, link_id, user_id=current_user.id):
+                audit.record("family.link_revoked", record_type="case", record_id=case_id,
+                             detail={"link_id": link_id, "person_id": link["person_id"]})
+        flash(f"{link['person_name']}’s link has been revoked. It no longer works", "success")
+        return _to_list(case_id)
+    return render_template("links/revoke.html", case=case, form=form, link=link, expires_on=expiry_day(link))
+
+
+@bp.route("/<id:link_id>/pin", methods=["GET", "POST"])
+@login_required
+def pin(case_id, link_id):
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    link = _link(db, case_id, link_id)
+    if _state(link) != "open":
+        flash(f"{link['person_name']}’s link no longer works, so it cannot have a new PIN", "error")
+        return _to_list(case_id)
+    form = forms.ConfirmForm()
+    if form.validate_on_submit():
+        chosen = new_pin()
+        pin_hash = passwords.hash_password(chosen)
+        with write(db):
+            if not links.unlock_pin(db, case_id, link_id, pin_hash):
+                abort(404)
+            audit.record("family.pin_reset", record_type="case", record_id=case_id,
+                         detail={"link_id": link_id, "person_id": link["person_id"],
+                                 "was_locked": bool(link["pin_locked_at"]), "had_pin": bool(link["pin_hash"])})
+        return render_template("links/pin_set.html", case=case, link=link, pin=chosen)
+    return render_template("links/pin.html", case=case, form=form, link=link)

@@ -1,0 +1,219 @@
+"""The family pages in Welsh: the switch, the words, the dates, and a catalogue that is whole and compiled."""
+
+import datetime
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+
+from fgc.data import plans as plan_data
+from fgc.db import write
+
+from conftest import check_page, text
+from factories import user_id
+from test_family import agreed_with_own_task, case_id, make_link, nain, open_link  # noqa: F401 (fixtures)
+
+CATALOGUE = Path(__file__).resolve().parent.parent / "fgc" / "translations" / "cy" / "LC_MESSAGES"
+
+
+def check_family_page(response):
+    """conftest.check_page, which knows a Welsh page with errors has a title starting "Gwall: "."""
+    html = response.get_data(as_text=True)
+    if 'lang="cy"' in html.split(">", 2)[1] and "govuk-error-summary" in html:
+        assert "<title>Gwall: " in html, "a Welsh page with errors has a title starting Gwall:"
+    return check_page(response)
+
+
+def switch(client, language, page="/family/"):
+    """Press the language switch on ``page``, as a browser would: the page's own form and CSRF token."""
+    soup = check_family_page(client.get(page))
+    form = soup.find("form", action="/family/language")
+    button = form.find("button", attrs={"name": "language"})
+    assert button["value"] == language
+    assert button["lang"] == ("cy" if language == "cy" else "en-GB"), "the switch says which language it is in"
+    assert text(button) == ("Cymraeg" if language == "cy" else "English"), "the switch is in the other language"
+    data = {field["name"]: field["value"] for field in form.find_all("input")}
+    response = client.post("/family/language", data={**data, "language": language})
+    assert response.status_code == 303 and response.location == page
+    assert "fgc_lang=" + language in response.headers["Set-Cookie"]
+    return check_family_page(client.get(page))
+
+
+@pytest.fixture
+def visiting(client, db, case_id, nain):  # noqa: F811 (fixtures from test_family)
+    """Nain has opened her link to an agreed plan with a task of her own."""
+    plan = agreed_with_own_task(db, case_id, nain["id"])
+    _, token = make_link(db, case_id, nain["id"])
+    open_link(client, token)
+    return plan
+
+
+def test_the_plan_page_switches_to_welsh_and_back(client, visiting):
+    english = check_family_page(client.get("/family/"))
+    assert english.html["lang"] == "en-GB"
+    assert text(english.find("h1")) == "Your family plan"
+
+    welsh = switch(client, "cy")
+    assert welsh.html["lang"] == "cy"
+    assert text(welsh.find("h1")) == "Eich cynllun teulu"
+    assert welsh.title.get_text().startswith("Eich cynllun teulu")
+    assert text(welsh.select_one("#your-tasks")) == "Eich tasgau"
+    assert text(welsh.select_one("#other-tasks")) == "Tasgau pawb arall"
+    assert text(welsh.select_one("#if-it-stops")) == "Os bydd y cynllun yn stopio gweithio"
+    assert text(welsh.find("form", action="/family/exit").find("button")) == "Allanfa gyflym"
+    assert text(welsh.select_one(".govuk-skip-link")) == "Neidio i’r prif gynnwys"
+    assert "Nain collects the children" in text(welsh), "the family's own words stay as they wrote them"
+    assert "Lawrlwythwch eich cynllun (PDF)" in text(welsh)
+
+    english = switch(client, "en")
+    assert english.html["lang"] == "en-GB"
+    assert text(english.find("h1")) == "Your family plan"
+    assert text(english.select_one("#your-tasks")) == "Your tasks"
+    assert text(english.find("form", action="/family/exit").find("button")) == "Quick exit"
+
+
+def test_dates_are_in_the_pages_language(client, db, case_id, nain):  # noqa: F811
+    # A draft plan, so its review date is the one the family see.
+    with write(db):
+        plan_data.ensure(db, case_id, user_id=user_id(db, "coordinator@example.org"), review_on="2027-02-14")
+    _, token = make_link(db, case_id, nain["id"])
+    open_link(client, token)
+    english = check_family_page(client.get("/family/"))
+    assert text(english.select_one("#review").find_next_sibling("p")) == "14 February 2027"
+    assert "This plan is not agreed yet" in text(english.select_one(".govuk-warning-text"))
+    welsh = switch(client, "cy")
+    assert text(welsh.select_one("#review").find_next_sibling("p")) == "14 Chwefror 2027"
+    assert "Nid yw’r cynllun hwn wedi’i gytuno eto" in text(welsh.select_one(".govuk-warning-text"))
+    assert "Rhybudd" in text(welsh.select_one(".govuk-warning-text .govuk-visually-hidden"))
+
+
+def test_the_agreed_date_is_in_welsh(client, db, visiting):
+    welsh = switch(client, "cy")
+    agreed = plan_data.latest_agreed(db, visiting["id"])
+    at = json.loads(agreed["content"])["decision"]["at"][:10]
+    expected = format_date(datetime.date.fromisoformat(at), "d MMMM yyyy", locale="cy")
+    assert f"Cafodd ei gytuno ar {expected}." in text(welsh)
+    assert text(welsh.select_one("#review").find_next_sibling("p")) == "1 Mawrth 2027"
+
+
+def test_every_family_page_passes_the_page_checks_in_welsh(client, db, case_id, nain, visiting):  # noqa: F811
+    tasks = plan_data.tasks(db, visiting["id"])
+    switch(client, "cy")
+    task_page = check_family_page(client.get(f"/family/tasks/{tasks[1]['id']}"))
+    assert text(task_page.find("h1")) == "Dywedwch wrthym sut mae tasg 2 yn mynd"
+    assert text(task_page.select_one(".govuk-back-link")) == "Yn ôl"
+    csrf = task_page.find("input", attrs={"name": "csrf_token"})["value"]
+    # Nothing ticked and no note: the error is in Welsh, and so is the title's prefix.
+    response = client.post(f"/family/tasks/{tasks[1]['id']}", data={"csrf_token": csrf, "note": ""})
+    assert response.status_code == 200
+    errors = check_family_page(response)
+    assert "<title>Gwall: Dywedwch wrthym sut mae tasg 2 yn mynd – Eich cynllun teulu</title>" in response.get_data(
+        as_text=True)
+    assert text(errors.select_one(".govuk-error-summary__title")) == "Mae problem wedi codi"
+    assert "Ticiwch y blwch, neu ysgrifennwch nodyn" in text(errors.select_one(".govuk-error-summary"))
+    assert "Gwall:" in text(errors.select_one(".govuk-error-message"))
+    # A task that is not theirs: a Welsh 404 in the family's own pages.
+    missing = client.get(f"/family/tasks/{tasks[0]['id']}")
+    assert missing.status_code == 404
+    assert text(check_family_page(missing).find("h1")) == "Ni allwn ddod o hyd i’r dudalen hon"
+    # A stale form: a Welsh 400.
+    stale = client.post("/family/read", data={"csrf_token": "stale"})
+    assert stale.status_code == 400
+    assert check_family_page(stale).html["lang"] == "cy"
+    # The pages met without an open link.
+    client.post("/family/exit")
+    gone = client.get("/family/")
+    assert gone.status_code == 403
+    assert text(check_family_page(gone).find("h1")) == "Agorwch eich dolen eto"
+    not_found = client.get("/f/" + "x" * 20)
+    assert not_found.status_code == 404
+    assert text(check_family_page(not_found).find("h1")) == "Ni allwn ddod o hyd i’r ddolen hon"
+
+
+def test_the_pin_page_in_welsh(client, db, case_id, nain):  # noqa: F811
+    _, token = make_link(db, case_id, nain["id"], pin="135790")
+    open_link(client, token)
+    welsh = switch(client, "cy", page="/family/pin")
+    assert text(welsh.find("h1")) == "Rhowch eich PIN"
+    csrf = welsh.find("input", attrs={"name": "csrf_token"})["value"]
+    page = check_family_page(client.post("/family/pin", data={"pin": "12", "csrf_token": csrf}))
+    assert "Mae eich PIN yn 6 rhif" in text(page.select_one(".govuk-error-summary"))
+    page = check_family_page(client.post("/family/pin", data={"pin": "000000", "csrf_token": csrf}))
+    assert "Nid yw’r PIN yn gywir" in text(page.select_one(".govuk-error-summary"))
+
+
+def test_expired_link_page_in_welsh(client, db, case_id, nain):  # noqa: F811
+    _, token = make_link(db, case_id, nain["id"], days=-1)
+    client.set_cookie("fgc_lang", "cy")
+    response = client.get(f"/f/{token}")
+    assert response.status_code == 410
+    page = check_family_page(response)
+    assert text(page.find("h1")) == "Nid yw’r ddolen hon yn gweithio bellach"
+    assert "Cysylltwch â’ch cydlynydd, Test Coordinator." in text(page)
+
+
+def test_staff_pages_stay_in_english_with_the_welsh_cookie(client, visiting, sign_in):
+    switch(client, "cy")
+    sign_in("coordinator")
+    page = client.page("/")
+    assert page.html["lang"] == "en-GB"
+    assert "Sign out" in text(page) and "Eich" not in text(page)
+    assert client.raw.get_cookie("fgc_lang").value == "cy", "the family's choice is still there"
+
+
+def test_an_unknown_language_is_english(client, visiting):
+    client.set_cookie("fgc_lang", "fr")
+    assert check_family_page(client.get("/family/")).html["lang"] == "en-GB"
+
+
+# --- the catalogue --------------------------------------------------------------------------------
+
+
+def _po():
+    with open(CATALOGUE / "messages.po", "rb") as handle:
+        return read_po(handle, locale="cy")
+
+
+def test_every_family_string_has_a_welsh_translation():
+    catalog = _po()
+    messages = [message for message in catalog if message.id]
+    assert len(messages) > 50, "the catalogue holds the family pages' strings"
+    untranslated = [message.id for message in messages if not message.string or not str(message.string).strip()]
+    assert not untranslated, f"no Welsh for: {untranslated}"
+    fuzzy = [message.id for message in messages if message.fuzzy]
+    assert not fuzzy, f"fuzzy (a guess, not checked) Welsh for: {fuzzy}"
+    for message in messages:
+        if "%(" in message.id:
+            assert sorted(_placeholders(message.id)) == sorted(_placeholders(message.string)), message.id
+
+
+def _placeholders(value):
+    return re.findall(r"%\([a-z_]+\)s", value)
+
+
+def test_the_catalogue_covers_every_string_in_the_family_templates():
+    """Every string the extractor finds is in the .po: nobody forgot to run scripts/translations update."""
+    root = CATALOGUE.parent.parent.parent.parent
+    with open(root / "babel.cfg", encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found = {message[2] for message in extract_from_dir(
+        str(root), method_map, options_map, keywords={"_": None, "gettext": None, "_l": None, "lazy_gettext": None})}
+    known = {message.id for message in _po() if message.id}
+    assert found, "the extractor found the family strings"
+    assert found <= known, f"not in the Welsh catalogue: {sorted(found - known)}"
+
+
+def test_the_compiled_catalogue_is_up_to_date():
+    """The committed .mo (what Flask-Babel reads) is exactly what compiling the .po gives now."""
+    compiled = io.BytesIO()
+    write_mo(compiled, _po())
+    committed = (CATALOGUE / "messages.mo").read_bytes()
+    assert committed == compiled.getvalue(), "run scripts/translations compile and commit the .mo"
+    assert read_mo(io.BytesIO(committed)).get("Your tasks").string == "Eich tasgau"

@@ -51,9 +51,27 @@ def heading(page, axe, text):
     axe.check(page)
 
 
-def test_a_family_member_uses_their_link_on_a_phone(page, axe, token):
+def stub_neutral_site(page):
+    """Quick exit's neutral site, served locally: the test machine has no internet."""
     page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(
         status=200, content_type="text/html", body="<!doctype html><html lang=en><title>Weather</title><h1>Weather</h1>"))
+
+
+def coordinators_links_page(page, axe):
+    page.goto("/sign-in")
+    heading(page, axe, "Sign in")
+    page.get_by_label("Email address").fill("coordinator@example.org")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    heading(page, axe, "Your cases")
+    page.get_by_role("link", name=REFERENCE, exact=True).click()
+    heading(page, axe, REFERENCE)
+    page.get_by_role("link", name="Family links").first.click()
+    heading(page, axe, f"Family links for {REFERENCE}")
+
+
+def test_a_family_member_uses_their_link_on_a_phone(page, axe, token):
+    stub_neutral_site(page)
 
     # --- The link gives way to a clean address ---------------------------------------------------
     page.goto(f"/f/{token}")
@@ -105,8 +123,7 @@ def test_a_family_member_uses_their_link_on_a_phone(page, axe, token):
 
 
 def test_the_coordinator_sees_what_the_family_said(page, axe, token, app):
-    page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><html lang=en><title>Weather</title><h1>Weather</h1>"))
+    stub_neutral_site(page)
     page.goto(f"/f/{token}")
     heading(page, axe, "Your family plan")
     page.get_by_role("button", name="I have read this plan").click()
@@ -121,16 +138,7 @@ def test_the_coordinator_sees_what_the_family_said(page, axe, token, app):
     axe.checked.add((id(page), NEUTRAL))
 
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto("/sign-in")
-    heading(page, axe, "Sign in")
-    page.get_by_label("Email address").fill("coordinator@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    heading(page, axe, "Your cases")
-    page.get_by_role("link", name=REFERENCE, exact=True).click()
-    heading(page, axe, REFERENCE)
-    page.get_by_role("link", name="Family links").first.click()
-    heading(page, axe, f"Family links for {REFERENCE}")
+    coordinators_links_page(page, axe)
     expect(page.locator("#read + ul")).to_contain_text("Nain Jones: read version 1 of the plan")
     updates = page.get_by_role("table", name="Updates on tasks from the family, newest first")
     expect(updates).to_contain_text(OWN_TASK)
@@ -140,18 +148,8 @@ def test_the_coordinator_sees_what_the_family_said(page, axe, token, app):
 
 def test_the_coordinator_makes_a_link_with_a_pin_prints_the_letter_and_revokes_it(page, axe, token, tmp_path):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><html lang=en><title>Weather</title><h1>Weather</h1>"))
-    page.goto("/sign-in")
-    heading(page, axe, "Sign in")
-    page.get_by_label("Email address").fill("coordinator@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    heading(page, axe, "Your cases")
-    page.get_by_role("link", name=REFERENCE, exact=True).click()
-    heading(page, axe, REFERENCE)
-    page.get_by_role("link", name="Family links").first.click()
-    heading(page, axe, f"Family links for {REFERENCE}")
+    stub_neutral_site(page)
+    coordinators_links_page(page, axe)
     page.get_by_role("button", name="Make a link").click()
     heading(page, axe, "Make a family link")
     page.get_by_role("button", name="Make the link").click()

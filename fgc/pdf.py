@@ -218,7 +218,8 @@ def _serve(conn, temp_dir):
         # Pays Pango's and the fonts' first-use costs now rather than in the first real render.
         _write_pdf(_WARM_UP_HTML, DEFAULT_VARIANT, None)
     except Exception:
-        pass  # the real render will report whatever is wrong
+        # Not fatal: the first real render will fail with the same error and report it to the caller.
+        LOGGER.warning("PDF worker warm-up failed:\n%s", traceback.format_exc())
     conn.send("ready")
     try:
         while True:

@@ -175,7 +175,7 @@ def plan():
         links.record_view(db, link["id"])
         _audit("family.viewed", link, number=context["number"])
     context.pop("plan")
-    return render_template("family/plan.html", **context, form=None, status_form=forms.ActionForm())
+    return render_template("family/plan.html", **context, form=None)
 
 
 @bp.route("/family/plan.pdf")

@@ -57,6 +57,14 @@ def _back(case_id, anchor=None):
     return redirect(url_for("plans.view", case_id=case_id, _anchor=anchor))
 
 
+@bp.errorhandler(plan_data.PlanLocked)
+def plan_locked(_error):
+    """The plan was agreed while someone was writing in it: say so, and go back to the plan."""
+    case_id = access.current_case()["id"]
+    _locked(plan_data.get(get_db(), case_id))
+    return _back(case_id)
+
+
 def _writing():
     """(case, db, plan) for a view that changes the plan: 403 unless the user may write it, and back
     to the plan page if the plan is agreed and so locked. ``plan`` is None until the first save."""
@@ -78,8 +86,7 @@ def view(case_id):
     return render_template(
         "plans/plan.html", case=case, plan=plan, document=document, unanswered=plandoc.unanswered(document),
         pending=plandoc.pending_sign_off(document), status_words=STATUS_WORDS, task_status=forms.TASK_STATUS,
-        tasks={task["key"]: task for task in document["tasks"]},
-        versions=plan_data.versions(db, plan["id"]) if plan else [], status_form=forms.StatusForm(),
+        versions=plan_data.versions(db, plan["id"]) if plan else [],
         can_write=access.can("write_plan") and not (plan and plan["status"] == "agreed"),
         can_decide=access.can("decide_plan"), can_sign_off=access.can("sign_off"))
 
@@ -142,9 +149,6 @@ def task(case_id, task_id):
                 form.version.data = saved_now["version"]
         except network.Excluded:
             form.who_people.errors = ["Someone you chose is excluded, so cannot be given a task"]
-        except plan_data.PlanLocked:
-            _locked(plan_data.get(db, case_id))
-            return _back(case_id)
         except LookupError:
             form.form_errors.append("Something you chose has been removed from the case since the page was "
                                     "opened. Check your choices and save again")
@@ -223,9 +227,6 @@ def details(case_id):
             saved_now = plan_data.get(db, case_id)
             form.form_errors.append(CONFLICT)
             form.version.data = saved_now["version"]
-        except plan_data.PlanLocked:
-            _locked(plan_data.get(db, case_id))
-            return _back(case_id)
         else:
             flash("The rest of the plan has been saved", "success")
             return _back(case_id, "rest-of-plan")
@@ -288,9 +289,6 @@ def resource(case_id, resource_id):
                 abort(404)
             form.form_errors.append(CONFLICT)
             form.version.data = saved_now["version"]
-        except plan_data.PlanLocked:
-            _locked(plan_data.get(db, case_id))
-            return _back(case_id)
         else:
             flash("The request has been saved", "success")
             return _back(case_id, "resources")

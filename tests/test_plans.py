@@ -319,3 +319,19 @@ def test_saves_from_many_browsers_at_once_each_land_or_conflict(app, client, sig
     assert all(conflict for code, conflict, _ in statuses if code == 200)
     assert not any(locked for _, _, locked in statuses), "no 'database is locked' reaches anyone"
     assert plan_data.task(db, plan_of(db, case_id)["id"], task_id)["what"].startswith("Writer ")
+
+
+def test_a_save_after_the_plan_was_agreed_meanwhile_goes_back_to_the_plan(client, sign_in, db, case_id, new_client):
+    sign_in("coordinator")
+    answer_everything(client, db, case_id)
+    form = client.page(f"/cases/{case_id}/plan/details")
+    token = form.select_one("input[name=csrf_token]")["value"]
+    plan = plan_of(db, case_id)
+    client.submit(f"/cases/{case_id}/plan/ready", {"revision": plan["revision"]}, form_url=f"/cases/{case_id}/plan")
+    decide(new_client("social_worker"), db, case_id, outcome="agreed")
+    response = client.raw.post(f"/cases/{case_id}/plan/details", data={
+        "csrf_token": token, "contingency": "Too late", "monitoring": "", "version": str(plan["version"]),
+        **{f"review_on-{k}": v for k, v in (("day", "1"), ("month", "3"), ("year", "2030"))}})
+    assert response.status_code == 302 and response.location.endswith(f"/cases/{case_id}/plan")
+    assert "Version 1 is agreed, so it cannot be changed" in text(client.page(f"/cases/{case_id}/plan"))
+    assert plan_of(db, case_id)["contingency"] != "Too late"

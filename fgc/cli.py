@@ -85,8 +85,9 @@ def seed_demo_command(if_empty):
                 user_data.set_password_hash(database, existing["id"], password_hash)
                 user_data.set_active(database, existing["id"], True)
         users = {email: user_data.get_by_email(database, email) for email, _, _ in DEMO_USERS}
+        tokens = []
         cases = seed_cases(database, users, datetime.datetime.now(ZoneInfo("Europe/London")).date(),
-                           uid_domain=current_app.config["INVITE_UID_DOMAIN"])
+                           uid_domain=current_app.config["INVITE_UID_DOMAIN"], family_link_tokens=tokens)
         audit.record("demo.seeded", user=None, actor="cli", detail={"accounts": len(DEMO_USERS), "cases": cases})
     if cases:
         click.echo(f"Created {cases} demo cases.")
@@ -96,6 +97,11 @@ def seed_demo_command(if_empty):
     for email, name, role in DEMO_USERS:
         click.echo(f"  {role:<14} {email:<34} {name}")
     click.echo(f"  password for all of them: {password}")
+    if tokens:
+        click.echo("Demo family links (fictional families; open them at the app's address, such as "
+                   "http://127.0.0.1:5000, and make more on a case's Family links page):")
+        for reference, name, token in tokens:
+            click.echo(f"  /f/{token}  {name}, {reference}")
 
 
 @click.command("backup")

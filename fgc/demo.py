@@ -20,6 +20,7 @@ from . import agreement, lifecycle
 from .data import audit as audit_data
 from .data import baselines, child_views, closure_days, consents, iso, network, offers, professionals, scales
 from .data import cases as case_data
+from .data import family_links
 from .data import meetings as meeting_data
 from .data import plans
 from .db import write
@@ -1721,10 +1722,24 @@ PLANS = {
 }
 
 
-def seed_cases(db, users_by_email, today, *, uid_domain="fgc.invalid"):
+# Who has a private link to their agreed plan, what they have said they read, and their updates on
+# tasks (by the task's place in the agreed plan: done?, note).
+FAMILY_LINKS = {
+    107: {
+        "Glenys Morgan-Jones": {"read": True, "updates": {
+            0: (True, "Rydyn ni wedi gwneud y siopa bob dydd Sadwrn ers y gynhadledd. (We have done the shop "
+                      "every Saturday since the conference.)")}},
+        "Bethan Morgan-Jones": {},
+    },
+}
+
+
+def seed_cases(db, users_by_email, today, *, uid_domain="fgc.invalid", family_link_tokens=None):
     """Create the demo cases unless any case exists; return how many were created.
 
-    ``users_by_email`` maps each demo email to its user row; ``today`` is a date.
+    ``users_by_email`` maps each demo email to its user row; ``today`` is a date. The demo family
+    links' tokens (never stored, so only known now) are appended to ``family_link_tokens`` as
+    (reference, person's name, token).
     """
     with write(db):
         if case_data.count(db):
@@ -1732,6 +1747,8 @@ def seed_cases(db, users_by_email, today, *, uid_domain="fgc.invalid"):
         builder = _Builder(db, users_by_email, today, uid_domain)
         for index, spec in enumerate(CASES):
             builder.build(spec, index)
+    if family_link_tokens is not None:
+        family_link_tokens.extend(builder.family_link_tokens)
     return len(CASES)
 
 
@@ -1748,6 +1765,7 @@ class _Builder:
         self._landlines = itertools.cycle(numbers.sample(range(500), 500))
         self._emails = set()
         self._neighbours = itertools.cycle(numbers.sample(NEIGHBOURS, len(NEIGHBOURS)))
+        self.family_link_tokens = []
 
     def neighbour(self):
         """A friend or neighbour from outside the family, each in only one case while the list lasts."""
@@ -1920,6 +1938,7 @@ class _Builder:
                     self.write_plan(case_id, spec, coordinator, conference_day, review_day)
             elif step == "plan_agreed":  # the referrer agreeing the plan moves the case on
                 self.agree_plan(case_id, spec, coordinator, conference_day, review_day)
+                self.family_links(case_id, spec, coordinator, review_day)
             elif step == "review_scheduled":
                 review_id = self.meeting(case_id, "review", review_day, index, coordinator, interpreter)
                 self.move(case_id, "review_scheduled", coordinator, audit_action="case.meeting_scheduled",
@@ -2082,6 +2101,41 @@ class _Builder:
         agreed_on = self.cal.add_working_days(conference_day, entry["agreed_after"]) \
             if entry.get("agreed_after") else conference_day
         case_data.update(db, case_id, case["version"], plan_agreed_on=agreed_on.isoformat())
+
+    def family_links(self, case_id, spec, coordinator, review_day):
+        """Private links to the agreed plan for the people the demo names: one has said they have read it
+        and given an update on a task, another has not opened theirs yet."""
+        db, entry = self.db, FAMILY_LINKS.get(spec["number"])
+        if not entry:
+            return
+        people = {person["name"]: person["id"] for person in network.for_case(db, case_id)}
+        plan = plans.get(db, case_id)
+        agreed = plans.latest_agreed(db, plan["id"])
+        keys = [task["key"] for task in json.loads(agreed["content"])["tasks"]]
+        review_on = review_day or datetime.date.fromisoformat(plan["review_on"])
+        expires = datetime.datetime.combine(review_on + datetime.timedelta(days=14), datetime.time.max,
+                                            ZoneInfo("Europe/London"))
+        reference = case_data.get(db, case_id)["reference"]
+        for name, said in entry.items():
+            link_id, token = family_links.create(db, case_id, people[name], expires_at=iso(expires), pin_hash=None,
+                                                 user_id=self.users[coordinator]["id"], consent_withdrawn=False)
+            self.audit(coordinator, "family.link_created", case_id,
+                       {"link_id": link_id, "person_id": people[name], "pin": False, "expires_at": iso(expires)})
+            self.family_link_tokens.append((reference, name, token))
+            family = {"link_id": link_id, "person_id": people[name]}
+            if said.get("read"):
+                family_links.record_view(db, link_id)
+                family_links.acknowledge(db, link_id, plan["id"], agreed["number"])
+                self._family_audit(link_id, "family.acknowledged", case_id, {**family, "number": agreed["number"]})
+            for position, (done, note) in said.get("updates", {}).items():
+                family_links.add_task_update(db, link_id, plan["id"], agreed["number"], keys[position], done=done,
+                                             note=note)
+                self._family_audit(link_id, "family.task_updated", case_id,
+                                   {**family, "number": agreed["number"], "task_key": keys[position], "done": done})
+
+    def _family_audit(self, link_id, action, case_id, detail):
+        audit_data.add(self.db, user_id=None, actor=f"family link {link_id}", action=action, record_type="case",
+                       record_id=case_id, ip="cli", detail=detail)
 
     def review_plan(self, case_id, spec, coordinator, review_id, review_day):
         """The review of the agreed plan: each task done, in progress or not done, and what has changed. Where

@@ -557,3 +557,22 @@ def test_seeding_twice_does_not_duplicate_plans(seeded, runner, db):
     assert all(counts.values())
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables} == counts
+
+
+def test_the_demo_family_links_open_and_the_coordinator_sees_what_the_family_said(seeded, db, new_client):
+    printed = re.findall(r"/f/([A-Za-z0-9_-]{22})  ([^,]+), (FGC-\d{4}-\d{4})", seeded.output)
+    assert [(name, reference) for _, name, reference in printed] == [
+        ("Glenys Morgan-Jones", "FGC-2026-0107"), ("Bethan Morgan-Jones", "FGC-2026-0107")]
+    family = new_client()
+    opened = family.raw.get(f"/f/{printed[0][0]}")
+    assert opened.status_code == 303 and opened.location.endswith("/family/")
+    plan = text(family.page("/family/"))
+    assert "Your tasks" in plan and "Bydd Nain yn gwneud y siopa mawr" in plan
+    case = next(row for row in all_cases(db) if row["reference"] == "FGC-2026-0107")
+    coordinator = new_client()
+    assert coordinator.submit("/sign-in", {"email": CERYS, "password": DEMO_PASSWORD}).status_code == 302
+    links = text(coordinator.page(f"/cases/{case['id']}/links"))
+    assert "Glenys Morgan-Jones" in links and "Bethan Morgan-Jones" in links
+    assert "Rydyn ni wedi gwneud y siopa bob dydd Sadwrn" in links
+    events = [row["action"] for row in audit_data.for_record(db, "case", case["id"])]
+    assert {"family.link_created", "family.acknowledged", "family.task_updated"} <= set(events)

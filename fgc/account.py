@@ -1,6 +1,7 @@
 """The signed-in person's own account: changing their password."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from . import audit, auth, passwords, throttle
@@ -26,9 +27,9 @@ def change_password():
                 audit.record("user.password_change_throttled", record_type="user", record_id=user["id"])
         if attempt is None:
             status = 429
-            form.current_password.errors = [throttle.MESSAGE]
+            form.current_password.errors = [str(throttle.MESSAGE)]
         elif not passwords.verify(user["password_hash"], form.current_password.data):
-            form.current_password.errors = ["Your current password is not correct"]
+            form.current_password.errors = [_("Your current password is not correct")]
             audit.record("user.password_change_failed", record_type="user", record_id=user["id"])
         else:
             new_hash = passwords.hash_password(form.new_password.data)
@@ -40,6 +41,6 @@ def change_password():
                 auth.start_session(user)
                 audit.record("user.password_changed", user=user, record_type="user", record_id=user["id"],
                              detail={"sessions_ended": ended})
-            flash("Your password has been changed. You have been signed out everywhere else", "success")
+            flash(_("Your password has been changed. You have been signed out everywhere else"), "success")
             return redirect(url_for("main.home"))
     return render_template("account/change_password.html", form=form), status

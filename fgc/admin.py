@@ -1,6 +1,7 @@
 """Admin pages: staff accounts, set-password links, and the service's closure days."""
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from . import audit
@@ -48,7 +49,7 @@ def new_user():
                              detail={"email": form.email.data, "role": form.role.data})
                 token, expires = _new_link(user_id)
         except user_data.DuplicateEmail:
-            form.email.errors = ["An account with this email address already exists"]
+            form.email.errors = [_("An account with this email address already exists")]
         else:
             return _show_link(user_data.get(db, user_id), token, expires, created=True)
     return render_template("admin/user_form.html", form=form, user=None, role_hints=ROLE_HINTS)
@@ -62,14 +63,11 @@ def user(user_id):
                            open_sessions=session_data.open_count(get_db(), user_id))
 
 
-CONFLICT = ("Someone else changed this account while you were editing it. Your changes have not been "
-            "saved: check what you typed against the current details, then save again")
-
-
 @bp.route("/users/<id:user_id>/edit", methods=["GET", "POST"])
 def edit_user(user_id):
     user = _user_or_404(user_id)
     form = EditUserForm(data=user if request.method == "GET" else None)
+    conflict = False
     if form.validate_on_submit():
         db = get_db()
         changes = sorted(key for key in ("name", "email", "role") if form[key].data != user[key])
@@ -85,15 +83,18 @@ def edit_user(user_id):
         except LastAdmin as problem:
             form.role.errors = [str(problem)]
         except user_data.DuplicateEmail:
-            form.email.errors = ["An account with this email address already exists"]
+            form.email.errors = [_("An account with this email address already exists")]
         except user_data.VersionConflict:
-            form.form_errors.append(CONFLICT)
+            conflict = True
+            form.form_errors.append(_("Someone else changed this account while you were editing it. Your changes "
+                                      "have not been saved: check what you typed against the current details, "
+                                      "then save again"))
             user = user_data.get(db, user_id)
             form.version.data = user["version"]
         else:
-            flash(f"{form.name.data}’s account has been updated", "success")
+            flash(_("%(name)s’s account has been updated", name=form.name.data), "success")
             return redirect(url_for("admin.user", user_id=user_id))
-    return render_template("admin/user_form.html", form=form, user=user, conflict=CONFLICT in form.form_errors,
+    return render_template("admin/user_form.html", form=form, user=user, conflict=conflict,
                            role_hints=ROLE_HINTS)
 
 
@@ -113,14 +114,14 @@ def _keep_an_admin(db, user_id, *, still_admin=False, disabling=False):
     user = user_data.get(db, user_id)
     losing_admin = user["role"] == "admin" and user["active"] and (disabling or not still_admin)
     if losing_admin and user_data.count_active_admins(db) <= 1:
-        raise LastAdmin("This is the only active admin account. Make someone else an admin first")
+        raise LastAdmin(_("This is the only active admin account. Make someone else an admin first"))
 
 
 @bp.route("/users/<id:user_id>/disable", methods=["POST"])
 def disable_user(user_id):
     user = _user_or_404(user_id)
     if user["id"] == current_user.id:
-        flash("You cannot disable your own account", "error")
+        flash(_("You cannot disable your own account"), "error")
         return redirect(url_for("admin.user", user_id=user_id))
     db = get_db()
     try:
@@ -133,7 +134,7 @@ def disable_user(user_id):
     except LastAdmin as problem:
         flash(str(problem), "error")
     else:
-        flash(f"{user['name']}’s account has been disabled and they have been signed out", "success")
+        flash(_("%(name)s’s account has been disabled and they have been signed out", name=user["name"]), "success")
     return redirect(url_for("admin.user", user_id=user_id))
 
 
@@ -144,7 +145,7 @@ def enable_user(user_id):
     with write(db):
         user_data.set_active(db, user_id, True)
         audit.record("user.enabled", record_type="user", record_id=user_id)
-    flash(f"{user['name']}’s account has been enabled", "success")
+    flash(_("%(name)s’s account has been enabled", name=user["name"]), "success")
     return redirect(url_for("admin.user", user_id=user_id))
 
 
@@ -158,7 +159,7 @@ def sign_out_user(user_id):
                      detail={"sessions_ended": ended})
     if user_id == current_user.id:
         return redirect(url_for("auth.sign_in"))
-    flash(f"{user['name']} has been signed out on every device", "success")
+    flash(_("%(name)s has been signed out on every device", name=user["name"]), "success")
     return redirect(url_for("admin.user", user_id=user_id))
 
 
@@ -166,7 +167,7 @@ def sign_out_user(user_id):
 def set_password_link(user_id):
     user = _user_or_404(user_id)
     if not user["active"]:
-        flash("Enable the account before issuing a set-password link", "error")
+        flash(_("Enable the account before issuing a set-password link"), "error")
         return redirect(url_for("admin.user", user_id=user_id))
     with write(get_db()):
         token, expires = _new_link(user_id)
@@ -197,7 +198,7 @@ def closure_days():
             closure_data.add(db, form.day.data, form.reason.data, current_user.id)
             audit.record("service.closure_day_added", record_type="closure_day", record_id=form.day.data.isoformat(),
                          detail={"reason": form.reason.data})
-        flash(f"{form.day.data:%-d %B %Y} has been added as a closure day", "success")
+        flash(_("%(day)s has been added as a closure day", day=f"{form.day.data:%-d %B %Y}"), "success")
         return redirect(url_for("admin.closure_days"))
     return render_template("admin/closure_days.html", form=form, days=closure_data.all_days(db))
 
@@ -209,5 +210,5 @@ def remove_closure_day(day):
         if not closure_data.remove(db, day):
             abort(404)
         audit.record("service.closure_day_removed", record_type="closure_day", record_id=day)
-    flash("The closure day has been removed", "success")
+    flash(_("The closure day has been removed"), "success")
     return redirect(url_for("admin.closure_days"))

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
                    session, url_for)
+from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
 from . import audit, passwords, throttle
@@ -80,7 +81,7 @@ def load_user(token):
 @login_manager.unauthorized_handler
 def unauthorised():
     if g.get("session_ended") in ("idle", "expired"):
-        flash("You were signed out to protect the data. Sign in again to continue", "info")
+        flash(_("You were signed out to protect the data. Sign in again to continue"), "info")
     target = request.full_path.rstrip("?") if request.method == "GET" else None
     return redirect(url_for("auth.sign_in", next=target), 303)
 
@@ -139,15 +140,15 @@ def sign_in():
     if form.validate_on_submit():
         result = _attempt_sign_in(form.email.data, form.password.data)
         if result == "ok":
-            flash("You are signed in", "success")
+            flash(_("You are signed in"), "success")
             return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
         if result == "throttled":
             status = 429
-            form.email.errors = list(form.email.errors) + [throttle.MESSAGE]
+            form.email.errors = list(form.email.errors) + [str(throttle.MESSAGE)]
         else:
             status = 200
             form.email.errors = list(form.email.errors) + [
-                "Enter a correct email address and password"]
+                _("Enter a correct email address and password")]
     return render_template("auth/sign_in.html", form=form), status
 
 
@@ -199,7 +200,7 @@ def sign_out():
                      detail={"sessions_ended": ended})
     logout_user()
     session.clear()
-    flash("You have signed out", "success")
+    flash(_("You have signed out"), "success")
     return redirect(url_for("auth.sign_in"))
 
 
@@ -224,7 +225,7 @@ def set_password(token):
         if current_user.is_authenticated:
             logout_user()
         session.clear()
-        flash("Your password has been set. Sign in with your email address and new password", "success")
+        flash(_("Your password has been set. Sign in with your email address and new password"), "success")
         return redirect(url_for("auth.sign_in"))
     return render_template("auth/set_password.html", form=form, link=link)
 

@@ -4,6 +4,8 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from . import lifecycle
 from .data import closure_days
@@ -11,8 +13,8 @@ from .db import get_db
 from .workdays import WorkingCalendar, add_months
 
 LONDON = ZoneInfo("Europe/London")
-TAGS = {"overdue": ("Overdue", "govuk-tag--red"), "due soon": ("Due soon", "govuk-tag--yellow"),
-        "on track": ("On track", "govuk-tag--blue")}
+TAGS = {"overdue": (_l("Overdue"), "govuk-tag--red"), "due soon": (_l("Due soon"), "govuk-tag--yellow"),
+        "on track": (_l("On track"), "govuk-tag--blue")}
 
 
 def calendar():
@@ -29,7 +31,7 @@ def _date(value):
 
 
 def for_case(case, facts, *, cal=None):
-    """The case's deadlines: what, when due, and its status (None once met).
+    """The case's deadlines: what, when due, and its status (None once met). Words are plain text.
 
     ``facts`` is the case's row from :func:`fgc.data.cases.facts`.
     """
@@ -41,14 +43,14 @@ def for_case(case, facts, *, cal=None):
     items = []
     if referred:
         days = config["BASELINE_TARGET_URGENT_DAYS"] if case["urgent"] else config["BASELINE_TARGET_DAYS"]
-        items.append(_item("Baseline meeting", cal.add_working_days(referred, days),
+        items.append(_item(_("Baseline meeting"), cal.add_working_days(referred, days),
                            done=closed or bool(facts["baseline_on"]), cal=cal, paused=paused))
-        items.append(_item("Conference", cal.add_working_days(referred, config["CONFERENCE_TARGET_DAYS"]),
+        items.append(_item(_("Conference"), cal.add_working_days(referred, config["CONFERENCE_TARGET_DAYS"]),
                            done=closed or bool(facts["conference_held_on"]), cal=cal, paused=paused))
     agreed = _date(case["plan_agreed_on"])
     if agreed:
         review_done = bool(facts["review_held_on"]) and facts["review_held_on"] >= case["plan_agreed_on"]
-        items.append(_item("Review", add_months(agreed, config["REVIEW_AFTER_MONTHS"]),
+        items.append(_item(_("Review"), add_months(agreed, config["REVIEW_AFTER_MONTHS"]),
                            done=closed or review_done, cal=cal, paused=paused))
     return items
 
@@ -79,7 +81,8 @@ def _item(label, due, *, done, cal, paused=False):
     status = cal.due_status(due, today(), done=done, soon_days=current_app.config["DUE_SOON_DAYS"])
     if paused and status is not None:
         # A paused case is not expected to move: its deadlines wait rather than fall overdue.
-        return {"label": label, "due": due, "status": "paused", "tag_text": "Paused", "tag_class": "govuk-tag--grey"}
+        return {"label": label, "due": due, "status": "paused", "tag_text": _("Paused"),
+                "tag_class": "govuk-tag--grey"}
     tag = TAGS.get(status)
-    return {"label": label, "due": due, "status": status, "tag_text": tag[0] if tag else "Done",
+    return {"label": label, "due": due, "status": status, "tag_text": str(tag[0]) if tag else _("Done"),
             "tag_class": tag[1] if tag else "govuk-tag--green"}

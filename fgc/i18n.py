@@ -1,16 +1,18 @@
-"""Welsh and English for the pages families see.
+"""Welsh and English for the pages families see, and staff pages ready to be translated.
 
-Staff pages are in English for now; their strings are still plain text ready for
-translation. The family pages follow the language the family chose with the switch on
-every page, kept in a cookie. Catalogues live in ``fgc/translations`` (see README:
-``scripts/translations``). Dates are formatted by Babel in ``cy`` or ``en``.
+The family pages follow the language the family chose with the switch on every page, kept
+in a cookie. Staff pages are in English for now, but every word on them goes through
+gettext (docs/architecture.md, "Words and languages"). Catalogues live in
+``fgc/translations`` (see README: ``scripts/translations``). Dates are formatted by Babel
+in the page's language.
 """
 
 import datetime
 from pathlib import Path
 
+from babel import dates
 from flask import request
-from flask_babel import Babel, format_date
+from flask_babel import Babel, get_locale
 
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 COOKIE = "fgc_lang"
@@ -26,12 +28,16 @@ def language():
 
 
 def long_date(value):
-    """'22 Tachwedd 2026' or '22 November 2026', in the page's language."""
+    """'22 Tachwedd 2026' or '22 November 2026', in the page's language; '' for nothing. Takes a date or
+    ISO text (text that is not a date comes back as it is). Outside a request, English."""
     if not value:
         return ""
     if isinstance(value, str):
-        value = datetime.date.fromisoformat(value[:10])
-    return format_date(value, format="d MMMM yyyy")
+        try:
+            value = datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return dates.format_date(value, format="d MMMM yyyy", locale=get_locale() or "en")
 
 
 def init_app(app):

@@ -5,24 +5,27 @@ Main path:
     conference held → plan agreed → review scheduled → review held → closed
 A case may hold several reviews (review held → review scheduled). The side states
 on hold, withdrawn (consent withdrawn) and declined by family pause a case; resuming
-returns it to the stage it left. Pure functions: no database, no Flask.
+returns it to the stage it left. Pure functions: no database, no Flask (only gettext, for the words).
 """
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 LABELS = {
-    "draft": "Draft referral",
-    "referred": "Referred",
-    "allocated": "Allocated",
-    "baseline_held": "Baseline held",
-    "preparing": "Preparing",
-    "conference_scheduled": "Conference scheduled",
-    "conference_held": "Conference held",
-    "plan_agreed": "Plan agreed",
-    "review_scheduled": "Review scheduled",
-    "review_held": "Review held",
-    "closed": "Closed",
-    "on_hold": "On hold",
-    "withdrawn": "Consent withdrawn",
-    "declined_by_family": "Declined by family",
+    "draft": _l("Draft referral"),
+    "referred": _l("Referred"),
+    "allocated": _l("Allocated"),
+    "baseline_held": _l("Baseline held"),
+    "preparing": _l("Preparing"),
+    "conference_scheduled": _l("Conference scheduled"),
+    "conference_held": _l("Conference held"),
+    "plan_agreed": _l("Plan agreed"),
+    "review_scheduled": _l("Review scheduled"),
+    "review_held": _l("Review held"),
+    "closed": _l("Closed"),
+    "on_hold": _l("On hold"),
+    "withdrawn": _l("Consent withdrawn"),
+    "declined_by_family": _l("Declined by family"),
 }
 
 MAIN_PATH = ("referred", "allocated", "baseline_held", "preparing", "conference_scheduled",
@@ -48,48 +51,51 @@ FORWARD = {
 
 # Why a move is refused, keyed by the target stage: the first thing that has to happen first.
 _NEEDS = {
-    "referred": "Complete every section of the referral before submitting it",
-    "allocated": "Only a new referral can be allocated to a coordinator",
-    "baseline_held": "Allocate a coordinator before recording the baseline meeting",
-    "preparing": "Record the baseline meeting before starting preparation",
-    "conference_scheduled": "Record the baseline meeting before scheduling the conference",
-    "conference_held": "Schedule the conference before recording that it was held",
-    "plan_agreed": "Record that the conference was held before recording the plan as agreed",
-    "review_scheduled": "Record the plan as agreed before scheduling a review",
-    "review_held": "Schedule the review before recording that it was held",
-    "closed": "Hold the conference, or record why the work stopped, before closing the case",
+    "referred": _l("Complete every section of the referral before submitting it"),
+    "allocated": _l("Only a new referral can be allocated to a coordinator"),
+    "baseline_held": _l("Allocate a coordinator before recording the baseline meeting"),
+    "preparing": _l("Record the baseline meeting before starting preparation"),
+    "conference_scheduled": _l("Record the baseline meeting before scheduling the conference"),
+    "conference_held": _l("Schedule the conference before recording that it was held"),
+    "plan_agreed": _l("Record that the conference was held before recording the plan as agreed"),
+    "review_scheduled": _l("Record the plan as agreed before scheduling a review"),
+    "review_held": _l("Schedule the review before recording that it was held"),
+    "closed": _l("Hold the conference, or record why the work stopped, before closing the case"),
 }
 
 
 def label(stage):
-    return LABELS.get(stage, stage)
+    """The stage in words, as plain text (safe for flash, the database and files): translated now."""
+    return str(LABELS[stage]) if stage in LABELS else stage
 
 
 def refusal(current, target, *, resume_stage=None, consent_withdrawn=False):
-    """Why the case cannot move from ``current`` to ``target``, or None if it can."""
+    """Why the case cannot move from ``current`` to ``target``, or None if it can (plain text)."""
     if current == "closed":
-        return "This case is closed"
+        return _("This case is closed")
     if current == target:
-        return f"The case is already at ‘{label(target)}’"
+        return _("The case is already at ‘%(stage)s’", stage=label(target))
     if target in ("on_hold", "withdrawn"):
         return None if current in MAIN_PATH else \
-            f"A case that is {label(current).lower()} cannot be paused"
+            _("A case that is %(stage)s cannot be paused", stage=label(current).lower())
     if target == "declined_by_family":
         return None if current in BEFORE_CONFERENCE else \
-            "A family can only decline before the conference is held"
+            _("A family can only decline before the conference is held")
     if current in PAUSED:
         if target == "closed":
             return None
         if target != resume_stage:
-            return f"Resume the case before moving it on: it returns to ‘{label(resume_stage)}’"
+            return _("Resume the case before moving it on: it returns to ‘%(stage)s’", stage=label(resume_stage))
         if consent_withdrawn:
-            return "Record the family's consent again before resuming work on this case"
+            return _("Record the family's consent again before resuming work on this case")
         return None
     if target in FORWARD.get(current, set()):
         if consent_withdrawn and target in ("conference_scheduled", "review_scheduled"):
-            return "Consent has been withdrawn: no meetings can be arranged"
+            return _("Consent has been withdrawn: no meetings can be arranged")
         return None
-    return _NEEDS.get(target, f"A case cannot move from ‘{label(current)}’ to ‘{label(target)}’")
+    if target in _NEEDS:
+        return str(_NEEDS[target])
+    return _("A case cannot move from ‘%(current)s’ to ‘%(target)s’", current=label(current), target=label(target))
 
 
 def allowed(current, target, **state):

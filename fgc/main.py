@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from . import access, audit, db, deadlines, lifecycle
@@ -75,7 +76,7 @@ def _this_week_and_next(database, viewer):
 def _next_date(row, facts):
     """The next thing to happen on a case: a scheduled meeting, else the next open deadline."""
     if facts["next_meeting_at"]:
-        return {"label": "Meeting", "when": facts["next_meeting_at"], "is_meeting": True}
+        return {"label": _("Meeting"), "when": facts["next_meeting_at"], "is_meeting": True}
     pending = [item for item in deadlines.for_case(row, facts) if item["status"] is not None]
     if pending:
         return {"label": pending[0]["label"], "when": pending[0]["due"].isoformat(), "is_meeting": False,

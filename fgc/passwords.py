@@ -7,6 +7,7 @@ welcome, no composition rules, and guessable passwords refused with advice
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
 from zxcvbn import zxcvbn
 
 MIN_LENGTH = 12
@@ -35,20 +36,24 @@ def needs_rehash(password_hash):
 
 
 def problem(password, *, related=()):
-    """Advice to show if the password is not acceptable, else None."""
+    """Advice to show if the password is not acceptable, else None.
+
+    The advice is in the page's language, except zxcvbn's own warning, which it has only in English."""
     if len(password) < MIN_LENGTH:
-        return f"Password must be {MIN_LENGTH} characters or more"
+        return _("Password must be %(num)d characters or more", num=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return f"Password must be {MAX_LENGTH} characters or fewer"
+        return _("Password must be %(num)d characters or fewer", num=MAX_LENGTH)
     related = [str(value).strip().lower() for value in related if value and str(value).strip()]
     inputs = related + [part for value in related for part in value.replace("@", " ").replace(".", " ").split()]
     lowered = password.lower()
     for value in inputs:
         if len(value) >= 4 and value in lowered and len(lowered.replace(value, "")) < MIN_LENGTH:
-            return "Password must not be based on your name or email address"
+            return _("Password must not be based on your name or email address")
     result = zxcvbn(password[:_ZXCVBN_CHARS], user_inputs=inputs + ["family", "group", "conference", "fgc"])
     if result["score"] < 3:
         warning = (result["feedback"].get("warning") or "").strip().rstrip(".")
-        because = f" ({warning[0].lower()}{warning[1:]})" if warning else ""
-        return f"Password is too easy to guess{because}. Try three or more random words together"
+        if warning:
+            return _("Password is too easy to guess (%(warning)s). Try three or more random words together",
+                     warning=f"{warning[0].lower()}{warning[1:]}")
+        return _("Password is too easy to guess. Try three or more random words together")
     return None

@@ -1,29 +1,34 @@
 """Jinja set-up: GOV.UK Frontend macros, role-based navigation, form errors and dates."""
 
-from datetime import date, datetime
+import re
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from markupsafe import Markup
 
 from . import lifecycle
 from .data import parse
 from .forms import cases as case_forms
 from .forms.accounts import ROLE_LABELS
+from .i18n import long_date
 
 LONDON = ZoneInfo("Europe/London")
 
 CASE_ROLES = {"manager", "coordinator", "social_worker"}
 # (label, endpoint, roles allowed, endpoints that count as this section).
 NAVIGATION = [
-    ("Home", "main.home", None, ()),
-    ("Waiting for a coordinator", "cases.unallocated", {"manager"}, ()),
-    ("Cases", "cases.index", CASE_ROLES, ("cases.", "referrals.", "meetings.")),
-    ("Search", "cases.search", CASE_ROLES, ()),
-    ("Plans", "plan_records.index", {"social_worker"}, ("plan_records.",)),
-    ("Users", "admin.users", {"admin"}, ("admin.user", "admin.new_user", "admin.edit_user")),
-    ("Closure days", "admin.closure_days", {"admin"}, ()),
+    (_l("Home"), "main.home", None, ()),
+    (_l("Waiting for a coordinator"), "cases.unallocated", {"manager"}, ()),
+    (_l("Cases"), "cases.index", CASE_ROLES, ("cases.", "referrals.", "meetings.")),
+    (_l("Search"), "cases.search", CASE_ROLES, ()),
+    (_l("Plans"), "plan_records.index", {"social_worker"}, ("plan_records.",)),
+    (_l("Users"), "admin.users", {"admin"}, ("admin.user", "admin.new_user", "admin.edit_user")),
+    (_l("Closure days"), "admin.closure_days", {"admin"}, ()),
 ]
 STAGE_CLASSES = {
     "draft": "govuk-tag--grey", "referred": "govuk-tag--light-blue", "allocated": "govuk-tag--light-blue",
@@ -41,7 +46,7 @@ def navigation():
         if roles is None or current_user.role in roles:
             exact = [item for item in NAVIGATION if item[1] == here]
             current = here == endpoint or (not exact and here.startswith(sections) if sections else False)
-            items.append({"text": label, "href": url_for(endpoint), "current": current})
+            items.append({"text": str(label), "href": url_for(endpoint), "current": current})
     return items
 
 
@@ -66,7 +71,7 @@ def error_list(form):
 
 
 def field_error(field):
-    return {"text": field.errors[0]} if field.errors else None
+    return {"text": field.errors[0], "visuallyHiddenText": _("Error")} if field.errors else None
 
 
 def date_time(value):
@@ -75,19 +80,9 @@ def date_time(value):
     if not isinstance(moment, datetime):
         return ""
     local = moment.astimezone(LONDON)
-    return f"{local.day} {local:%B %Y} at {local:%-I:%M}{local:%p}".replace("AM", "am").replace("PM", "pm")
-
-
-def long_date(value):
-    """'27 March 2026' from a date or ISO text; '' for nothing."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    return f"{value.day} {value:%B %Y}"
+    # Translators: a date and a time of day, such as "22 November 2026 at 7:34am".
+    return _("%(date)s at %(time)s", date=long_date(local.date()),
+             time=f"{local:%-I:%M}{local:%p}".replace("AM", "am").replace("PM", "pm"))
 
 
 def time_only(value):
@@ -96,6 +91,31 @@ def time_only(value):
         return ""
     local = moment.astimezone(LONDON)
     return f"{local:%-I:%M}{local:%p}".replace("AM", "am").replace("PM", "pm")
+
+
+def bdi(value):
+    """A name or other text typed by a person, isolated for right-to-left scripts, escaped, ready to put
+    into a translated sentence: ``_('Revoke %(name)s’s link', name=bdi(link.person_name))``."""
+    return Markup("<bdi>{}</bdi>").format(value)
+
+
+# What a translated margin-box sentence may leave for the page to fill in, and the CSS that does it.
+_MARGIN_VALUES = {"{page}": "counter(page)", "{pages}": "counter(pages)", "{generated}": "string(generated)"}
+
+
+def css_content(sentence):
+    """A translated sentence as the value of a print margin box's ``content``: its words as CSS strings,
+    every character outside [A-Za-z0-9 ] escaped, and ``{page}``, ``{pages}`` and ``{generated}`` as
+    the counters and running string they stand for. ``_('Page %(page)s of %(pages)s', page='{page}',
+    pages='{pages}') | css_content`` gives ``"Page " counter(page) " of " counter(pages)``."""
+    parts = []
+    for piece in re.split(r"({page}|{pages}|{generated})", str(sentence)):
+        if piece in _MARGIN_VALUES:
+            parts.append(_MARGIN_VALUES[piece])
+        elif piece:
+            parts.append('"' + "".join(char if char.isascii() and (char.isalnum() or char == " ")
+                                       else f"\\{ord(char):06x}" for char in piece) + '"')
+    return Markup(" ".join(parts) or "none")
 
 
 def init_app(app):
@@ -107,8 +127,8 @@ def init_app(app):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
-        navigation=navigation, error_list=error_list, field_error=field_error, role_labels=ROLE_LABELS,
+        navigation=navigation, bdi=bdi, error_list=error_list, field_error=field_error, role_labels=ROLE_LABELS,
         stage_label=lifecycle.label, stage_class=lambda stage: STAGE_CLASSES.get(stage, "govuk-tag--blue"),
         legal_statuses=case_forms.LEGAL_STATUSES, risks=case_forms.RISKS, offer_responses=case_forms.OFFER_RESPONSES,
         consent_bases=case_forms.CONSENT_BASES)
-    app.jinja_env.filters.update(date_time=date_time, long_date=long_date, time_only=time_only)
+    app.jinja_env.filters.update(css_content=css_content, date_time=date_time, long_date=long_date, time_only=time_only)

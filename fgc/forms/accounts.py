@@ -1,5 +1,6 @@
 """Forms for signing in, passwords and staff accounts."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
@@ -8,26 +9,27 @@ from .. import passwords
 from ..config import ROLES
 from .base import Form, strip
 
+# Lazy: shown on pages only (choices, tags, sentences). Audit records and the database keep the role code.
 ROLE_LABELS = {
-    "admin": "Admin",
-    "manager": "Manager",
-    "coordinator": "Coordinator",
-    "social_worker": "Social worker",
+    "admin": _l("Admin"),
+    "manager": _l("Manager"),
+    "coordinator": _l("Coordinator"),
+    "social_worker": _l("Social worker"),
 }
 ROLE_HINTS = {
-    "admin": "Manages accounts and service settings",
-    "manager": "Allocates referrals and sees timeliness, outcomes and the audit trail",
-    "coordinator": "Runs conferences and writes up family plans",
-    "social_worker": "Refers families, agrees plans and downloads them for the case file",
+    "admin": _l("Manages accounts and service settings"),
+    "manager": _l("Allocates referrals and sees timeliness, outcomes and the audit trail"),
+    "coordinator": _l("Runs conferences and writes up family plans"),
+    "social_worker": _l("Refers families, agrees plans and downloads them for the case file"),
 }
 
 
 class SignInForm(Form):
-    email = StringField("Email address", filters=[strip], validators=[
-        DataRequired("Enter your email address"),
-        Length(max=320, message="Email address must be 320 characters or fewer"),
+    email = StringField(_l("Email address"), filters=[strip], validators=[
+        DataRequired(_l("Enter your email address")),
+        Length(max=320, message=_l("Email address must be 320 characters or fewer")),
     ])
-    password = PasswordField("Password", validators=[InputRequired("Enter your password")])
+    password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password"))])
 
 
 class NewPasswordMixin:
@@ -43,16 +45,16 @@ class NewPasswordMixin:
 
 # Made before the new-password fields so that it comes first on the change-password
 # form: WTForms orders fields by when they were created, and so does the error summary.
-_current_password = PasswordField("Current password", validators=[
-    InputRequired("Enter your current password"),
+_current_password = PasswordField(_l("Current password"), validators=[
+    InputRequired(_l("Enter your current password")),
 ])
 
 
 class SetPasswordForm(NewPasswordMixin, Form):
-    new_password = PasswordField("New password", validators=[InputRequired("Enter a new password")])
-    confirm_password = PasswordField("Confirm new password", validators=[
-        InputRequired("Confirm your new password"),
-        EqualTo("new_password", "The passwords do not match"),
+    new_password = PasswordField(_l("New password"), validators=[InputRequired(_l("Enter a new password"))])
+    confirm_password = PasswordField(_l("Confirm new password"), validators=[
+        InputRequired(_l("Confirm your new password")),
+        EqualTo("new_password", _l("The passwords do not match")),
     ])
 
 
@@ -61,18 +63,18 @@ class ChangePasswordForm(SetPasswordForm):
 
 
 class UserForm(Form):
-    name = StringField("Full name", filters=[strip], validators=[
-        DataRequired("Enter the person's full name"),
-        Length(max=200, message="Full name must be 200 characters or fewer"),
+    name = StringField(_l("Full name"), filters=[strip], validators=[
+        DataRequired(_l("Enter the person's full name")),
+        Length(max=200, message=_l("Full name must be 200 characters or fewer")),
     ])
-    email = StringField("Email address", filters=[strip], validators=[
-        DataRequired("Enter an email address"),
-        Length(max=320, message="Email address must be 320 characters or fewer"),
-        Email("Enter an email address in the correct format, like name@example.org",
+    email = StringField(_l("Email address"), filters=[strip], validators=[
+        DataRequired(_l("Enter an email address")),
+        Length(max=320, message=_l("Email address must be 320 characters or fewer")),
+        Email(_l("Enter an email address in the correct format, like name@example.org"),
               check_deliverability=False),
     ])
-    role = RadioField("Role", choices=[SelectChoice(role, ROLE_LABELS[role]) for role in ROLES],
-                      validators=[InputRequired("Select a role")])
+    role = RadioField(_l("Role"), choices=[SelectChoice(role, ROLE_LABELS[role]) for role in ROLES],
+                      validators=[InputRequired(_l("Select a role"))])
 
 
 class EditUserForm(UserForm):

@@ -5,6 +5,8 @@ import re
 
 from zoneinfo import ZoneInfo
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import Field
 from wtforms.validators import StopValidation
 
@@ -28,6 +30,9 @@ class DateInput(Field):
     """
 
     PARTS = ("day", "month", "year")
+    # The boxes' names as they are said inside a message: "must include a day and month".
+    # Translators: the three boxes of a date, in lower case, as used inside "Date of birth must include a day".
+    PART_WORDS = {"day": _l("day"), "month": _l("month"), "year": _l("year")}
 
     def __init__(self, label=None, validators=None, *, subject, required=True, not_future=False,
                  not_past=False, **kwargs):
@@ -54,24 +59,28 @@ class DateInput(Field):
         if len(missing) == 3:
             self.data = None
             if self.required:
-                self._fail(f"Enter the {self.subject}", self.PARTS)
+                self._fail(_("Enter the %(subject)s", subject=self.subject), self.PARTS)
             return
+        if len(missing) == 1:
+            self._fail(_("%(subject)s must include a %(part)s", subject=subject, part=self.PART_WORDS[missing[0]]),
+                       missing)
         if missing:
-            self._fail(f"{subject} must include a {' and '.join(missing)}", missing)
+            self._fail(_("%(subject)s must include a %(first)s and %(second)s", subject=subject,
+                         first=self.PART_WORDS[missing[0]], second=self.PART_WORDS[missing[1]]), missing)
         if not all(self.parts[part].isdigit() for part in self.PARTS):
-            self._fail(f"{subject} must be a real date",
+            self._fail(_("%(subject)s must be a real date", subject=subject),
                        [part for part in self.PARTS if not self.parts[part].isdigit()])
         if len(self.parts["year"]) != 4:
-            self._fail("Year must include 4 numbers", ["year"])
+            self._fail(_("Year must include 4 numbers"), ["year"])
         try:
             day = datetime.date(int(self.parts["year"]), int(self.parts["month"]), int(self.parts["day"]))
         except (ValueError, OverflowError):
-            self._fail(f"{subject} must be a real date", self.PARTS)
+            self._fail(_("%(subject)s must be a real date", subject=subject), self.PARTS)
         today = datetime.datetime.now(LONDON).date()
         if self.not_future and day > today:
-            self._fail(f"{subject} must be today or in the past", self.PARTS)
+            self._fail(_("%(subject)s must be today or in the past", subject=subject), self.PARTS)
         if self.not_past and day < today:
-            self._fail(f"{subject} must be today or in the future", self.PARTS)
+            self._fail(_("%(subject)s must be today or in the future", subject=subject), self.PARTS)
         self.data = day
 
     def _fail(self, message, parts):

@@ -1,6 +1,9 @@
 """A case once referred: its page, the s.31ZA offer, consent, allocation, baseline, stages, timeline and search."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
@@ -16,8 +19,8 @@ from .forms.base import whole_number
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
-CONFLICT = ("Someone else changed this while you were editing it. Your changes have not been saved: "
-            "check the current details, then make them again")
+CONFLICT = _l("Someone else changed this while you were editing it. Your changes have not been saved: "
+              "check the current details, then make them again")
 
 
 def _dates(values):
@@ -142,10 +145,10 @@ def offer(case_id):
                 audit.record("case.offer_recorded", record_type="case", record_id=case_id,
                              detail={"offer_made": made, "response": values["response"]})
         except case_data.VersionConflict:
-            form.form_errors.append(CONFLICT)
+            form.form_errors.append(str(CONFLICT))
             form.version.data = (offers.get(db, case_id) or {}).get("version", "")
         else:
-            flash("The s.31ZA offer record has been saved", "success")
+            flash(_("The s.31ZA offer record has been saved"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="offer"))
     return render_template("cases/offer.html", case=case, form=form)
 
@@ -164,7 +167,7 @@ def add_consent(case_id):
                                       share_with=form.share_with.data, recorded_by=current_user.id)
             audit.record("case.consent_recorded", record_type="case", record_id=case_id,
                          detail={"consent_id": consent_id, "basis": form.basis.data})
-        flash("Consent has been recorded", "success")
+        flash(_("Consent has been recorded"), "success")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="consent"))
     return render_template("cases/consent.html", case=case, form=form)
 
@@ -186,19 +189,19 @@ def withdraw_consent(case_id, consent_id):
             paused = False
             if consents.state(db, case_id) == "withdrawn" and lifecycle.allowed(case["stage"], "withdrawn"):
                 case_data.move(db, case_id, to_stage="withdrawn", user_id=current_user.id, expected_stage=case["stage"],
-                               note="Consent withdrawn", resume_stage=case["stage"])
+                               note=_("Consent withdrawn"), resume_stage=case["stage"])
                 paused = True
             audit.record("case.consent_withdrawn", record_type="case", record_id=case_id,
                          detail={"consent_id": consent_id, "case_paused": paused})
-        flash("The withdrawal of consent has been recorded" + (". Work on the case has stopped" if paused else ""),
-              "success")
+        flash(_("The withdrawal of consent has been recorded. Work on the case has stopped") if paused
+              else _("The withdrawal of consent has been recorded"), "success")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="consent"))
     return render_template("cases/withdraw_consent.html", case=case, form=form, consent=consent)
 
 
 def _coordinator_choices():
-    return [SelectChoice(str(row["id"]), f"{row['name']} ({row['open_cases']} open case"
-                         f"{'' if row['open_cases'] == 1 else 's'})")
+    return [SelectChoice(str(row["id"]), ngettext("%(name)s (%(num)d open case)", "%(name)s (%(num)d open cases)",
+                                                  row["open_cases"], name=row["name"]))
             for row in case_data.caseloads(get_db(), lifecycle.OPEN)]
 
 
@@ -223,7 +226,8 @@ def allocate(case_id):
             audit.record("case.allocated", record_type="case", record_id=case_id,
                          detail={"coordinator_id": coordinator_id, "reallocated": not first})
         coordinator = user_data.get(db, coordinator_id)
-        flash(f"{case['reference']} has been allocated to {coordinator['name']}", "success")
+        flash(_("%(reference)s has been allocated to %(name)s", reference=case["reference"], name=coordinator["name"]),
+              "success")
         return redirect(url_for("cases.view", case_id=case_id))
     return render_template("cases/allocate.html", case=case, form=form)
 
@@ -238,7 +242,7 @@ def baseline(case_id):
     if existing is None:
         refusal = lifecycle.refusal(case["stage"], "baseline_held")
         if refusal:
-            flash(refusal, "error")
+            flash(str(refusal), "error")
             return redirect(url_for("cases.view", case_id=case_id))
     form = forms.BaselineForm(data=existing if request.method == "GET" else None)
     if request.method == "GET":
@@ -255,15 +259,21 @@ def baseline(case_id):
                 audit.record("case.baseline_recorded", record_type="case", record_id=case_id,
                              detail={"first": existing is None})
         except case_data.VersionConflict:
-            form.form_errors.append(CONFLICT)
+            form.form_errors.append(str(CONFLICT))
             form.version.data = (baselines.get(db, case_id) or {}).get("version", "")
         else:
-            flash("The baseline meeting has been recorded", "success")
+            flash(_("The baseline meeting has been recorded"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
     return render_template("cases/baseline.html", case=case, form=form)
 
 
-ITEM_KINDS = {"question": "Question for the family", "bottom_line": "Bottom line", "resource": "Resource offered"}
+ITEM_KINDS = {"question": _l("Question for the family"), "bottom_line": _l("Bottom line"),
+              "resource": _l("Resource offered")}
+
+
+def _item_added(kind):
+    return {"question": _("Question for the family added"), "bottom_line": _("Bottom line added"),
+            "resource": _("Resource offered added")}[kind]
 
 
 @bp.route("/<id:case_id>/baseline/<any(question, bottom_line, resource):kind>/new", methods=["GET", "POST"])
@@ -272,7 +282,7 @@ def add_item(case_id, kind):
     case = access.current_case()
     access.require("progress")
     if baselines.get(get_db(), case_id) is None:
-        flash("Record the baseline meeting before adding to it", "error")
+        flash(_("Record the baseline meeting before adding to it"), "error")
         return redirect(url_for("cases.view", case_id=case_id))
     form = forms.BaselineItemForm()
     form.text.label.text = ITEM_KINDS[kind]
@@ -282,7 +292,7 @@ def add_item(case_id, kind):
             item_id = baselines.add_item(db, case_id, kind, form.text.data)
             audit.record("case.baseline_item_added", record_type="case", record_id=case_id,
                          detail={"kind": kind, "item_id": item_id})
-        flash(f"{ITEM_KINDS[kind]} added", "success")
+        flash(_item_added(kind), "success")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
     return render_template("cases/baseline_item.html", case=case, form=form, kind=kind, kind_label=ITEM_KINDS[kind])
 
@@ -297,18 +307,18 @@ def remove_item(case_id, item_id):
         if not baselines.remove_item(db, case_id, item_id):
             abort(404)
         audit.record("case.baseline_item_removed", record_type="case", record_id=case_id, detail={"item_id": item_id})
-    flash("The item has been removed", "success")
+    flash(_("The item has been removed"), "success")
     return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
 
 
 # Moves made from the case page; the others happen through their own forms
 # (allocation, baseline, scheduling and recording meetings, and the referrer agreeing the plan).
 MOVES = {
-    "preparing": (None, "Start preparation"),
-    "on_hold": (forms.PauseForm, "Put the case on hold"),
-    "declined_by_family": (forms.PauseForm, "Record that the family declined"),
-    "closed": (forms.CloseForm, "Close the case"),
-    "resume": (None, "Resume the case"),
+    "preparing": (None, _l("Start preparation")),
+    "on_hold": (forms.PauseForm, _l("Put the case on hold")),
+    "declined_by_family": (forms.PauseForm, _l("Record that the family declined")),
+    "closed": (forms.CloseForm, _l("Close the case")),
+    "resume": (None, _l("Resume the case")),
 }
 
 
@@ -322,9 +332,9 @@ def move(case_id, target):
     stage = case["resume_stage"] if target == "resume" else target
     refusal = lifecycle.refusal(case["stage"], stage, resume_stage=case["resume_stage"],
                                 consent_withdrawn=consents.state(db, case_id) == "withdrawn") if stage else \
-        "There is no stage to resume"
+        _("There is no stage to resume")
     if refusal:
-        flash(refusal, "error")
+        flash(str(refusal), "error")
         return redirect(url_for("cases.view", case_id=case_id))
     form_class, title = MOVES[target]
     form = form_class() if form_class else forms.Form()
@@ -343,78 +353,129 @@ def move(case_id, target):
             if stage in ("closed", "declined_by_family"):
                 # Nobody should keep a date in their calendar for a meeting that will not happen.
                 cancelled = meetings.cancel_scheduled(db, case_id, user_id=current_user.id,
-                                                      reason=f"Case {lifecycle.label(stage).lower()}")
+                                                      reason=_cancel_reason(stage))
             audit.record("case.stage_changed", record_type="case", record_id=case_id,
                          detail={"from": case["stage"], "to": stage, "meetings_cancelled": cancelled})
         if cancelled:
-            flash(f"{cancelled} scheduled meeting{'s were' if cancelled > 1 else ' was'} cancelled. Download the "
-                  "cancellation from the case and send it to everyone invited", "info")
-        flash(f"The case is now: {lifecycle.label(stage)}", "success")
+            flash(ngettext("%(num)d scheduled meeting was cancelled. Download the cancellation from the case and "
+                           "send it to everyone invited",
+                           "%(num)d scheduled meetings were cancelled. Download the cancellation from the case and "
+                           "send it to everyone invited", cancelled), "info")
+        flash(_("The case is now: %(stage)s", stage=lifecycle.label(stage)), "success")
         return redirect(url_for("cases.view", case_id=case_id))
     return render_template("cases/move.html", case=case, form=form, title=title, target=target, stage=stage)
 
 
+def _cancel_reason(stage):
+    """Why the scheduled meetings were cancelled, kept with each meeting."""
+    return {"closed": _("Case closed"), "declined_by_family": _("Case declined by family")}[stage]
+
+
 # Words for the timeline, by audit action.
 TIMELINE_WORDS = {
-    "case.draft_started": "Referral started",
-    "case.referral_updated": "Referral details changed",
-    "case.child_saved": "Child details saved",
-    "case.child_removed": "Child removed",
-    "case.pr_holder_added": "Person with parental responsibility added",
-    "case.pr_holder_removed": "Person with parental responsibility removed",
-    "case.referred": "Referral submitted",
-    "case.allocated": "Coordinator allocated",
-    "case.offer_recorded": "s.31ZA offer record saved",
-    "case.consent_recorded": "Consent recorded",
-    "case.consent_withdrawn": "Consent withdrawn",
-    "case.baseline_recorded": "Baseline meeting recorded",
-    "case.baseline_item_added": "Baseline item added",
-    "case.baseline_item_removed": "Baseline item removed",
-    "case.stage_changed": "Stage changed",
-    "case.meeting_scheduled": "Meeting scheduled",
-    "case.meeting_rescheduled": "Meeting rescheduled",
-    "case.meeting_cancelled": "Meeting cancelled",
-    "case.meeting_held": "Meeting recorded as held",
-    "case.invite_downloaded": "Calendar invite downloaded",
-    "case.person_saved": "Network person saved",
-    "case.invitation_changed": "Invitation changed",
-    "case.person_excluded": "Person excluded",
-    "case.exclusion_lifted": "Exclusion lifted",
-    "case.attendance_recorded": "Attendance recorded",
-    "case.professional_saved": "Professional’s information saved",
-    "case.danger_statement_added": "Danger statement added",
-    "case.danger_statement_removed": "Danger statement removed",
-    "case.professional_shared": "Professional’s information shared with the family",
-    "case.child_views_saved": "Child’s views saved",
-    "case.scales_recorded": "Scales recorded",
-    "plan.task_saved": "Plan task saved",
-    "plan.task_moved": "Plan task moved",
-    "plan.task_removed": "Plan task removed",
-    "plan.details_saved": "Contingency, monitoring or review date saved",
-    "plan.item_decision_noted": "Decision noted against a bottom line or question",
-    "plan.resource_saved": "Resource request saved",
-    "plan.resource_removed": "Resource request removed",
-    "plan.resource_signed_off": "Resource request signed off",
-    "plan.status_changed": "Plan status changed",
-    "plan.decided": "Referrer’s decision on the plan recorded",
-    "plan.version_verified": "Plan version checked against its hash",
-    "plan.pdf_downloaded": "Plan PDF downloaded",
-    "plan.review_recorded": "Plan review recorded",
-    "family.link_created": "Family link made",
-    "family.link_revoked": "Family link revoked",
-    "family.pin_reset": "New PIN set for a family link",
-    "family.letter_printed": "Family link letter printed",
-    "family.link_opened": "Family link opened",
-    "family.link_refused": "Family link refused (expired, revoked or locked)",
-    "family.viewed": "Family member read the plan page",
-    "family.acknowledged": "Family member said they have read the plan",
-    "family.task_updated": "Family member updated a task",
-    "family.pin_passed": "Family member entered their PIN",
-    "family.pin_failed": "Wrong PIN entered on a family link",
-    "family.pin_locked": "Family link locked after wrong PINs",
-    "family.pdf_downloaded": "Family member downloaded their plan",
-    "case.viewed": "Case viewed",
+    "case.draft_started": _l("Referral started"),
+    "case.referral_updated": _l("Referral details changed"),
+    "case.child_saved": _l("Child details saved"),
+    "case.child_removed": _l("Child removed"),
+    "case.pr_holder_added": _l("Person with parental responsibility added"),
+    "case.pr_holder_removed": _l("Person with parental responsibility removed"),
+    "case.referred": _l("Referral submitted"),
+    "case.allocated": _l("Coordinator allocated"),
+    "case.offer_recorded": _l("s.31ZA offer record saved"),
+    "case.consent_recorded": _l("Consent recorded"),
+    "case.consent_withdrawn": _l("Consent withdrawn"),
+    "case.baseline_recorded": _l("Baseline meeting recorded"),
+    "case.baseline_item_added": _l("Baseline item added"),
+    "case.baseline_item_removed": _l("Baseline item removed"),
+    "case.stage_changed": _l("Stage changed"),
+    "case.meeting_scheduled": _l("Meeting scheduled"),
+    "case.meeting_rescheduled": _l("Meeting rescheduled"),
+    "case.meeting_cancelled": _l("Meeting cancelled"),
+    "case.meeting_held": _l("Meeting recorded as held"),
+    "case.invite_downloaded": _l("Calendar invite downloaded"),
+    "case.person_saved": _l("Network person saved"),
+    "case.invitation_changed": _l("Invitation changed"),
+    "case.person_excluded": _l("Person excluded"),
+    "case.exclusion_lifted": _l("Exclusion lifted"),
+    "case.attendance_recorded": _l("Attendance recorded"),
+    "case.professional_saved": _l("Professional’s information saved"),
+    "case.danger_statement_added": _l("Danger statement added"),
+    "case.danger_statement_removed": _l("Danger statement removed"),
+    "case.professional_shared": _l("Professional’s information shared with the family"),
+    "case.child_views_saved": _l("Child’s views saved"),
+    "case.scales_recorded": _l("Scales recorded"),
+    "plan.task_saved": _l("Plan task saved"),
+    "plan.task_moved": _l("Plan task moved"),
+    "plan.task_removed": _l("Plan task removed"),
+    "plan.details_saved": _l("Contingency, monitoring or review date saved"),
+    "plan.item_decision_noted": _l("Decision noted against a bottom line or question"),
+    "plan.resource_saved": _l("Resource request saved"),
+    "plan.resource_removed": _l("Resource request removed"),
+    "plan.resource_signed_off": _l("Resource request signed off"),
+    "plan.status_changed": _l("Plan status changed"),
+    "plan.decided": _l("Referrer’s decision on the plan recorded"),
+    "plan.version_verified": _l("Plan version checked against its hash"),
+    "plan.pdf_downloaded": _l("Plan PDF downloaded"),
+    "plan.review_recorded": _l("Plan review recorded"),
+    "family.link_created": _l("Family link made"),
+    "family.link_revoked": _l("Family link revoked"),
+    "family.pin_reset": _l("New PIN set for a family link"),
+    "family.letter_printed": _l("Family link letter printed"),
+    "family.link_opened": _l("Family link opened"),
+    "family.link_refused": _l("Family link refused (expired, revoked or locked)"),
+    "family.viewed": _l("Family member read the plan page"),
+    "family.acknowledged": _l("Family member said they have read the plan"),
+    "family.task_updated": _l("Family member updated a task"),
+    "family.pin_passed": _l("Family member entered their PIN"),
+    "family.pin_failed": _l("Wrong PIN entered on a family link"),
+    "family.pin_locked": _l("Family link locked after wrong PINs"),
+    "family.pdf_downloaded": _l("Family member downloaded their plan"),
+    "case.viewed": _l("Case viewed"),
 }
+# The same events, as whole sentences, when the audit trail says which section of the referral changed.
+TIMELINE_SECTION_WORDS = {"case.referral_updated": _l("Referral details changed (%(section)s)")}
+# ...or which kind of meeting or baseline item it was about.
+TIMELINE_KIND_WORDS = {
+    "case.baseline_item_added": _l("Baseline item added (%(kind)s)"),
+    "case.meeting_scheduled": _l("Meeting scheduled (%(kind)s)"),
+    "case.meeting_rescheduled": _l("Meeting rescheduled (%(kind)s)"),
+    "case.meeting_cancelled": _l("Meeting cancelled (%(kind)s)"),
+    "case.meeting_held": _l("Meeting recorded as held (%(kind)s)"),
+    "case.invite_downloaded": _l("Calendar invite downloaded (%(kind)s)"),
+}
+# The audit trail keeps codes for these; this is what the timeline calls them. (Invite downloads have
+# always kept "Conference" and "Review" with a capital letter.)
+TIMELINE_DETAIL_WORDS = {
+    "reference": _l("reference"), "family": _l("family"), "risks": _l("risks"), "purpose": _l("purpose"),
+    "needs": _l("needs"), "referrer": _l("referrer"),
+    "conference": _l("conference"), "review": _l("review"), "Conference": _l("Conference"), "Review": _l("Review"),
+    "question": _l("question"), "bottom_line": _l("bottom line"), "resource": _l("resource"),
+}
+
+
+def timeline_words(event):
+    """What happened, in words: one whole sentence for each event on the timeline (a plain str)."""
+    detail = event["detail"]
+    if event["action"] == "stage":
+        stages = {"old": lifecycle.label(detail["from_stage"]), "new": lifecycle.label(detail["to_stage"])}
+        if detail["note"]:
+            return _("Stage changed: %(old)s to %(new)s (%(note)s)", note=detail["note"], **stages)
+        return _("Stage changed: %(old)s to %(new)s", **stages)
+    action = event["action"]
+    detail = detail if isinstance(detail, dict) else {}
+    section, kind = detail.get("section"), detail.get("kind")
+    section_word = str(TIMELINE_DETAIL_WORDS.get(section, section)) if section else None
+    kind_word = str(TIMELINE_DETAIL_WORDS.get(kind, str(kind).replace("_", " "))) if kind else None
+    if section and not kind and action in TIMELINE_SECTION_WORDS:
+        return TIMELINE_SECTION_WORDS[action] % {"section": section_word}
+    if kind and not section and action in TIMELINE_KIND_WORDS:
+        return TIMELINE_KIND_WORDS[action] % {"kind": kind_word}
+    # An event these tables do not know: its words, then what the audit trail says it was about.
+    words = str(TIMELINE_WORDS.get(action, action))
+    for word in (section_word, kind_word):
+        if word:
+            words = _("%(event)s (%(detail)s)", event=words, detail=word)
+    return words
 
 
 @bp.route("/<id:case_id>/timeline")
@@ -431,5 +492,5 @@ def timeline(case_id):
     events += [{"at": row["at"], "actor": row["user_name"], "action": "stage", "detail": row}
                for row in case_data.stage_history(db, case_id)]
     events.sort(key=lambda event: event["at"])
-    return render_template("cases/timeline.html", case=case, events=events, words=TIMELINE_WORDS,
-                           show_views=show_views, label=lifecycle.label)
+    return render_template("cases/timeline.html", case=case, events=events, describe=timeline_words,
+                           show_views=show_views)

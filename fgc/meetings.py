@@ -3,6 +3,8 @@
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from . import access, audit, invites, lifecycle
@@ -16,7 +18,8 @@ from .forms.base import version_of
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
 LONDON = ZoneInfo("Europe/London")
-KINDS = {"conference": "Conference", "review": "Review"}
+# Lazy labels, for display only: never store them. The database, the audit trail and invites use the codes.
+KINDS = {"conference": _l("Conference"), "review": _l("Review")}
 # The stage a kind of meeting moves the case to when scheduled and when held.
 SCHEDULED_STAGE = {"conference": "conference_scheduled", "review": "review_scheduled"}
 HELD_STAGE = {"conference": "conference_held", "review": "review_held"}
@@ -33,7 +36,7 @@ def _values(form):
 
 def _refuse_if_paused(case):
     if consents.state(get_db(), case["id"]) == "withdrawn":
-        return "Consent has been withdrawn: no meetings can be arranged until it is given again"
+        return _("Consent has been withdrawn: no meetings can be arranged until it is given again")
     return None
 
 
@@ -58,10 +61,12 @@ def schedule(case_id, kind):
             case_data.move(db, case_id, to_stage=target, user_id=current_user.id, expected_stage=case["stage"])
             audit.record("case.meeting_scheduled", record_type="case", record_id=case_id,
                          detail={"meeting_id": meeting_id, "kind": kind})
-        flash(f"The {kind} has been scheduled. Download the calendar invite to send it", "success")
+        flash(_("The conference has been scheduled. Download the calendar invite to send it")
+              if kind == "conference" else
+              _("The review has been scheduled. Download the calendar invite to send it"), "success")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     return render_template("meetings/form.html", case=case, form=form, kind=kind, meeting=None,
-                           title=f"Schedule the {kind}")
+                           title=_("Schedule the conference") if kind == "conference" else _("Schedule the review"))
 
 
 def _meeting(case_id, meeting_id):
@@ -74,7 +79,7 @@ def change(case_id, meeting_id):
     case = access.current_case()
     access.require("progress")
     meeting = _meeting(case_id, meeting_id)
-    refusal = "Only a scheduled meeting can be changed" if meeting["status"] != "scheduled" else \
+    refusal = _("Only a scheduled meeting can be changed") if meeting["status"] != "scheduled" else \
         _refuse_if_paused(case)
     if refusal:
         flash(refusal, "error")
@@ -86,7 +91,7 @@ def change(case_id, meeting_id):
     form = forms.MeetingForm(data=data)
     if form.validate_on_submit():
         if not form.reason.data:
-            form.reason.errors = ["Enter the reason for the change"]
+            form.reason.errors = [_("Enter the reason for the change")]
         else:
             db = get_db()
             try:
@@ -96,15 +101,19 @@ def change(case_id, meeting_id):
                     audit.record("case.meeting_rescheduled", record_type="case", record_id=case_id,
                                  detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
             except case_data.VersionConflict:
-                form.form_errors.append("Someone else changed this meeting while you were editing it. Your "
-                                        "changes have not been saved: check the meeting, then make them again")
+                form.form_errors.append(_("Someone else changed this meeting while you were editing it. Your "
+                                          "changes have not been saved: check the meeting, then make them again"))
                 form.version.data = _meeting(case_id, meeting_id)["version"]
             else:
-                flash(f"The {meeting['kind']} has been rescheduled. Download the updated invite: it replaces "
-                      "the earlier one in calendars", "success")
+                flash(_("The conference has been rescheduled. Download the updated invite: it replaces the "
+                        "earlier one in calendars") if meeting["kind"] == "conference" else
+                      _("The review has been rescheduled. Download the updated invite: it replaces the earlier "
+                        "one in calendars"), "success")
                 return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     return render_template("meetings/form.html", case=case, form=form, kind=meeting["kind"], meeting=meeting,
-                           history=meeting_data.history(get_db(), meeting_id), title=f"Change the {meeting['kind']}")
+                           history=meeting_data.history(get_db(), meeting_id),
+                           title=_("Change the conference") if meeting["kind"] == "conference" else
+                           _("Change the review"))
 
 
 @bp.route("/<id:meeting_id>/cancel", methods=["GET", "POST"])
@@ -114,7 +123,7 @@ def cancel(case_id, meeting_id):
     access.require("progress")
     meeting = _meeting(case_id, meeting_id)
     if meeting["status"] != "scheduled":
-        flash("Only a scheduled meeting can be cancelled", "error")
+        flash(_("Only a scheduled meeting can be cancelled"), "error")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     form = forms.CancelMeetingForm(data={"version": meeting["version"]} if request.method == "GET" else None)
     if form.validate_on_submit():
@@ -126,16 +135,18 @@ def cancel(case_id, meeting_id):
                                     reason=form.reason.data, cancel=True)
                 if back_to and SCHEDULED_STAGE[meeting["kind"]] == case["stage"]:
                     case_data.move(db, case_id, to_stage=back_to, user_id=current_user.id, expected_stage=case["stage"],
-                                   note=f"{meeting['kind'].capitalize()} cancelled")
+                                   note=_("Conference cancelled") if meeting["kind"] == "conference" else
+                                   _("Review cancelled"))
                 audit.record("case.meeting_cancelled", record_type="case", record_id=case_id,
                              detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
         except case_data.VersionConflict:
-            form.form_errors.append("Someone else changed this meeting while you were looking at it. Check it, "
-                                    "then cancel it again if you still need to")
+            form.form_errors.append(_("Someone else changed this meeting while you were looking at it. Check it, "
+                                      "then cancel it again if you still need to"))
             form.version.data = _meeting(case_id, meeting_id)["version"]
         else:
-            flash(f"The {meeting['kind']} has been cancelled. Download the cancellation to remove it from "
-                  "calendars", "success")
+            flash(_("The conference has been cancelled. Download the cancellation to remove it from calendars")
+                  if meeting["kind"] == "conference" else
+                  _("The review has been cancelled. Download the cancellation to remove it from calendars"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     return render_template("meetings/cancel.html", case=case, form=form, meeting=meeting)
 
@@ -148,7 +159,7 @@ def held(case_id, meeting_id):
     meeting = _meeting(case_id, meeting_id)
     target = HELD_STAGE[meeting["kind"]]
     refusal = lifecycle.refusal(case["stage"], target) if meeting["status"] == "scheduled" else \
-        "Only a scheduled meeting can be recorded as held"
+        _("Only a scheduled meeting can be recorded as held")
     if refusal:
         flash(refusal, "error")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
@@ -156,7 +167,7 @@ def held(case_id, meeting_id):
                           if request.method == "GET" else None)
     if form.validate_on_submit():
         if form.held_on.data.isoformat() < (case["referred_on"] or ""):
-            form.held_on.errors = ["Date it was held must be on or after the date of the referral"]
+            form.held_on.errors = [_("Date it was held must be on or after the date of the referral")]
         else:
             db = get_db()
             with write(db):
@@ -165,7 +176,8 @@ def held(case_id, meeting_id):
                                expected_stage=case["stage"])
                 audit.record("case.meeting_held", record_type="case", record_id=case_id,
                              detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
-            flash(f"The {meeting['kind']} has been recorded as held", "success")
+            flash(_("The conference has been recorded as held") if meeting["kind"] == "conference" else
+                  _("The review has been recorded as held"), "success")
             return redirect(url_for("cases.view", case_id=case_id))
     return render_template("meetings/held.html", case=case, form=form, meeting=meeting)
 
@@ -188,22 +200,31 @@ def invite(case_id, meeting_id):
         flash(refusal, "error")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     # Invites may travel outside the council: they name the case reference, never the children.
-    kind = KINDS[meeting["kind"]]
+    # gettext (not lazy_gettext) here: the calendar file and the audit trail get plain str.
+    conference = meeting["kind"] == "conference"
+    reference = case["reference"]
     description = "\n\n".join(part for part in (
-        f"Family group {meeting['kind']} for case {case['reference']}.",
-        f"Address: {meeting['address']}" if meeting["address"] else "",
-        f"Access: {meeting['access_notes']}" if meeting["access_notes"] else "",
-        f"Interpreter: {meeting['interpreter_language']}" if meeting["interpreter_language"] else "",
-        f"Joining remotely: {meeting['remote_details']}" if meeting["remote_details"] else "",
+        _("Family group conference for case %(reference)s.", reference=reference) if conference else
+        _("Family group review for case %(reference)s.", reference=reference),
+        _("Address: %(address)s", address=meeting["address"]) if meeting["address"] else "",
+        _("Access: %(notes)s", notes=meeting["access_notes"]) if meeting["access_notes"] else "",
+        _("Interpreter: %(language)s", language=meeting["interpreter_language"])
+        if meeting["interpreter_language"] else "",
+        _("Joining remotely: %(details)s", details=meeting["remote_details"]) if meeting["remote_details"] else "",
     ) if part)
+    summary = _("Family group conference – %(reference)s", reference=reference) if conference else \
+        _("Family group review – %(reference)s", reference=reference)
     body = invites.meeting_invite(
         uid=meeting["uid"], sequence=meeting["sequence"], starts_at=parse(meeting["starts_at"]),
-        ends_at=parse(meeting["ends_at"]), summary=f"Family group {meeting['kind']} – {case['reference']}",
+        ends_at=parse(meeting["ends_at"]), summary=summary,
         location=", ".join(part for part in (meeting["venue"], meeting["address"].replace("\n", ", ")) if part),
         description=description, cancelled=meeting["status"] == "cancelled",
         organiser_email=_organiser(case))
     audit.record("case.invite_downloaded", record_type="case", record_id=case_id,
-                 detail={"meeting_id": meeting_id, "sequence": meeting["sequence"], "kind": kind})
+                 detail={"meeting_id": meeting_id, "sequence": meeting["sequence"],
+                         # The audit trail has always held "Conference"/"Review" here: keep that exact English,
+                         # whatever the interface language, rather than a (lazy or translated) label.
+                         "kind": meeting["kind"].capitalize()})
     filename = invites.invite_filename(case["reference"], meeting["kind"])
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="{filename}"'})

@@ -6,10 +6,12 @@ submission the same section pages edit the referral, guarded by the case version
 """
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access, audit, deadlines, lifecycle
+from . import access, audit, deadlines
 from .data import cases as case_data
 from .data import users as user_data
 from .db import get_db, write
@@ -18,15 +20,17 @@ from .forms.base import whole_number
 
 bp = Blueprint("referrals", __name__, url_prefix="/referrals")
 
-# slug: (title, form class, hint shown under the title)
+# slug: (title, form class, hint shown under the title). Titles and hints are lazy: only for display.
 SECTIONS = {
-    "children": ("Children", None, "Each child the conference is about"),
-    "people": ("Parental responsibility", None, "Everyone who holds parental responsibility"),
-    "family": ("Legal status", forms.FamilyStatusForm, "Legal status, PLO and court dates"),
-    "risks": ("Risks", forms.RisksForm, "Current and past risks"),
-    "purpose": ("Purpose of the conference", forms.PurposeForm, "Why the family is referred, and what to decide"),
-    "needs": ("Needs and preferences", forms.NeedsForm, "Interpreter, cultural and religious needs, coordinator"),
-    "referrer": ("Referrer and sign-off", forms.ReferrerForm, "Who is referring, and their manager’s sign-off"),
+    "children": (_l("Children"), None, _l("Each child the conference is about")),
+    "people": (_l("Parental responsibility"), None, _l("Everyone who holds parental responsibility")),
+    "family": (_l("Legal status"), forms.FamilyStatusForm, _l("Legal status, PLO and court dates")),
+    "risks": (_l("Risks"), forms.RisksForm, _l("Current and past risks")),
+    "purpose": (_l("Purpose of the conference"), forms.PurposeForm,
+                _l("Why the family is referred, and what to decide")),
+    "needs": (_l("Needs and preferences"), forms.NeedsForm,
+              _l("Interpreter, cultural and religious needs, coordinator")),
+    "referrer": (_l("Referrer and sign-off"), forms.ReferrerForm, _l("Who is referring, and their manager’s sign-off")),
 }
 
 
@@ -60,8 +64,8 @@ def _social_workers():
 @login_required
 def start():
     if current_user.role not in ("social_worker", "coordinator", "manager"):
-        return render_template("error.html", title="You do not have permission to see this page",
-                               message="Referrals are made by social workers, coordinators and managers."), 403
+        return render_template("error.html", title=_("You do not have permission to see this page"),
+                               message=_("Referrals are made by social workers, coordinators and managers.")), 403
     form = forms.ReferralStartForm()
     if form.validate_on_submit():
         db = get_db()
@@ -74,7 +78,7 @@ def start():
                 audit.record("case.draft_started", record_type="case", record_id=case_id,
                              detail={"reference": form.reference.data})
         except case_data.DuplicateReference:
-            form.reference.errors = ["A case with this reference already exists"]
+            form.reference.errors = [_("A case with this reference already exists")]
         else:
             return redirect(url_for("referrals.task_list", case_id=case_id))
     return render_template("referrals/start.html", form=form, case=None)
@@ -103,7 +107,7 @@ def reference(case_id):
                   "urgency_reason": form.urgency_reason.data or ""}
         if _save(case, form, values, "reference"):
             return redirect(_back(case))
-    return render_template("referrals/section.html", case=case, form=form, title="Case reference and urgency",
+    return render_template("referrals/section.html", case=case, form=form, title=_("Case reference and urgency"),
                            back=_back(case))
 
 
@@ -136,11 +140,11 @@ def _save(case, form, values, section):
             audit.record("case.referral_updated", record_type="case", record_id=case["id"],
                          detail={"section": section, "fields": sorted(key for key in values if key != "sections_done")})
     except case_data.DuplicateReference:
-        form.reference.errors = ["A case with this reference already exists"]
+        form.reference.errors = [_("A case with this reference already exists")]
         return False
     except case_data.VersionConflict:
-        form.form_errors.append("Someone else changed this referral while you were editing it. Your changes "
-                                "have not been saved: check the case, then make them again")
+        form.form_errors.append(_("Someone else changed this referral while you were editing it. Your changes "
+                                  "have not been saved: check the case, then make them again"))
         return False
     return True
 
@@ -153,7 +157,7 @@ def section(case_id, slug):
     title, form_class, _hint = SECTIONS[slug]
     form = form_class(data=case if request.method == "GET" else None)
     if slug == "referrer":
-        form.social_worker_id.choices = [SelectChoice("", "No one yet"), *_social_workers()]
+        form.social_worker_id.choices = [SelectChoice("", _("No one yet")), *_social_workers()]
         if request.method == "GET":
             form.social_worker_id.data = str(case["social_worker_id"] or "")
     if form.validate_on_submit():
@@ -184,8 +188,8 @@ def child(case_id, child_id):
     db = get_db()
     existing = case_data.child(db, case_id, child_id) if child_id else None
     if child_id and existing is None:
-        return render_template("error.html", title="Page not found",
-                               message="That child is not on this referral."), 404
+        return render_template("error.html", title=_("Page not found"),
+                               message=_("That child is not on this referral.")), 404
     form = forms.ChildForm(data=existing if request.method == "GET" else None)
     if form.validate_on_submit():
         values = form_values(form)
@@ -193,7 +197,8 @@ def child(case_id, child_id):
             saved = case_data.save_child(db, case_id, values, child_id)
             audit.record("case.child_saved", record_type="case", record_id=case_id,
                          detail={"child_id": saved, "added": child_id is None})
-        flash(f"{values['name']} has been {'added' if child_id is None else 'updated'}", "success")
+        flash(_("%(name)s has been added", name=values["name"]) if child_id is None else
+              _("%(name)s has been updated", name=values["name"]), "success")
         return redirect(url_for("referrals.children", case_id=case_id))
     return render_template("referrals/child.html", case=case, form=form, child=existing)
 
@@ -208,7 +213,7 @@ def remove_child(case_id, child_id):
         if not case_data.remove_child(db, case_id, child_id):
             abort(404)
         audit.record("case.child_removed", record_type="case", record_id=case_id, detail={"child_id": child_id})
-    flash("The child has been removed from the referral", "success")
+    flash(_("The child has been removed from the referral"), "success")
     return redirect(url_for("referrals.children", case_id=case_id))
 
 
@@ -233,7 +238,7 @@ def pr_holder(case_id):
             holder_id = case_data.add_pr_holder(db, case_id, name=form.name.data, relationship=form.relationship.data)
             audit.record("case.pr_holder_added", record_type="case", record_id=case_id,
                          detail={"pr_holder_id": holder_id})
-        flash(f"{form.name.data} has been added", "success")
+        flash(_("%(name)s has been added", name=form.name.data), "success")
         return redirect(url_for("referrals.people", case_id=case_id))
     return render_template("referrals/pr_holder.html", case=case, form=form)
 
@@ -249,7 +254,7 @@ def remove_pr_holder(case_id, holder_id):
             abort(404)
         audit.record("case.pr_holder_removed", record_type="case", record_id=case_id,
                      detail={"pr_holder_id": holder_id})
-    flash("The person has been removed", "success")
+    flash(_("The person has been removed"), "success")
     return redirect(url_for("referrals.people", case_id=case_id))
 
 
@@ -272,16 +277,17 @@ def submit(case_id):
     access.require("edit_referral")
     if case["stage"] != "draft":
         return redirect(url_for("cases.view", case_id=case_id))
-    missing = [SECTIONS[slug][0] for slug, done in _statuses(case).items() if not done]
+    missing = [str(SECTIONS[slug][0]) for slug, done in _statuses(case).items() if not done]
     if missing:
-        flash(f"{lifecycle.refusal('draft', 'referred')}. Still to do: {', '.join(missing)}", "error")
+        flash(_("Complete every section of the referral before submitting it. Still to do: %(sections)s",
+                sections=", ".join(missing)), "error")
         return redirect(url_for("referrals.check", case_id=case_id))
     db = get_db()
     with write(db):
         case_data.move(db, case_id, to_stage="referred", user_id=current_user.id, expected_stage="draft",
                        referred_on=deadlines.today().isoformat())
         audit.record("case.referred", record_type="case", record_id=case_id)
-    flash(f"Referral {case['reference']} has been sent to the FGC service", "success")
+    flash(_("Referral %(reference)s has been sent to the FGC service", reference=case["reference"]), "success")
     if case_data.get_visible(db, case_id, access.viewer()) is None:
         # A coordinator referring for someone outside the council sees the case once it is allocated to them.
         return redirect(url_for("main.home"))

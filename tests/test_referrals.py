@@ -69,8 +69,11 @@ def test_an_incomplete_referral_cannot_be_sent(client, sign_in, db):
     assert "Complete these sections before you send the referral: Children" in text(page)
     assert page.find("button", string=lambda s: s and "Send referral" in s) is None
     token = client.csrf_token(f"/referrals/{case_id}/check")
-    client.raw.post(f"/referrals/{case_id}/submit", data={"csrf_token": token})
+    sent = client.raw.post(f"/referrals/{case_id}/submit", data={"csrf_token": token})
+    assert sent.status_code == 302 and sent.location.endswith(f"/referrals/{case_id}/check")
     assert case_data.get(db, case_id)["stage"] == "draft"
+    assert "Complete every section of the referral before submitting it. Still to do: Children" in \
+        text(client.page(f"/referrals/{case_id}/check"))
 
 
 def test_drafts_are_seen_only_by_their_author(client, sign_in, new_client):

@@ -1,6 +1,7 @@
 """The family network register: people, relationships, invitations, exclusions and attendance."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from . import access, audit, deadlines, pictures
@@ -36,11 +37,11 @@ def register(case_id):
     excluded = sum(1 for person in people if person["excluded"])
     picture = pictures.network_picture(
         [{"id": child["id"], "name": child["name"]} for child in children], people, team,
-        title=f"Network picture for {case['reference']}",
-        description=f"The children at the centre, {len(people) - excluded} family and friends grouped by side of "
-                    f"the family, {excluded} excluded, and {len(team)} professionals set apart. "
-                    "The register table on this page lists every family member and friend; the professionals' "
-                    "page lists the professionals.")
+        title=_("Network picture for %(reference)s", reference=case["reference"]),
+        description=_("The children at the centre, %(people)d family and friends grouped by side of the family, "
+                      "%(excluded)d excluded, and %(professionals)d professionals set apart. The register table on "
+                      "this page lists every family member and friend; the professionals' page lists the "
+                      "professionals.", people=len(people) - excluded, excluded=excluded, professionals=len(team)))
     return render_template("network/register.html", case=case, people=people, children=children, labels=forms,
                            show_hidden=sees_hidden_addresses(), can_edit=access.can("progress"), picture=picture)
 
@@ -68,7 +69,7 @@ def person(case_id, person_id):
         if request.method == "GET" else _relationships_from(children)
     too_long = [child["name"] for child in children if len(relationships.get(child["id"], "")) > 100]
     if form.validate_on_submit() and too_long:
-        form.form_errors.append(f"Relationship to {too_long[0]} must be 100 characters or fewer")
+        form.form_errors.append(_("Relationship to %(name)s must be 100 characters or fewer", name=too_long[0]))
     elif form.validate_on_submit():
         values = {name: form[name].data for name in network.DETAILS if name in form}
         values = {key: ("" if value is None else value) for key, value in values.items()}
@@ -81,12 +82,12 @@ def person(case_id, person_id):
                 audit.record("case.person_saved", record_type="case", record_id=case_id,
                              detail={"person_id": saved, "added": person_id is None})
         except case_data.VersionConflict:
-            form.form_errors.append("Someone else changed this person while you were editing. Your changes have "
-                                    "not been saved: check the register, then make them again")
+            form.form_errors.append(_("Someone else changed this person while you were editing. Your changes have "
+                                      "not been saved: check the register, then make them again"))
             form.version.data = _person(case_id, person_id)["version"]
         else:
-            flash(f"{values['name']} has been {'added to' if person_id is None else 'updated in'} the network",
-                  "success")
+            flash(_("%(name)s has been added to the network", name=values["name"]) if person_id is None
+                  else _("%(name)s has been updated in the network", name=values["name"]), "success")
             return redirect(url_for("network.register", case_id=case_id))
     return render_template("network/person.html", case=case, form=form, person=existing, children=children,
                            relationships=relationships)
@@ -109,12 +110,13 @@ def invitation(case_id, person_id):
                 audit.record("case.invitation_changed", record_type="case", record_id=case_id,
                              detail={"person_id": person_id, "invitation": form.invitation.data})
         except network.Excluded:
-            form.invitation.errors = ["This person is excluded, so they cannot be invited or confirmed"]
+            form.invitation.errors = [_("This person is excluded, so they cannot be invited or confirmed")]
         else:
-            flash(f"{person['name']}: {forms.INVITATION[form.invitation.data].lower()}", "success")
+            flash(_("%(name)s: %(invitation)s", name=person["name"],
+                    invitation=str(forms.INVITATION[form.invitation.data]).lower()), "success")
             return redirect(url_for("network.register", case_id=case_id))
     return render_template("network/form.html", case=case, form=form, person=person,
-                           title=f"Invitation for {person['name']}", button="Save")
+                           title=_("Invitation for %(name)s", name=person["name"]), button=_("Save"))
 
 
 @bp.route("/<id:person_id>/exclude", methods=["GET", "POST"])
@@ -133,11 +135,13 @@ def exclude(case_id, person_id):
                             on=form.excluded_on.data.isoformat(), user_id=current_user.id)
             audit.record("case.person_excluded", record_type="case", record_id=case_id,
                          detail={"person_id": person_id})
-        flash(f"{person['name']} has been excluded. They cannot be invited, attend, or receive the plan", "success")
+        flash(_("%(name)s has been excluded. They cannot be invited, attend, or receive the plan", name=person["name"]),
+              "success")
         return redirect(url_for("network.register", case_id=case_id))
     return render_template("network/form.html", case=case, form=form, person=person,
-                           title=f"Exclude {person['name']}", button="Exclude", button_classes="govuk-button--warning",
-                           intro="Exclude someone only because of risk to the children, with a manager’s approval.")
+                           title=_("Exclude %(name)s", name=person["name"]), button=_("Exclude"),
+                           button_classes="govuk-button--warning",
+                           intro=_("Exclude someone only because of risk to the children, with a manager’s approval."))
 
 
 @bp.route("/<id:person_id>/lift", methods=["GET", "POST"])
@@ -155,10 +159,10 @@ def lift(case_id, person_id):
             network.lift_exclusion(db, case_id, person_id, reason=form.reason.data, user_id=current_user.id)
             audit.record("case.exclusion_lifted", record_type="case", record_id=case_id,
                          detail={"person_id": person_id})
-        flash(f"{person['name']}’s exclusion has been lifted", "success")
+        flash(_("%(name)s’s exclusion has been lifted", name=person["name"]), "success")
         return redirect(url_for("network.register", case_id=case_id))
     return render_template("network/form.html", case=case, form=form, person=person,
-                           title=f"Lift {person['name']}’s exclusion", button="Lift exclusion",
+                           title=_("Lift %(name)s’s exclusion", name=person["name"]), button=_("Lift exclusion"),
                            history=network.exclusion_history(get_db(), person_id))
 
 
@@ -179,9 +183,10 @@ def attendance(case_id, meeting_id):
         for person in people:
             mode = choices[person["id"]]
             if mode and mode not in network.ATTENDANCE:
-                errors[person["id"]] = "Select how they took part"
+                errors[person["id"]] = _("Select how they took part")
             elif mode and person["excluded"] and mode != "did_not_attend":
-                errors[person["id"]] = f"{person['name']} is excluded, so cannot be recorded as taking part"
+                errors[person["id"]] = _("%(name)s is excluded, so cannot be recorded as taking part",
+                                         name=person["name"])
         if not errors:
             with write(db):
                 for person in people:
@@ -190,7 +195,7 @@ def attendance(case_id, meeting_id):
                                                   user_id=current_user.id)
                 audit.record("case.attendance_recorded", record_type="case", record_id=case_id,
                              detail={"meeting_id": meeting_id})
-            flash("Attendance has been recorded", "success")
+            flash(_("Attendance has been recorded"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
         recorded = {person_id: mode for person_id, mode in choices.items() if mode}
     return render_template("network/attendance.html", case=case, meeting=meeting, people=people, recorded=recorded,

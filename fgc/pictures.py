@@ -1,8 +1,13 @@
 """Server-side SVG pictures: the family network (an ecomap) and a chart of 0–10 safety scales.
 
-Pure functions from plain dicts to SVG strings: no Flask, no database, no page CSS. Every style is an
+Pure functions from plain dicts to SVG strings: no database, no page CSS. Every style is an
 inline presentation attribute (fill, stroke, font-family, font-size) so the same string renders alike in
 a browser page and in a WeasyPrint PDF. Output is deterministic: the same input gives the same string.
+
+The picture's own words (headings, the key, role and side labels, notes) go through Flask-Babel: the
+module-level tables are lazy_gettext and are turned into plain strings (str()) where they are drawn, and
+other words use gettext at draw time, so text is always a plain str before anything measures, wraps or
+escapes it. Outside a request gettext gives the English as written.
 
 All text (names, relationships, labels, titles) comes from users, so it goes through `_clean` (drops
 characters XML 1.0 cannot carry, such as NUL) and then is escaped with xml.sax.saxutils. The strings
@@ -16,6 +21,9 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 FONT = "Helvetica, Arial, sans-serif"
 INK = "#1f2933"  # body text and outlines: near-black, high contrast on white
@@ -43,31 +51,33 @@ SIDE_FILL = {"maternal": "#d6e6f5", "paternal": "#fbe1c4", "other": "#dcefd2"}
 CHILD_FILL = "#fff1a6"
 PRO_FILL = "#eef0f2"
 
+# Words in these tables are lazy: use str() (or format them) before measuring, joining or escaping.
 HEADINGS = {
-    "maternal": "Mother’s side",
-    "paternal": "Father’s side",
-    "other": "Both sides / other",
-    "professionals": "Professionals",
+    "maternal": _l("Mother’s side"),
+    "paternal": _l("Father’s side"),
+    "other": _l("Both sides / other"),
+    "professionals": _l("Professionals"),
 }
-SIDE_WORDS = {"maternal": "Mother’s side", "paternal": "Father’s side", "both": "Both sides",
-              "neither": "Neither side"}
+SIDE_WORDS = {"maternal": _l("Mother’s side"), "paternal": _l("Father’s side"), "both": _l("Both sides"),
+              "neither": _l("Neither side")}
 
 # Roles in the order they are drawn nearest the children: those holding parental responsibility first.
 # Mirrors fgc.data.network.ROLES, copied so this module stays free of app imports.
 ROLE_LABELS = {
-    "pr_holder": "Holds parental responsibility",
-    "parent": "Parent",
-    "relative": "Relative",
-    "friend": "Friend or community member",
-    "support": "Support person",
-    "advocate": "Advocate for the child",
-    "interpreter": "Interpreter",
+    "pr_holder": _l("Holds parental responsibility"),
+    "parent": _l("Parent"),
+    "relative": _l("Relative"),
+    "friend": _l("Friend or community member"),
+    "support": _l("Support person"),
+    "advocate": _l("Advocate for the child"),
+    "interpreter": _l("Interpreter"),
 }
 ROLE_ORDER = tuple(ROLE_LABELS)
 
 KEY_LINES = (
-    "Circles are family and friends; rectangles are professionals. Lines join people to the child they relate to.",
-    "A red dashed outline and the word “Excluded” mark someone excluded because of risk: they have no line.",
+    _l("Circles are family and friends; rectangles are professionals. Lines join people to the child they "
+       "relate to."),
+    _l("A red dashed outline and the word “Excluded” mark someone excluded because of risk: they have no line."),
 )
 
 
@@ -345,7 +355,8 @@ def network_layout(children, people, professionals):
     other_rows, other_cols = _grid_size(len(groups["other"]), per_row_other)
     pro_rows, pro_cols = _grid_size(len(professionals), per_row_pro)
 
-    key_w = max(text_width(line, 11) for line in KEY_LINES)
+    key_lines = [str(line) for line in KEY_LINES]
+    key_w = max(text_width(line, 11) for line in key_lines)
     content_w = max(middle_w, _span(other_cols, PERSON_W), _span(pro_cols, PRO_W), key_w)
     width = math.ceil(content_w + 2 * MARGIN)
     centre_x = width / 2
@@ -353,6 +364,7 @@ def network_layout(children, people, professionals):
     headings, notes, nodes_by_group = [], [], {}
 
     def heading(text, x, y):
+        text = str(text)
         headings.append(Heading(text, Box(x, y, text_width(text, 14, bold=True), 20)))
 
     def person_node(person, group, x, y):
@@ -382,7 +394,7 @@ def network_layout(children, people, professionals):
             placed.append(person_node(person, side, x, body_y + row * (PERSON_H + GAP)))
         nodes_by_group[side] = placed
         if not placed:
-            notes.append((min(inner_edge, outer_edge), body_y + 16, "None recorded"))
+            notes.append((min(inner_edge, outer_edge), body_y + 16, _("None recorded")))
     child_top = body_y + (middle_h - children_h) / 2
     child_nodes = []
     for index, child in enumerate(children):
@@ -390,7 +402,7 @@ def network_layout(children, people, professionals):
         child_nodes.append(Node("child", "centre", Box(centre_x - CHILD_W / 2, top, CHILD_W, CHILD_H),
                                 (centre_x, top + 6 + CHILD_R), child))
     if not children:
-        notes.append((centre_x - CHILD_W / 2, child_top + 16, "No children recorded"))
+        notes.append((centre_x - CHILD_W / 2, child_top + 16, _("No children recorded")))
     y = body_y + middle_h + BAND_GAP
 
     # Professionals band, set apart on a tinted background.
@@ -407,7 +419,7 @@ def network_layout(children, people, professionals):
         y = band.bottom + BAND_GAP / 2
 
     # The key, as text, so nothing depends on colour alone.
-    for line in KEY_LINES:
+    for line in key_lines:
         notes.append((MARGIN, y + 11, line))
         y += 16
     height = y + MARGIN
@@ -440,9 +452,10 @@ def _relationship_text(person, child_names):
             continue
         relationship = _clean(relation.get("relationship"), label=True)
         if len(child_names) == 1:
-            parts.append(relationship or "Related")
+            parts.append(relationship or _("Related"))
         else:
-            parts.append(f"{relationship or 'Related'} to {child_names[key]}")
+            parts.append(_("%(relationship)s to %(child)s", relationship=relationship or _("Related"),
+                           child=child_names[key]))
     return "; ".join(parts)
 
 
@@ -450,18 +463,19 @@ def _role_labels(person):
     """Readable role names, most central first."""
     roles = sorted(person.get("roles") or (), key=lambda role: (ROLE_ORDER.index(role) if role in ROLE_ORDER
                                                                  else len(ROLE_ORDER), str(role)))
-    return [ROLE_LABELS.get(role) or _clean(role, label=True) for role in roles]
+    return [str(ROLE_LABELS[role]) if role in ROLE_LABELS else _clean(role, label=True) for role in roles]
 
 
 def _draw_person(node, child_names):
     person, box = node.item, node.box
-    name = _clean(person.get("name")) or "Unnamed person"
-    label = _clean(name, label=True) or "Unnamed person"
+    name = _clean(person.get("name")) or _("Unnamed person")
+    label = _clean(name, label=True) or _("Unnamed person")
     excluded = _excluded(person)
     relationship = _relationship_text(person, child_names)
     roles = _role_labels(person)
-    side = SIDE_WORDS.get(person.get("side"), "Side not recorded")
-    details = [part for part in (relationship, side, ", ".join(roles), "Excluded: no part in the conference" if excluded else "")
+    side = str(SIDE_WORDS[person.get("side")]) if person.get("side") in SIDE_WORDS else _("Side not recorded")
+    details = [part for part in (relationship, side, ", ".join(roles),
+                                 _("Excluded: no part in the conference") if excluded else "")
                if part]
     cx, cy = node.anchor
     width = box.width - 8
@@ -472,7 +486,7 @@ def _draw_person(node, child_names):
     if detail:
         labels.append(_text(cx, box.y + 61, detail, size=11, fill=MUTED))
     if excluded:
-        labels.append(_text(cx, box.y + 76, "Excluded", size=11, bold=True, fill=DANGER))
+        labels.append(_text(cx, box.y + 76, _("Excluded"), size=11, bold=True, fill=DANGER))
     label_w = max(text_width(drawn_name, 12, bold=True), text_width(detail, 11)) + 8
     return _tag("g", {}, "".join([
         _title(name),  # the full name, for tooltips; the drawing may truncate it
@@ -494,13 +508,13 @@ def _backing(cx, top, width, bottom):
 
 def _draw_child(node):
     child, box = node.item, node.box
-    name = _clean(child.get("name")) or "Unnamed child"
-    label = _clean(name, label=True) or "Unnamed child"
+    name = _clean(child.get("name")) or _("Unnamed child")
+    label = _clean(name, label=True) or _("Unnamed child")
     cx, cy = node.anchor
     drawn = fit(label, box.width - 8, 14, bold=True)
     return _tag("g", {}, "".join([
         _title(name),
-        _desc("Child"),
+        _desc(_("Child")),
         _tag("circle", {"cx": cx, "cy": cy, "r": CHILD_R, "fill": CHILD_FILL, "stroke": INK, "stroke-width": 2.5}),
         _backing(cx, cy + CHILD_R + 2, min(text_width(drawn, 14, bold=True) + 8, box.width), box.bottom),
         _text(cx, box.y + 70, drawn, size=14, bold=True),
@@ -509,7 +523,7 @@ def _draw_child(node):
 
 def _draw_professional(node):
     item, box = node.item, node.box
-    name = _clean(item.get("name")) or "Unnamed professional"
+    name = _clean(item.get("name")) or _("Unnamed professional")
     role, agency = _clean(item.get("role"), label=True), _clean(item.get("agency"), label=True)
     cx, width = box.x + box.width / 2, box.width - 12
     parts = [
@@ -534,7 +548,7 @@ def network_picture(children, people, professionals, *, title, description, id_p
     title/desc ids unique when a page holds more than one picture.
     """
     layout = network_layout(children, people, professionals)
-    child_names = {str(node.item.get("id")): _clean(node.item.get("name"), label=True) or "Unnamed child"
+    child_names = {str(node.item.get("id")): _clean(node.item.get("name"), label=True) or _("Unnamed child")
                    for node in layout.children}
     body = []
     if layout.professionals_band is not None:
@@ -659,13 +673,13 @@ def scale_chart(series, *, title, description, max_value=10, id_prefix="scale"):
     series = list(series or ())
     # Occasions come from the longest series; points line up by position.
     longest = max(series, key=lambda item: len(item.get("points") or ()), default={"points": ()})
-    occasions = [_clean(label, label=True) for label, _ in longest.get("points") or ()]
+    occasions = [_clean(label, label=True) for label, _score_value in longest.get("points") or ()]
     count = max(len(occasions), 1)
     plot_w = count * STEP
     plot_bottom = CHART_TOP + PLOT_H
 
-    body = [_text(CHART_LEFT, CHART_TOP - 20, f"Safety scale, 0 to {_num(max_value)}", size=12, bold=True,
-                  anchor="start")]
+    body = [_text(CHART_LEFT, CHART_TOP - 20, _("Safety scale, 0 to %(max)s", max=_num(max_value)), size=12,
+                  bold=True, anchor="start")]
     # Axes, a faint midline and the 0 / max labels.
     for value, stroke in ((0, INK), (max_value / 2, "#d5d9de"), (max_value, "#d5d9de")):
         y = chart_y(value, max_value=max_value)
@@ -686,18 +700,19 @@ def scale_chart(series, *, title, description, max_value=10, id_prefix="scale"):
         body.append(_tag("g", {}, _title(occasion) + _tag("line", {
             "x1": x, "y1": plot_bottom, "x2": x, "y2": plot_bottom + 5, "stroke": INK, "stroke-width": 1})
             + "".join(_text(x, plot_bottom + 18 + line * LABEL_LINE, text, size=11) for line, text in enumerate(lines))))
-    if not any(_score(value) is not None for item in series for _, value in item.get("points") or ()):
-        body.append(_text(CHART_LEFT + plot_w / 2, CHART_TOP + PLOT_H / 2, "No scores recorded yet", size=12,
+    if not any(_score(value) is not None for item in series for _occasion, value in item.get("points") or ()):
+        body.append(_text(CHART_LEFT + plot_w / 2, CHART_TOP + PLOT_H / 2, _("No scores recorded yet"), size=12,
                           fill=MUTED))
 
     # The lines, each with markers carrying the exact score in a <title>.
     for index, item in enumerate(series):
         colour, shape, dash = series_style(index)
-        label = _clean(item.get("label"), label=True) or f"Series {index + 1}"
-        values = [_score(value) for _, value in item.get("points") or ()]
+        label = _clean(item.get("label"), label=True) or _("Series %(number)d", number=index + 1)
+        values = [_score(value) for _occasion, value in item.get("points") or ()]
         markers = "".join(
-            _tag("g", {}, _title(f"{label}, {occasions[position] if position < len(occasions) else ''}: "
-                                 f"{_num(value)} out of {_num(max_value)}")
+            _tag("g", {}, _title(_("%(series)s, %(occasion)s: %(score)s out of %(max)s", series=label,
+                                   occasion=occasions[position] if position < len(occasions) else "",
+                                   score=_num(value), max=_num(max_value)))
                  + _marker(shape, chart_x(position), chart_y(value, max_value=max_value), colour))
             for position, value in enumerate(values) if value is not None)
         body.append(_tag("g", {}, _title(label) + _tag("path", {
@@ -710,7 +725,7 @@ def scale_chart(series, *, title, description, max_value=10, id_prefix="scale"):
     x, y = CHART_LEFT, legend_top
     for index, item in enumerate(series):
         colour, shape, dash = series_style(index)
-        label = fit(_clean(item.get("label"), label=True) or f"Series {index + 1}", 180, 12)
+        label = fit(_clean(item.get("label"), label=True) or _("Series %(number)d", number=index + 1), 180, 12)
         entry_w = 44 + text_width(label, 12) + 20
         if x > CHART_LEFT and x + entry_w > width - 12:
             x, y = CHART_LEFT, y + LEGEND_ROW

@@ -1,6 +1,7 @@
 """Preparing for the conference: what each professional brings (no new news on the day) and the child's voice."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from . import access, audit, deadlines
@@ -52,11 +53,11 @@ def professional(case_id, professional_id):
                 audit.record("case.professional_saved", record_type="case", record_id=case_id,
                              detail={"professional_id": saved, "added": professional_id is None})
         except case_data.VersionConflict:
-            form.form_errors.append("Someone else changed this professional’s information while you were editing. "
-                                    "Your changes have not been saved: check it, then make them again")
+            form.form_errors.append(_("Someone else changed this professional’s information while you were editing. "
+                                      "Your changes have not been saved: check it, then make them again"))
             form.version.data = _professional(case_id, professional_id)["version"]
         else:
-            flash(f"{values['name']}’s information has been saved", "success")
+            flash(_("%(name)s’s information has been saved", name=values["name"]), "success")
             return redirect(url_for("preparation.professionals_list", case_id=case_id))
     return render_template("preparation/professional.html", case=case, form=form, professional=existing)
 
@@ -74,15 +75,15 @@ def add_danger(case_id, professional_id):
             professionals.add_danger(db, professional_id, form.danger.data, form.safety_goal.data)
             audit.record("case.danger_statement_added", record_type="case", record_id=case_id,
                          detail={"professional_id": professional_id})
-        flash("The danger statement and safety goal have been added", "success")
+        flash(_("The danger statement and safety goal have been added"), "success")
         return redirect(url_for("preparation.professionals_list", case_id=case_id))
-    return render_template("preparation/form.html", case=case, form=form, title="Add a danger statement",
-                           caption=professional["name"], button="Add",
+    return render_template("preparation/form.html", case=case, form=form, title=_("Add a danger statement"),
+                           caption=professional["name"], button=_("Add"),
                            back=url_for("preparation.professionals_list", case_id=case_id),
-                           hints={"danger": "What the professionals are worried will happen to the child if "
-                                            "nothing changes, in plain words",
-                                  "safety_goal": "What the professionals need to see to be satisfied the child "
-                                                 "is safe"})
+                           hints={"danger": _("What the professionals are worried will happen to the child if "
+                                              "nothing changes, in plain words"),
+                                  "safety_goal": _("What the professionals need to see to be satisfied the child "
+                                                   "is safe")})
 
 
 @bp.route("/professionals/<id:professional_id>/dangers/<id:danger_id>/remove", methods=["POST"])
@@ -97,7 +98,7 @@ def remove_danger(case_id, professional_id, danger_id):
             abort(404)
         audit.record("case.danger_statement_removed", record_type="case", record_id=case_id,
                      detail={"professional_id": professional_id, "danger_id": danger_id})
-    flash("The danger statement has been removed", "success")
+    flash(_("The danger statement has been removed"), "success")
     return redirect(url_for("preparation.professionals_list", case_id=case_id))
 
 
@@ -114,12 +115,14 @@ def shared(case_id, professional_id):
             professionals.mark_shared(db, case_id, professional_id, form.shared_on.data.isoformat())
             audit.record("case.professional_shared", record_type="case", record_id=case_id,
                          detail={"professional_id": professional_id})
-        flash(f"{professional['name']}’s information is recorded as shared with the family", "success")
+        flash(_("%(name)s’s information is recorded as shared with the family", name=professional["name"]),
+              "success")
         return redirect(url_for("preparation.professionals_list", case_id=case_id))
     return render_template("preparation/form.html", case=case, form=form, caption=professional["name"],
-                           title="Record that the family has been given this information", button="Save",
+                           title=_("Record that the family has been given this information"), button=_("Save"),
                            back=url_for("preparation.professionals_list", case_id=case_id),
-                           intro="No new news on the day: the family should hear everything before the conference.")
+                           intro=_("No new news on the day: the family should hear everything before the "
+                                   "conference."))
 
 
 @bp.route("/children/<id:child_id>/views", methods=["GET", "POST"])
@@ -148,11 +151,11 @@ def child_voice(case_id, child_id):
                 audit.record("case.child_views_saved", record_type="case", record_id=case_id,
                              detail={"child_id": child_id})
         except case_data.VersionConflict:
-            form.form_errors.append("Someone else changed these views while you were editing. Your changes have "
-                                    "not been saved: check them, then make them again")
+            form.form_errors.append(_("Someone else changed these views while you were editing. Your changes have "
+                                      "not been saved: check them, then make them again"))
             form.version.data = (child_views.get(db, child_id) or {}).get("version", "")
         else:
-            flash(f"{child['name']}’s views have been saved", "success")
+            flash(_("%(name)s’s views have been saved", name=child["name"]), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="voices"))
     return render_template("preparation/child_voice.html", case=case, form=form, child=child)
 
@@ -169,7 +172,7 @@ def meeting_scales(case_id, meeting_id):
         abort(404)
     rows = [("family", person["id"], person["name"]) for person in network.for_case(db, case_id)
             if not person["excluded"]]
-    rows += [("professional", row["id"], f"{row['name']} ({row['agency']})")
+    rows += [("professional", row["id"], _("%(name)s (%(agency)s)", name=row["name"], agency=row["agency"]))
              for row in professionals.for_case(db, case_id)]
     rows += [("child", child["id"], child["name"]) for child in case_data.children(db, case_id)]
     values = {(source, source_id): ("" if score is None else str(score))
@@ -180,7 +183,7 @@ def meeting_scales(case_id, meeting_id):
                   for source, source_id, _name in rows}
         for (source, source_id), value in values.items():
             if value and (whole_number(value, digits=2) is None or int(value) > 10):
-                errors[(source, source_id)] = "Enter a whole number from 0 to 10, or leave it blank"
+                errors[(source, source_id)] = _("Enter a whole number from 0 to 10, or leave it blank")
         if not errors:
             with write(db):
                 scales.save(db, case_id, meeting_id,
@@ -188,7 +191,7 @@ def meeting_scales(case_id, meeting_id):
                             user_id=current_user.id)
                 audit.record("case.scales_recorded", record_type="case", record_id=case_id,
                              detail={"meeting_id": meeting_id})
-            flash("The scales have been saved", "success")
+            flash(_("The scales have been saved"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="scaling"))
     return render_template("preparation/scales.html", case=case, meeting=meeting, rows=rows, values=values,
                            errors=errors)

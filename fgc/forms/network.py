@@ -1,5 +1,6 @@
 """Forms for the family network register."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, RadioField
 from wtforms.validators import InputRequired
 
@@ -7,48 +8,49 @@ from .base import Form
 from .cases import Checkboxes, choices, long_text, text
 from .fields import DateInput
 
-SIDES = {"maternal": "Mother’s side", "paternal": "Father’s side", "both": "Both sides", "neither": "Neither"}
+SIDES = {"maternal": _l("Mother’s side"), "paternal": _l("Father’s side"), "both": _l("Both sides"),
+         "neither": _l("Neither")}
 ROLES = {
-    "pr_holder": "Holds parental responsibility",
-    "parent": "Parent",
-    "relative": "Relative",
-    "friend": "Friend or community member",
-    "support": "Support person",
-    "advocate": "Advocate for the child",
-    "interpreter": "Interpreter",
+    "pr_holder": _l("Holds parental responsibility"),
+    "parent": _l("Parent"),
+    "relative": _l("Relative"),
+    "friend": _l("Friend or community member"),
+    "support": _l("Support person"),
+    "advocate": _l("Advocate for the child"),
+    "interpreter": _l("Interpreter"),
 }
-INVITATION = {"not_contacted": "Not yet contacted", "contacted": "Contacted", "invited": "Invited",
-              "confirmed": "Confirmed", "declined": "Declined"}
-ATTENDANCE = {"in_person": "In person", "remote": "Remotely", "written_views": "Sent written views",
-              "did_not_attend": "Did not attend"}
+INVITATION = {"not_contacted": _l("Not yet contacted"), "contacted": _l("Contacted"), "invited": _l("Invited"),
+              "confirmed": _l("Confirmed"), "declined": _l("Declined")}
+ATTENDANCE = {"in_person": _l("In person"), "remote": _l("Remotely"), "written_views": _l("Sent written views"),
+              "did_not_attend": _l("Did not attend")}
 
 
 class PersonForm(Form):
     version = HiddenField()
-    name = text("Full name", "Enter the person’s full name")
-    side = RadioField("Side of the family", choices=choices(SIDES),
-                      validators=[InputRequired("Select the side of the family")])
-    roles = Checkboxes("Roles", choices=choices(ROLES))
-    phone = text("Phone", required=False, max_length=50)
-    email = text("Email address", required=False, max_length=320)
-    address = long_text("Address", required=False)
-    address_hidden = BooleanField("Do not disclose this address")
-    language = text("Language", required=False, max_length=100)
-    needs = long_text("Accessibility or communication needs", required=False)
-    written_views = long_text("Written views", required=False)
+    name = text(_l("Full name"), _l("Enter the person’s full name"))
+    side = RadioField(_l("Side of the family"), choices=choices(SIDES),
+                      validators=[InputRequired(_l("Select the side of the family"))])
+    roles = Checkboxes(_l("Roles"), choices=choices(ROLES))
+    phone = text(_l("Phone"), required=False, max_length=50)
+    email = text(_l("Email address"), required=False, max_length=320)
+    address = long_text(_l("Address"), required=False)
+    address_hidden = BooleanField(_l("Do not disclose this address"))
+    language = text(_l("Language"), required=False, max_length=100)
+    needs = long_text(_l("Accessibility or communication needs"), required=False)
+    written_views = long_text(_l("Written views"), required=False)
 
 
 class InvitationForm(Form):
-    invitation = RadioField("Invitation", choices=choices(INVITATION),
-                            validators=[InputRequired("Select where the invitation has got to")])
-    invitation_on = DateInput("Date", subject="date", not_future=True)
+    invitation = RadioField(_l("Invitation"), choices=choices(INVITATION),
+                            validators=[InputRequired(_l("Select where the invitation has got to"))])
+    invitation_on = DateInput(_l("Date"), subject=_l("date"), not_future=True)
 
 
 class ExcludeForm(Form):
-    reason = long_text("Why is this person excluded?", "Enter why the person is excluded")
-    approved_by = text("Manager who approved the exclusion", "Enter the name of the manager who approved it")
-    excluded_on = DateInput("Date of the decision", subject="date of the decision", not_future=True)
+    reason = long_text(_l("Why is this person excluded?"), _l("Enter why the person is excluded"))
+    approved_by = text(_l("Manager who approved the exclusion"), _l("Enter the name of the manager who approved it"))
+    excluded_on = DateInput(_l("Date of the decision"), subject=_l("date of the decision"), not_future=True)
 
 
 class LiftExclusionForm(Form):
-    reason = long_text("Why is the exclusion lifted?", "Enter why the exclusion is lifted")
+    reason = long_text(_l("Why is the exclusion lifted?"), _l("Enter why the exclusion is lifted"))

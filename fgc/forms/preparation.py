@@ -1,5 +1,7 @@
 """Forms for what professionals bring to the conference, and for the child's voice."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
@@ -7,10 +9,10 @@ from .base import Form, strip, whole_number
 from .cases import choices, long_text, text
 from .fields import DateInput
 
-ATTENDS = {"information_sharing": "Only the information-sharing part", "all": "All of the conference"}
-GATHERED = {"direct": "From the child directly", "advocate": "Through an advocate",
-            "letter_or_drawing": "From a letter or drawing"}
-ATTENDING = {"yes": "Yes", "part": "For part of it", "no": "No", "undecided": "Not decided yet"}
+ATTENDS = {"information_sharing": _l("Only the information-sharing part"), "all": _l("All of the conference")}
+GATHERED = {"direct": _l("From the child directly"), "advocate": _l("Through an advocate"),
+            "letter_or_drawing": _l("From a letter or drawing")}
+ATTENDING = {"yes": _l("Yes"), "part": _l("For part of it"), "no": _l("No"), "undecided": _l("Not decided yet")}
 
 
 def scale_value(value):
@@ -24,48 +26,49 @@ class ScaleField(StringField):
     def pre_validate(self, form):
         value = (self.data or "").strip()
         if value and (whole_number(value, digits=2) is None or not 0 <= int(value) <= 10):
-            raise ValidationError(f"{self.label.text} must be a whole number from 0 to 10")
+            raise ValidationError(_("%(label)s must be a whole number from 0 to 10", label=self.label.text))
 
 
 class ProfessionalForm(Form):
     version = HiddenField()
-    name = text("Full name", "Enter the professional’s full name")
-    agency = text("Agency", "Enter their agency, for example the school or health visiting team")
-    role = text("Role", required=False)
-    contact = text("Email address or phone number", required=False)
-    attends = RadioField("Which part of the conference will they attend?", choices=choices(ATTENDS),
-                         validators=[InputRequired("Select which part of the conference they will attend")])
-    worried = long_text("What are they worried about?", required=False)
-    working_well = long_text("What is working well?", required=False)
-    needs_to_happen = long_text("What needs to happen?", required=False)
-    scale = ScaleField("Safety scale (0 to 10)", filters=[strip])
-    scale_reason = long_text("Why that score?", required=False)
-    resources = long_text("Resources they can offer", required=False)
+    name = text(_l("Full name"), _l("Enter the professional’s full name"))
+    agency = text(_l("Agency"), _l("Enter their agency, for example the school or health visiting team"))
+    role = text(_l("Role"), required=False)
+    contact = text(_l("Email address or phone number"), required=False)
+    attends = RadioField(_l("Which part of the conference will they attend?"), choices=choices(ATTENDS),
+                         validators=[InputRequired(_l("Select which part of the conference they will attend"))])
+    worried = long_text(_l("What are they worried about?"), required=False)
+    working_well = long_text(_l("What is working well?"), required=False)
+    needs_to_happen = long_text(_l("What needs to happen?"), required=False)
+    scale = ScaleField(_l("Safety scale (0 to 10)"), filters=[strip])
+    scale_reason = long_text(_l("Why that score?"), required=False)
+    resources = long_text(_l("Resources they can offer"), required=False)
 
 
 class DangerForm(Form):
-    danger = long_text("Danger statement", "Enter the danger statement")
-    safety_goal = long_text("Safety goal", "Enter the safety goal that goes with it")
+    danger = long_text(_l("Danger statement"), _l("Enter the danger statement"))
+    safety_goal = long_text(_l("Safety goal"), _l("Enter the safety goal that goes with it"))
 
 
 class SharedForm(Form):
-    shared_on = DateInput("Date it was shared with the family", subject="date it was shared", not_future=True)
+    shared_on = DateInput(_l("Date it was shared with the family"), subject=_l("date it was shared"),
+                          not_future=True)
 
 
 class ChildViewsForm(Form):
     version = HiddenField()
-    wishes = long_text("Wishes and feelings", required=False)
-    gathered = RadioField("How were they gathered?", choices=choices(GATHERED),
-                          validators=[InputRequired("Select how the child’s views were gathered")])
-    gathered_note = long_text("Note about how they were gathered", required=False)
-    advocate_name = text("Advocate’s name", required=False)
-    attending = RadioField("Will the child attend?", choices=choices(ATTENDING),
-                           validators=[InputRequired("Select whether the child will attend")])
-    scale = ScaleField("The child’s own scale (0 to 10)", filters=[strip])
+    wishes = long_text(_l("Wishes and feelings"), required=False)
+    gathered = RadioField(_l("How were they gathered?"), choices=choices(GATHERED),
+                          validators=[InputRequired(_l("Select how the child’s views were gathered"))])
+    gathered_note = long_text(_l("Note about how they were gathered"), required=False)
+    advocate_name = text(_l("Advocate’s name"), required=False)
+    attending = RadioField(_l("Will the child attend?"), choices=choices(ATTENDING),
+                           validators=[InputRequired(_l("Select whether the child will attend"))])
+    scale = ScaleField(_l("The child’s own scale (0 to 10)"), filters=[strip])
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
         if self.gathered.data == "advocate" and not self.advocate_name.data:
-            self.advocate_name.errors = ["Enter the advocate’s name"]
+            self.advocate_name.errors = [_("Enter the advocate’s name")]
             ok = False
         return ok

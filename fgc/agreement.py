@@ -5,6 +5,10 @@ Functions here run inside the caller's write transaction and take the plan's ``r
 as the user saw it, so every decision is on the plan exactly as it was read.
 """
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
 from .data import cases as case_data
 from .deadlines import today
 from .data import iso, now
@@ -13,7 +17,8 @@ from .plandoc import assemble, canonical, digest, pending_sign_off, unanswered
 
 # A decision needs the conference to have happened; these are the stages after it.
 DECIDING_STAGES = ("conference_held", "plan_agreed", "review_scheduled", "review_held")
-OUTCOME_WORDS = {"agreed": "Agreed", "agreed_with_changes": "Agreed with changes", "declined": "Declined"}
+# Words for display only (the plan PDF's labels): frozen documents and the audit trail keep the codes.
+OUTCOME_WORDS = {"agreed": _l("Agreed"), "agreed_with_changes": _l("Agreed with changes"), "declined": _l("Declined")}
 
 
 class NotReady(Exception):
@@ -23,18 +28,17 @@ class NotReady(Exception):
 def mark_ready(db, case, plan, revision, *, user_id):
     """Mark the plan ready for the referrer, if every bottom line and question is answered."""
     if plan["status"] != "draft":
-        raise NotReady("The plan is not a draft")
+        raise NotReady(_("The plan is not a draft"))
     missing = unanswered(assemble(db, case, plan))
     if missing:
-        raise NotReady(f"{len(missing)} bottom line{'s' if len(missing) != 1 else ''} or "
-                       f"question{'s' if len(missing) != 1 else ''} still need{'' if len(missing) != 1 else 's'} "
-                       "an answer")
+        raise NotReady(ngettext("%(num)d bottom line or question still needs an answer",
+                                "%(num)d bottom lines or questions still need an answer", len(missing)))
     plan_data.set_status(db, plan["id"], revision, "ready", user_id=user_id)
 
 
 def back_to_draft(db, plan, revision, *, user_id):
     if plan["status"] not in ("ready", "awaiting_sign_off"):
-        raise NotReady("The plan is already a draft")
+        raise NotReady(_("The plan is already a draft"))
     plan_data.set_status(db, plan["id"], revision, "draft", user_id=user_id)
 
 
@@ -46,9 +50,9 @@ def decide(db, case, plan, revision, *, outcome, text, user):
     manager, in which case the decision waits with them.
     """
     if case["stage"] not in DECIDING_STAGES:
-        raise NotReady("Record that the conference was held before deciding on the plan")
+        raise NotReady(_("Record that the conference was held before deciding on the plan"))
     if plan["status"] != "ready":
-        raise NotReady("The plan has not been marked ready for agreement")
+        raise NotReady(_("The plan has not been marked ready for agreement"))
     decision = {"outcome": outcome, "text": text, "by": user.name, "by_id": user.id, "at": iso(now())}
     if outcome == "declined":
         plan_data.set_status(db, plan["id"], revision, "draft", user_id=user.id)
@@ -76,7 +80,7 @@ def sign_off(db, case, plan, resource_id, version, *, outcome, note, user):
         return plan["status"]
     if outcome == "refused":
         plan_data.set_status(db, plan["id"], plan["revision"], "draft", user_id=user.id,
-                             returned_reason=f"A senior manager refused a resource: {note}")
+                             returned_reason=_("A senior manager refused a resource: %(note)s", note=note))
         return "draft"
     if pending_sign_off(assemble(db, case, plan)):
         return "awaiting_sign_off"
@@ -121,13 +125,13 @@ def record_review(db, case, plan, *, meeting_id, held_on, changes, outcomes, new
     """
     agreed = plan_data.latest_agreed(db, plan["id"])
     if agreed is None:
-        raise NotReady("There is no agreed plan to review yet")
+        raise NotReady(_("There is no agreed plan to review yet"))
     review_id = plan_data.add_review(db, plan["id"], agreed["id"], meeting_id=meeting_id, held_on=held_on,
                                      changes=changes, outcomes=outcomes, user_id=user_id)
     if new_version:
         if plan["status"] != "agreed":
-            raise NotReady("A new version of the plan is already being written")
+            raise NotReady(_("A new version of the plan is already being written"))
         plan_data.start_next(db, plan["id"], user_id=user_id,
-                             statuses={key: REVIEW_TO_STATUS[outcome] for key, (outcome, _) in outcomes.items()})
+                             statuses={key: REVIEW_TO_STATUS[outcome] for key, (outcome, _comment) in outcomes.items()})
         plan_data.mark_review_started_version(db, review_id)
     return review_id

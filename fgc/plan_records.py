@@ -4,6 +4,7 @@ list of plans a social worker follows."""
 import json
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from . import access, agreement, audit, deadlines, plan_pdf, plandoc
@@ -148,7 +149,7 @@ def compare(case_id):
         new = (plandoc.assemble(db, case, plan) if new_number == forms.DRAFT
                else _document(plan_data.version(db, plan["id"], new_number)))
         if old is None or new is None:
-            form.form_errors.append("One of these versions cannot be read. Check each version, then try again")
+            form.form_errors.append(_("One of these versions cannot be read. Check each version, then try again"))
         else:
             result = plandoc.differences(old, new)
     answer_labels = {**((old or {}).get("answer_labels") or {}), **((new or {}).get("answer_labels") or {})}
@@ -182,7 +183,7 @@ def draft_pdf(case_id):
     db = get_db()
     plan = plan_data.get(db, case_id)
     if plan is None:
-        flash("No plan has been started for this case yet, so there is no draft to download", "info")
+        flash(_("No plan has been started for this case yet, so there is no draft to download"), "info")
         return redirect(url_for("plan_records.versions", case_id=case_id))
     try:
         pdf = plan_pdf.draft_pdf(db, case, plan, current_user)
@@ -223,8 +224,8 @@ def review(case_id):
             with write(db):
                 current = plan_data.get(db, case_id)
                 if plan_data.latest_agreed(db, current["id"])["number"] != version_of(form):
-                    raise agreement.NotReady("The plan was agreed again while you were recording this review. "
-                                             "Nothing has been saved: check the tasks below, then save again")
+                    raise agreement.NotReady(_("The plan was agreed again while you were recording this review. "
+                                               "Nothing has been saved: check the tasks below, then save again"))
                 review_id = agreement.record_review(
                     db, case, current, meeting_id=meeting["id"], held_on=form.held_on.data.isoformat(),
                     changes=form.changes.data, outcomes=outcomes, new_version=new_version, user_id=current_user.id)
@@ -239,10 +240,10 @@ def review(case_id):
             form.version.data = str(agreed["number"])
         else:
             if new_version:
-                flash(f"The review has been recorded and version {current['number'] + 1} of the plan has been "
-                      "started from it", "success")
+                flash(_("The review has been recorded and version %(number)s of the plan has been started from it",
+                        number=current["number"] + 1), "success")
                 return redirect(url_for("plans.view", case_id=case_id))
-            flash("The review has been recorded", "success")
+            flash(_("The review has been recorded"), "success")
             return redirect(url_for("plan_records.versions", case_id=case_id))
     return render_template("plan_records/review.html", case=case, plan=plan, agreed=agreed, meeting=meeting,
                            tasks=tasks, scale_rows=rows, form=form, answer_labels=document.get("answer_labels", {}),

@@ -8,6 +8,8 @@ contact details at all: addresses, phone numbers and emails never enter a plan.
 import hashlib
 import json
 
+from flask_babel import lazy_gettext as _l
+
 from .data import baselines, child_views, network, professionals
 from .data import cases as case_data
 from .data import meetings as meeting_data
@@ -18,8 +20,11 @@ FORMAT = 1
 ATTENDED = ("in_person", "remote", "written_views")
 # Only bottom lines and questions must be answered by the plan; resources are offers, not asks.
 MUST_ANSWER = ("bottom_line", "question")
-TASK_PARTS = {"what": "What will happen", "who": "Who does it", "when": "By when", "checker": "Who checks",
-              "status": "Status", "answers": "What it answers"}
+# Labels for showing differences only: never put into a document (documents are frozen and hashed).
+TASK_PARTS = {"what": _l("What will happen"), "who": _l("Who does it"), "when": _l("By when"),
+              "checker": _l("Who checks"), "status": _l("Status"), "answers": _l("What it answers")}
+PLAN_PARTS = {"contingency": _l("Contingency plan"), "monitoring": _l("Who monitors the plan"),
+              "review_on": _l("Review date"), "resources": _l("Resources asked for")}
 
 
 def conference(db, case_id):
@@ -192,13 +197,13 @@ def differences(old, new):
             changes.append({"change": "removed", "position": None, "old": _task_view(task), "new": None,
                             "parts": []})
     rest = []
-    for name, label in (("contingency", "Contingency plan"), ("monitoring", "Who monitors the plan"),
-                        ("review_on", "Review date")):
+    for name in ("contingency", "monitoring", "review_on"):
         if old[name] != new[name]:
-            rest.append({"label": label, "old": old[name], "new": new[name]})
+            rest.append({"name": name, "label": PLAN_PARTS[name], "old": old[name], "new": new[name]})
     old_resources = sorted((row["what"], row["detail"]) for row in old["resources"])
     new_resources = sorted((row["what"], row["detail"]) for row in new["resources"])
     if old_resources != new_resources:
-        rest.append({"label": "Resources asked for", "old": "; ".join(what for what, _ in old_resources),
+        rest.append({"name": "resources", "label": PLAN_PARTS["resources"],
+                     "old": "; ".join(what for what, _ in old_resources),
                      "new": "; ".join(what for what, _ in new_resources)})
     return {"tasks": changes, "plan": rest}

@@ -9,6 +9,8 @@ with the writer's own text kept beside what is saved now, so they can merge the 
 import datetime
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from . import access, agreement, audit, plandoc
@@ -23,10 +25,10 @@ from .workdays import add_months
 
 bp = Blueprint("plans", __name__, url_prefix="/cases/<id:case_id>/plan")
 
-STATUS_WORDS = {"draft": "Draft", "ready": "Ready for agreement", "awaiting_sign_off": "Waiting for sign-off",
-                "agreed": "Agreed"}
-CONFLICT = ("Someone else changed this while you were editing. Nothing you typed has been lost: your version is "
-            "below, beside what is saved now. Merge the two, then save again")
+STATUS_WORDS = {"draft": _l("Draft"), "ready": _l("Ready for agreement"),
+                "awaiting_sign_off": _l("Waiting for sign-off"), "agreed": _l("Agreed")}
+CONFLICT = _l("Someone else changed this while you were editing. Nothing you typed has been lost: your version is "
+              "below, beside what is saved now. Merge the two, then save again")
 
 
 def _plan():
@@ -47,8 +49,8 @@ def _writable_plan(db, case):
 
 def _locked(plan):
     if plan and plan["status"] == "agreed":
-        flash(f"Version {plan['number']} is agreed, so it cannot be changed. A review can start a new version",
-              "error")
+        flash(_("Version %(number)s is agreed, so it cannot be changed. A review can start a new version",
+                number=plan["number"]), "error")
         return True
     return False
 
@@ -97,9 +99,11 @@ def _task_choices(db, case_id):
     people = [person for person in network.for_case(db, case_id) if not person["excluded"]]
     team = professionals.for_case(db, case_id)
     items = baselines.items(db, case_id)
-    answers = [(f"item:{item['id']}", f"{'Bottom line' if kind == 'bottom_line' else 'Question'}: {item['text']}")
+    answers = [(f"item:{item['id']}", _("Bottom line: %(text)s", text=item["text"]) if kind == "bottom_line"
+                else _("Question: %(text)s", text=item["text"]))
                for kind in plandoc.MUST_ANSWER for item in items[kind]]
-    answers += [(f"danger:{danger['id']}", f"Worry ({member['name']}): {danger['danger']}")
+    answers += [(f"danger:{danger['id']}", _("Worry (%(name)s): %(worry)s", name=member["name"],
+                                             worry=danger["danger"]))
                 for member in team for danger in member["dangers"]]
     return {"people": people, "professionals": team, "answers": answers}
 
@@ -128,8 +132,8 @@ def task(case_id, task_id):
         # Removed by someone else while this person was editing it: keep their text to add back.
         form.validate_on_submit()
         removed = True
-        form.form_errors.append("Someone else removed this task while you were editing. Your text is kept "
-                                "below: save it to add it to the plan again as a new task")
+        form.form_errors.append(_("Someone else removed this task while you were editing. Your text is kept "
+                                  "below: save it to add it to the plan again as a new task"))
     elif form.validate_on_submit():
         try:
             with write(db):
@@ -142,18 +146,18 @@ def task(case_id, task_id):
             saved_now = plan_data.task(db, plan["id"], task_id)
             if saved_now is None:
                 removed = True
-                form.form_errors.append("Someone else removed this task while you were editing. Your text is kept "
-                                        "below: save it to add it to the plan again as a new task")
+                form.form_errors.append(_("Someone else removed this task while you were editing. Your text is "
+                                          "kept below: save it to add it to the plan again as a new task"))
             else:
                 form.form_errors.append(CONFLICT)
                 form.version.data = saved_now["version"]
         except network.Excluded:
-            form.who_people.errors = ["Someone you chose is excluded, so cannot be given a task"]
+            form.who_people.errors = [_("Someone you chose is excluded, so cannot be given a task")]
         except LookupError:
-            form.form_errors.append("Something you chose has been removed from the case since the page was "
-                                    "opened. Check your choices and save again")
+            form.form_errors.append(_("Something you chose has been removed from the case since the page was "
+                                      "opened. Check your choices and save again"))
         else:
-            flash("The task has been saved", "success")
+            flash(_("The task has been saved"), "success")
             return _back(case_id, f"task-{saved}")
     document = plandoc.assemble(db, case, plan) if saved_now else None
     return render_template("plans/task.html", case=case, form=form, task=existing, removed=removed,
@@ -165,7 +169,7 @@ def task(case_id, task_id):
 @bp.route("/tasks/<id:task_id>/move/<any(up, down):direction>", methods=["POST"])
 @login_required
 def move_task(case_id, task_id, direction):
-    _, db, plan = _writing()
+    _case, db, plan = _writing()
     access.found(plan and plan_data.task(db, plan["id"], task_id))
     try:
         with write(db):
@@ -175,10 +179,13 @@ def move_task(case_id, task_id, direction):
                 audit.record("plan.task_moved", record_type="case", record_id=case_id,
                              detail={"task_id": task_id, "direction": direction})
     except (LookupError, plan_data.PlanLocked):
-        flash("The plan changed while you were looking at it: check the order and try again", "error")
+        flash(_("The plan changed while you were looking at it: check the order and try again"), "error")
         return _back(case_id)
-    flash(f"The task has been moved {direction}" if moved else f"The task is already at the {'top' if direction == 'up' else 'bottom'}",
-          "success" if moved else "info")
+    if moved:
+        flash(_("The task has been moved up") if direction == "up" else _("The task has been moved down"), "success")
+    else:
+        flash(_("The task is already at the top") if direction == "up" else _("The task is already at the bottom"),
+              "info")
     return _back(case_id, f"task-{task_id}")
 
 
@@ -194,10 +201,10 @@ def remove_task(case_id, task_id):
                 plan_data.remove_task(db, plan["id"], task_id, version_of(form), user_id=current_user.id)
                 audit.record("plan.task_removed", record_type="case", record_id=case_id, detail={"task_id": task_id})
         except (VersionConflict, plan_data.PlanLocked):
-            flash("Someone else changed this task while you were deciding. It has not been removed: check it "
-                  "again first", "error")
+            flash(_("Someone else changed this task while you were deciding. It has not been removed: check it "
+                    "again first"), "error")
             return _back(case_id, f"task-{task_id}")
-        flash("The task has been removed", "success")
+        flash(_("The task has been removed"), "success")
         return _back(case_id)
     return render_template("plans/remove_task.html", case=case, form=form, task=existing)
 
@@ -228,7 +235,7 @@ def details(case_id):
             form.form_errors.append(CONFLICT)
             form.version.data = saved_now["version"]
         else:
-            flash("The rest of the plan has been saved", "success")
+            flash(_("The rest of the plan has been saved"), "success")
             return _back(case_id, "rest-of-plan")
     return render_template("plans/details.html", case=case, form=form, saved_now=saved_now)
 
@@ -256,7 +263,8 @@ def item(case_id, item_id):
                                              user_id=current_user.id)
                 audit.record("plan.item_decision_noted", record_type="case", record_id=case_id,
                              detail={"item_id": item_id, "cleared": not form.decision.data})
-            flash("The decision has been noted" if form.decision.data else "The decision has been cleared", "success")
+            flash(_("The decision has been noted") if form.decision.data else _("The decision has been cleared"),
+                  "success")
             return _back(case_id, "bottom-lines")
     tasks = {number: task for number, task in enumerate(document["tasks"], start=1)}
     return render_template("plans/item.html", case=case, form=form, item=found, tasks=tasks, may_write=may_write)
@@ -290,7 +298,7 @@ def resource(case_id, resource_id):
             form.form_errors.append(CONFLICT)
             form.version.data = saved_now["version"]
         else:
-            flash("The request has been saved", "success")
+            flash(_("The request has been saved"), "success")
             return _back(case_id, "resources")
     return render_template("plans/resource.html", case=case, form=form, resource=existing, saved_now=saved_now)
 
@@ -298,13 +306,13 @@ def resource(case_id, resource_id):
 @bp.route("/resources/<id:resource_id>/remove", methods=["POST"])
 @login_required
 def remove_resource(case_id, resource_id):
-    _, db, plan = _writing()
+    _case, db, plan = _writing()
     access.found(plan and plan_data.resource(db, plan["id"], resource_id))
     with write(db):
         plan_data.remove_resource(db, plan["id"], resource_id, user_id=current_user.id)
         audit.record("plan.resource_removed", record_type="case", record_id=case_id,
                      detail={"resource_id": resource_id})
-    flash("The request has been removed", "success")
+    flash(_("The request has been removed"), "success")
     return _back(case_id, "resources")
 
 
@@ -327,11 +335,17 @@ def sign_off(case_id, resource_id):
                 audit.record("plan.resource_signed_off", record_type="case", record_id=case_id,
                              detail={"resource_id": resource_id, "outcome": form.outcome.data})
         except VersionConflict:
-            flash("The request changed while you were reading it. Read it again before signing it off", "error")
+            flash(_("The request changed while you were reading it. Read it again before signing it off"), "error")
             return redirect(url_for("plans.sign_off", case_id=case_id, resource_id=resource_id))
-        flash({"agreed": "The request is approved, and with it the plan is now agreed",
-               "draft": "The request is refused. The plan goes back to the family to revise"}.get(
-            status, f"The request is {'approved' if form.outcome.data == 'approved' else 'refused'}"), "success")
+        if status == "agreed":
+            message = _("The request is approved, and with it the plan is now agreed")
+        elif status == "draft":
+            message = _("The request is refused. The plan goes back to the family to revise")
+        elif form.outcome.data == "approved":
+            message = _("The request is approved")
+        else:
+            message = _("The request is refused")
+        flash(message, "success")
         return _back(case_id, "resources")
     return render_template("plans/sign_off.html", case=case, form=form, resource=existing)
 
@@ -362,13 +376,13 @@ def ready(case_id):
             audit.record("plan.status_changed", record_type="case", record_id=case_id,
                          detail={"to": plan_data.get(db, case_id)["status"]})
     except agreement.NotReady as reason:
-        flash(f"The plan cannot be marked ready for agreement: {reason}", "error")
+        flash(_("The plan cannot be marked ready for agreement: %(reason)s", reason=str(reason)), "error")
         return _back(case_id, "check")
     except VersionConflict:
-        flash("Someone else changed the plan while you were reading it. Check it again", "error")
+        flash(_("Someone else changed the plan while you were reading it. Check it again"), "error")
         return _back(case_id)
-    flash("The plan is ready for the referrer to agree" if request.form.get("back") != "draft" else
-          "The plan is a draft again", "success")
+    flash(_("The plan is ready for the referrer to agree") if request.form.get("back") != "draft" else
+          _("The plan is a draft again"), "success")
     return _back(case_id)
 
 
@@ -380,7 +394,7 @@ def decision(case_id):
     db = get_db()
     plan = access.found(_plan())
     if plan["status"] != "ready":
-        flash("The plan is not ready for your decision yet", "error")
+        flash(_("The plan is not ready for your decision yet"), "error")
         return _back(case_id)
     form = forms.DecisionForm(data={"revision": plan["revision"]} if request.method == "GET" else None)
     if form.validate_on_submit():
@@ -392,16 +406,20 @@ def decision(case_id):
                 audit.record("plan.decided", record_type="case", record_id=case_id,
                              detail={"outcome": form.outcome.data, "version": plan["number"]})
         except VersionConflict:
-            flash("The plan changed while you were reading it. Read it again before you decide", "error")
+            flash(_("The plan changed while you were reading it. Read it again before you decide"), "error")
             return redirect(url_for("plans.decision", case_id=case_id))
         except agreement.NotReady as reason:
             flash(str(reason), "error")
             return _back(case_id)
-        flash({"agreed": f"Version {plan['number']} of the plan is agreed",
-               "awaiting_sign_off": "Your decision is recorded. The plan counts as agreed once a senior manager "
-                                    "signs off the resources it asks for",
-               "draft": f"Version {plan['number']} is declined. The plan goes back to the family to revise"}[status],
-              "success")
+        if status == "agreed":
+            message = _("Version %(number)s of the plan is agreed", number=plan["number"])
+        elif status == "awaiting_sign_off":
+            message = _("Your decision is recorded. The plan counts as agreed once a senior manager signs off the "
+                        "resources it asks for")
+        else:
+            message = _("Version %(number)s is declined. The plan goes back to the family to revise",
+                        number=plan["number"])
+        flash(message, "success")
         return _back(case_id)
     document = plandoc.assemble(db, case, plan)
     return render_template("plans/decision.html", case=case, form=form, plan=plan, document=document,

@@ -3,6 +3,8 @@
 Labels stay plain and short: the plan is the family's words, and the form adds no jargon.
 """
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
@@ -11,25 +13,25 @@ from .base import Form
 from .cases import Checkboxes, choices, long_text, text
 from .fields import DateInput
 
-TASK_STATUS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done"}
-DECISIONS = {"agreed": "Agree the plan", "agreed_with_changes": "Agree the plan with changes",
-             "declined": "Decline the plan"}
-SIGN_OFF = {"approved": "Approve", "refused": "Refuse"}
+TASK_STATUS = {"not_started": _l("Not started"), "in_progress": _l("In progress"), "done": _l("Done")}
+DECISIONS = {"agreed": _l("Agree the plan"), "agreed_with_changes": _l("Agree the plan with changes"),
+             "declined": _l("Decline the plan")}
+SIGN_OFF = {"approved": _l("Approve"), "refused": _l("Refuse")}
 WHAT_LENGTH = 2000
 
 
 class TaskForm(Form):
     version = HiddenField()
-    what = long_text("What will happen?", "Enter what will happen")
-    who_people = Checkboxes("Family and friends")
-    who_professionals = Checkboxes("Professionals")
-    who_other = text("Someone else", required=False)
-    by_date = DateInput("By when", subject="date", required=False)
-    by_when = text("Or how often", required=False)
-    checker = text("Who checks that it happens?", "Enter who checks that it happens")
-    status = RadioField("How is it going?", choices=choices(TASK_STATUS), default="not_started",
-                        validators=[InputRequired("Select how the task is going")])
-    answers = Checkboxes("What does this task answer?")
+    what = long_text(_l("What will happen?"), _l("Enter what will happen"))
+    who_people = Checkboxes(_l("Family and friends"))
+    who_professionals = Checkboxes(_l("Professionals"))
+    who_other = text(_l("Someone else"), required=False)
+    by_date = DateInput(_l("By when"), subject=_l("date"), required=False)
+    by_when = text(_l("Or how often"), required=False)
+    checker = text(_l("Who checks that it happens?"), _l("Enter who checks that it happens"))
+    status = RadioField(_l("How is it going?"), choices=choices(TASK_STATUS), default="not_started",
+                        validators=[InputRequired(_l("Select how the task is going"))])
+    answers = Checkboxes(_l("What does this task answer?"))
 
     def __init__(self, *args, people=(), professionals=(), answers=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,13 +44,13 @@ class TaskForm(Form):
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
         if len(self.what.data or "") > WHAT_LENGTH:
-            self.what.errors = [f"What will happen must be {WHAT_LENGTH:,} characters or fewer"]
+            self.what.errors = [_("What will happen must be %(max)s characters or fewer", max=f"{WHAT_LENGTH:,}")]
             ok = False
         if not (self.who_people.data or self.who_professionals.data or self.who_other.data):
-            self.who_people.errors = ["Select who does this, or enter someone else’s name"]
+            self.who_people.errors = [_("Select who does this, or enter someone else’s name")]
             ok = False
         if not self.by_date.errors and not (self.by_date.data or self.by_when.data):
-            self.by_date.errors = ["Enter a date, or say how often, for example every Saturday"]
+            self.by_date.errors = [_("Enter a date, or say how often, for example every Saturday")]
             ok = False
         return ok
 
@@ -67,20 +69,20 @@ class TaskRemoveForm(Form):
 
 class DetailsForm(Form):
     version = HiddenField()
-    contingency = long_text("What happens if the plan stops working?", required=False)
-    monitoring = text("Who keeps an eye on the plan?", required=False)
-    review_on = DateInput("Review date", subject="review date", not_past=True)
+    contingency = long_text(_l("What happens if the plan stops working?"), required=False)
+    monitoring = text(_l("Who keeps an eye on the plan?"), required=False)
+    review_on = DateInput(_l("Review date"), subject=_l("review date"), not_past=True)
 
 
 class ResourceForm(Form):
     version = HiddenField()
-    what = text("What does the family ask the council for?", "Enter what the family asks for")
-    detail = long_text("Details", required=False)
-    sign_off_needed = BooleanField("A senior manager must sign this off")
+    what = text(_l("What does the family ask the council for?"), _l("Enter what the family asks for"))
+    detail = long_text(_l("Details"), required=False)
+    sign_off_needed = BooleanField(_l("A senior manager must sign this off"))
 
 
 class ItemDecisionForm(Form):
-    decision = long_text("Decision", required=False)
+    decision = long_text(_l("Decision"), required=False)
 
 
 class StatusForm(Form):
@@ -90,31 +92,31 @@ class StatusForm(Form):
 
 class DecisionForm(Form):
     revision = HiddenField()
-    outcome = RadioField("Your decision", choices=choices(DECISIONS),
-                         validators=[InputRequired("Select whether you agree the plan")])
-    changes = long_text("What changes are needed?", required=False)
-    reasons = long_text("Why do you decline the plan?", required=False)
+    outcome = RadioField(_l("Your decision"), choices=choices(DECISIONS),
+                         validators=[InputRequired(_l("Select whether you agree the plan"))])
+    changes = long_text(_l("What changes are needed?"), required=False)
+    reasons = long_text(_l("Why do you decline the plan?"), required=False)
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
         if self.outcome.data == "agreed_with_changes" and not self.changes.data:
-            self.changes.errors = ["Enter the changes that are needed"]
+            self.changes.errors = [_("Enter the changes that are needed")]
             ok = False
         if self.outcome.data == "declined" and not self.reasons.data:
-            self.reasons.errors = ["Enter why you decline the plan"]
+            self.reasons.errors = [_("Enter why you decline the plan")]
             ok = False
         return ok
 
 
 class SignOffForm(Form):
     version = HiddenField()
-    outcome = RadioField("Your decision", choices=choices(SIGN_OFF),
-                         validators=[InputRequired("Select whether you approve the request")])
-    note = long_text("Note", required=False)
+    outcome = RadioField(_l("Your decision"), choices=choices(SIGN_OFF),
+                         validators=[InputRequired(_l("Select whether you approve the request"))])
+    note = long_text(_l("Note"), required=False)
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
         if self.outcome.data == "refused" and not self.note.data:
-            self.note.errors = ["Enter why the request is refused"]
+            self.note.errors = [_("Enter why the request is refused")]
             ok = False
         return ok

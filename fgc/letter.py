@@ -15,14 +15,13 @@ import re
 
 import segno
 from flask import current_app
+from flask_babel import gettext as _
 
 from . import pdf
 
 TEMPLATE = "print/letter.html"
-AUTHOR = "Family Group Conference service"
 # M (15%) asked for; segno raises it to the best level that fits the same QR version, as is its default.
 QR_ERROR = "m"
-QR_TITLE = "QR code for your link"
 
 
 def qr_code(link):
@@ -34,12 +33,13 @@ def qr_svg(link):
 
     Nothing from the link is written into the SVG as text: it is one path of dark modules.
     """
-    return qr_code(link).svg_inline(scale=4, title=QR_TITLE, svgclass="qr", lineclass=None, omitsize=False)
+    return qr_code(link).svg_inline(scale=4, title=_("QR code for your link"), svgclass="qr", lineclass=None,
+                                    omitsize=False)
 
 
 def html_for(*, person_name, link, expires_on, has_pin, coordinator_name, coordinator_email, service_name,
              written_on):
-    """The letter's print HTML. Needs an app context.
+    """The letter's print HTML. Needs an app context (its words go through gettext; staff print it in English).
 
     ``expires_on`` is the (UK) day the link stops working at the end of; ``written_on`` the day
     printed at the top. Every value is autoescaped except the QR code's SVG, which holds no text.
@@ -49,7 +49,7 @@ def html_for(*, person_name, link, expires_on, has_pin, coordinator_name, coordi
     return current_app.jinja_env.get_template(TEMPLATE).render(
         person_name=person_name, link=link, qr_svg=qr_svg(link), expires_on=expires_on, has_pin=bool(has_pin),
         coordinator_name=coordinator_name, coordinator_email=coordinator_email, service_name=service_name,
-        written_on=written_on, author=AUTHOR)
+        written_on=written_on, author=_("Family Group Conference service"))
 
 
 def letter_pdf(**values):

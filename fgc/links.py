@@ -16,6 +16,8 @@ import re
 import secrets
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
@@ -36,12 +38,14 @@ bp = Blueprint("links", __name__, url_prefix="/cases/<id:case_id>/links")
 
 EXPIRY_AFTER_REVIEW = datetime.timedelta(days=14)
 MONTHS_WITHOUT_REVIEW = 3
-STATE_WORDS = {"open": "Open", "expired": "Expired", "revoked": "Revoked", "excluded": "Revoked because excluded"}
+STATE_WORDS = {"open": _l("Open"), "expired": _l("Expired"), "revoked": _l("Revoked"),
+               "excluded": _l("Revoked because excluded")}
 STATE_CLASSES = {"open": "govuk-tag--green", "expired": "govuk-tag--grey", "revoked": "govuk-tag--red",
                  "excluded": "govuk-tag--red"}
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
-WITHDRAWN = "Consent has been withdrawn, so nobody on this case can be sent a link"
-EXCLUDED = "This person is excluded because of risk, so they can never be sent a link"
+# Lazy: give flash() str(WITHDRAWN), never the lazy string itself.
+WITHDRAWN = _l("Consent has been withdrawn, so nobody on this case can be sent a link")
+EXCLUDED = _l("This person is excluded because of risk, so they can never be sent a link")
 
 
 # Dates
@@ -112,11 +116,11 @@ def _offered(db, case_id, plan):
             continue
         notes = []
         if "pr_holder" in person["roles"]:
-            notes.append("Has parental responsibility")
+            notes.append(_("Has parental responsibility"))
         if person["id"] in owners:
-            notes.append("Has tasks in the plan")
+            notes.append(_("Has tasks in the plan"))
         if person["id"] in holding:
-            notes.append("Already has a link that works")
+            notes.append(_("Already has a link that works"))
         people.append((person, ". ".join(notes)))
     return people
 
@@ -130,13 +134,14 @@ def _task_labels(db, plan, updates):
             tasks = json.loads(found["content"])["tasks"] if found else []
         except (ValueError, KeyError, TypeError):
             tasks = []
-        by_version[number] = {task.get("key"): f"Task {position}: {task.get('what', '')}"
+        by_version[number] = {task.get("key"): _("Task %(number)s: %(task)s", number=position,
+                                                  task=task.get("what", ""))
                               for position, task in enumerate(tasks, start=1) if isinstance(task, dict)}
-    current = {task["id"]: f"Task {position}: {task['what']}"
+    current = {task["id"]: _("Task %(number)s: %(task)s", number=position, task=task["what"])
                for position, task in enumerate(plan_data.tasks(db, plan["id"]), start=1)}
     for update in updates:
         update["task"] = (by_version[update["number"]].get(update["task_key"]) or current.get(update["task_key"])
-                          or "A task no longer in the plan")
+                          or _("A task no longer in the plan"))
 
 
 def _created_page(case, link, person, token, *, pin=None, error=None, status=200):
@@ -152,7 +157,7 @@ def _make(db, case, form, withdrawn):
     """Make the link the form asks for and return the page that shows it, or None with the form's errors set."""
     person_id = int(form.person.data)
     if network.get(db, case["id"], person_id) is None:
-        form.person.errors.append("Select who the link is for")  # nobody on this case: a tampered form
+        form.person.errors.append(_("Select who the link is for"))  # nobody on this case: a tampered form
         return None
     pin = new_pin() if form.pin.data == "yes" else None
     pin_hash = passwords.hash_password(pin) if pin else None  # slow on purpose: outside the transaction
@@ -165,10 +170,12 @@ def _make(db, case, form, withdrawn):
                          detail={"link_id": link_id, "person_id": person_id, "pin": bool(pin),
                                  "expires_at": expires_at})
     except network.Excluded:
-        form.person.errors.append(EXCLUDED)
+        form.person.errors.append(str(EXCLUDED))
         return None
     except links.LinkRefused as refused:
-        form.form_errors.append(str(refused))
+        # The data layer's refusals are in plain English (so far only WITHDRAWN's words, which are in the
+        # catalogue): translated here, where the page is rendered.
+        form.form_errors.append(_(str(refused)))
         return None
     return _created_page(case, links.get(db, case["id"], link_id), network.get(db, case["id"], person_id), token,
                          pin=pin)
@@ -204,7 +211,7 @@ def new(case_id):
     form = forms.NewLinkForm(data={"pin": "no", "expires_on": default_expiry(db, case_id)}
                              if request.method == "GET" else None)
     if withdrawn and not form.is_submitted():
-        flash(WITHDRAWN, "error")
+        flash(str(WITHDRAWN), "error")
         return _to_list(case_id)
     offered = _offered(db, case_id, plan_data.get(db, case_id))
     form.person.choices = [SelectChoice(str(person["id"]), person["name"]) for person, _note in offered]
@@ -233,12 +240,15 @@ def print_letter(case_id, link_id):
         abort(400)  # not this link's token: the link exists, the request is wrong
     state = _state(link)
     if state != "open":
-        flash({"expired": "This link has expired, so there is no letter to print",
-               "excluded": EXCLUDED}.get(state, "This link has been revoked, so there is no letter to print"),
-              "error")
+        if state == "expired":
+            flash(_("This link has expired, so there is no letter to print"), "error")
+        elif state == "excluded":
+            flash(str(EXCLUDED), "error")
+        else:
+            flash(_("This link has been revoked, so there is no letter to print"), "error")
         return _to_list(case_id)
     if _consent_withdrawn(db, case_id):
-        flash(WITHDRAWN, "error")
+        flash(str(WITHDRAWN), "error")
         return _to_list(case_id)
     person = network.get(db, case_id, link["person_id"])
     url = url_for("family.open_link", token=token, _external=True)
@@ -251,7 +261,7 @@ def print_letter(case_id, link_id):
     except RenderError as error:
         current_app.logger.warning("Family link letter for case %s could not be made: %s", case_id, error)
         return _created_page(case, link, person, token, status=503,
-                             error="Sorry, the letter cannot be made just now. Try again in a few minutes")
+                             error=_("Sorry, the letter cannot be made just now. Try again in a few minutes"))
     audit.record("family.letter_printed", record_type="case", record_id=case_id,
                  detail={"link_id": link_id, "person_id": link["person_id"]})
     response = Response(document, mimetype="application/pdf")
@@ -267,7 +277,7 @@ def revoke(case_id, link_id):
     db = get_db()
     link = _link(db, case_id, link_id)
     if link["revoked_at"]:
-        flash(f"{link['person_name']}’s link has already been revoked", "info")
+        flash(_("%(name)s’s link has already been revoked", name=link["person_name"]), "info")
         return _to_list(case_id)
     form = forms.ConfirmForm()
     if form.validate_on_submit():
@@ -275,7 +285,7 @@ def revoke(case_id, link_id):
             if links.revoke(db, case_id, link_id, user_id=current_user.id):
                 audit.record("family.link_revoked", record_type="case", record_id=case_id,
                              detail={"link_id": link_id, "person_id": link["person_id"]})
-        flash(f"{link['person_name']}’s link has been revoked. It no longer works", "success")
+        flash(_("%(name)s’s link has been revoked. It no longer works", name=link["person_name"]), "success")
         return _to_list(case_id)
     return render_template("links/revoke.html", case=case, form=form, link=link, expires_on=expiry_day(link))
 
@@ -288,7 +298,7 @@ def pin(case_id, link_id):
     db = get_db()
     link = _link(db, case_id, link_id)
     if _state(link) != "open":
-        flash(f"{link['person_name']}’s link no longer works, so it cannot have a new PIN", "error")
+        flash(_("%(name)s’s link no longer works, so it cannot have a new PIN", name=link["person_name"]), "error")
         return _to_list(case_id)
     form = forms.ConfirmForm()
     if form.validate_on_submit():

@@ -16,6 +16,8 @@ import json
 import re
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from . import pdf, pictures
 from .agreement import OUTCOME_WORDS
@@ -27,13 +29,13 @@ from .forms.preparation import GATHERED
 from .plandoc import assemble, digest
 
 TEMPLATE = "print/plan.html"
-TEMPLATE_REVISION = 1  # bump whenever print/plan.html or print/plan.css changes what a PDF looks like
-AUTHOR = "Family Group Conference service"
+TEMPLATE_REVISION = 2  # bump whenever print/plan.html or print/plan.css changes what a PDF looks like
+AUTHOR = "Family Group Conference service"  # in English, as staff read it; printed through gettext
 AGREED_OUTCOMES = ("agreed", "agreed_with_changes")
 
 LABELS = {
-    "kind": {"bottom_line": "Bottom line", "question": "Question"},
-    "status": {"not_started": "Not started", "in_progress": "In progress", "done": "Done"},
+    "kind": {"bottom_line": _l("Bottom line"), "question": _l("Question")},
+    "status": {"not_started": _l("Not started"), "in_progress": _l("In progress"), "done": _l("Done")},
     "mode": ATTENDANCE,
     "gathered": GATHERED,
     "outcome": OUTCOME_WORDS,
@@ -62,15 +64,16 @@ def html_for(document, *, agreed, generated_by, generated_at, sha256):
               for person in network["people"]]
     picture = pictures.network_picture(
         network["children"], people, network["professionals"],
-        title=f"Family network for {document['reference']}",
-        description=(f"{len(network['children'])} children, {len(network['people'])} people in the family "
-                     f"network and {len(network['professionals'])} professionals."),
+        title=_("Family network for %(reference)s", reference=document["reference"]),
+        description=_("%(children)d children, %(people)d people in the family network and %(professionals)d "
+                      "professionals.", children=len(network["children"]), people=len(network["people"]),
+                      professionals=len(network["professionals"])),
         id_prefix="plan-network")
     # Straight through the app's Jinja environment: the web pages' context processors (CSP nonce,
     # signed-in user) need a request and have nothing to say to a PDF, which may be made outside one.
     return current_app.jinja_env.get_template(TEMPLATE).render(
         doc=document, agreed=bool(agreed), generated_by=generated_by, generated_at=generated_at,
-        sha256=sha256, author=AUTHOR, labels=LABELS, network_svg=picture,
+        sha256=sha256, author=_("Family Group Conference service"), labels=LABELS, network_svg=picture,
         task_text={number: task["what"] for number, task in enumerate(document["tasks"], start=1)})
 
 

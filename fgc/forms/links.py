@@ -1,5 +1,6 @@
 """Forms for family links: making one, and the token a printed letter is made from."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, RadioField
 from wtforms.validators import InputRequired, StopValidation
 
@@ -7,7 +8,7 @@ from .base import Form, whole_number
 from .cases import choices
 from .fields import DateInput
 
-PIN_CHOICES = {"no": "No", "yes": "Yes, they will also need a PIN"}
+PIN_CHOICES = {"no": _l("No"), "yes": _l("Yes, they will also need a PIN")}
 
 
 class PersonChoice(RadioField):
@@ -17,15 +18,15 @@ class PersonChoice(RadioField):
 
     def pre_validate(self, form):
         if whole_number(self.data) is None:
-            raise StopValidation("Select who the link is for")
+            raise StopValidation(_l("Select who the link is for"))
 
 
 class NewLinkForm(Form):
-    person = PersonChoice("Who is the link for?", choices=[], validate_choice=False,
-                          validators=[InputRequired("Select who the link is for")])
-    pin = RadioField("Do they need a PIN as well?", choices=choices(PIN_CHOICES),
-                     validators=[InputRequired("Select whether they need a PIN as well")])
-    expires_on = DateInput("The link stops working at the end of", subject="date the link stops working",
+    person = PersonChoice(_l("Who is the link for?"), choices=[], validate_choice=False,
+                          validators=[InputRequired(_l("Select who the link is for"))])
+    pin = RadioField(_l("Do they need a PIN as well?"), choices=choices(PIN_CHOICES),
+                     validators=[InputRequired(_l("Select whether they need a PIN as well"))])
+    expires_on = DateInput(_l("The link stops working at the end of"), subject=_l("date the link stops working"),
                            not_past=True)
 
 

@@ -43,4 +43,4 @@ class LanguageForm(Form):
 
     def validate_language(self, field):
         if field.data not in LANGUAGES:
-            raise ValidationError("Unknown language")
+            raise ValidationError(_l("Choose English or Cymraeg"))

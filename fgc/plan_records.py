@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from . import access, agreement, audit, deadlines, plan_pdf, plandoc
 from .data import cases as case_data
 from .data import meetings as meeting_data
-from .data import network, professionals, scales
+from .data import family_links, network, professionals, scales
 from .data import plans as plan_data
 from .db import get_db, write
 from .forms import plan_records as forms
@@ -247,4 +247,14 @@ def review(case_id):
             return redirect(url_for("plan_records.versions", case_id=case_id))
     return render_template("plan_records/review.html", case=case, plan=plan, agreed=agreed, meeting=meeting,
                            tasks=tasks, scale_rows=rows, form=form, answer_labels=document.get("answer_labels", {}),
-                           labels=forms)
+                           labels=forms, family_said=_family_said(db, plan["id"], agreed["number"]))
+
+
+def _family_said(db, plan_id, number):
+    """What the family told us through their links about each task of the agreed version, oldest first:
+    it feeds the review, and never changes the version."""
+    said = {}
+    for row in reversed(family_links.task_updates(db, plan_id)):
+        if row["number"] == number:
+            said.setdefault(row["task_key"], []).append(row)
+    return said

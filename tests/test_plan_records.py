@@ -569,3 +569,30 @@ def test_a_pdf_that_cannot_be_made_gives_a_friendly_page(client, sign_in, db, ca
         assert "Sorry, the PDF cannot be made just now" in text(check_page(response))
     assert not events(db, "plan.pdf_downloaded")
     assert plan_pdf.filename("PLAN-7", 1) == "PLAN-7-plan-v1.pdf"
+
+
+def test_the_review_form_shows_what_the_family_told_us_about_each_task(client, sign_in, db, case_id, agreed,
+                                                                       coordinator):
+    from fgc.data import family_links
+
+    schedule_review(db, case_id, coordinator)
+    first, second = [str(row["id"]) for row in plan_data.tasks(db, agreed["id"])]
+    nain = network.for_case(db, case_id)[0]["id"]
+    with write(db):
+        link_id, _token = family_links.create(db, case_id, nain, expires_at="2099-01-01T00:00:00+00:00",
+                                              pin_hash=None, user_id=coordinator.id, consent_withdrawn=False)
+        family_links.add_task_update(db, link_id, agreed["id"], 1, first, done=True, note="Every day <b>so far</b>")
+        family_links.add_task_update(db, link_id, agreed["id"], 1, second, done=False, note="Started on Monday")
+        family_links.add_task_update(db, link_id, agreed["id"], 0, second, done=True, note="About an older version")
+    sign_in("coordinator")
+    page = client.page(f"/cases/{case_id}/plan/review")
+    told = [text(box) for box in page.select(".govuk-inset-text")
+            if "What the family told us" in text(box)]
+    assert len(told) == 2, "one box for each task the family wrote about"
+    assert "Nain Jones said it was done, on" in told[0] and "“Every day <b>so far</b>”" in told[0]
+    assert "Nain Jones wrote on" in told[1] and "Started on Monday" in told[1]
+    assert "About an older version" not in text(page)
+    assert page.find("b", string="so far") is None, "the family's words are shown as text, never markup"
+    # The task's own radios come straight after what the family said, so the coordinator reads it first.
+    assert page.select_one(f"input[name=outcome_{first}]").find_previous("h4").get_text() == \
+        "What the family told us through their links"

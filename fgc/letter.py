@@ -38,8 +38,9 @@ def qr_svg(link):
 
 
 def html_for(*, person_name, link, expires_on, has_pin, coordinator_name, coordinator_email, service_name,
-             written_on):
-    """The letter's print HTML. Needs an app context (its words go through gettext; staff print it in English).
+             written_on, language="en"):
+    """The letter's print HTML, in ``language`` ("en" or "cy"): call it inside ``force_locale(language)``,
+    so that its words (in the family pages' catalogue) and dates are in that language too.
 
     ``expires_on`` is the (UK) day the link stops working at the end of; ``written_on`` the day
     printed at the top. Every value is autoescaped except the QR code's SVG, which holds no text.
@@ -49,7 +50,7 @@ def html_for(*, person_name, link, expires_on, has_pin, coordinator_name, coordi
     return current_app.jinja_env.get_template(TEMPLATE).render(
         person_name=person_name, link=link, qr_svg=qr_svg(link), expires_on=expires_on, has_pin=bool(has_pin),
         coordinator_name=coordinator_name, coordinator_email=coordinator_email, service_name=service_name,
-        written_on=written_on, author=_("Family Group Conference service"))
+        written_on=written_on, author=_("Family Group Conference service"), language=language)
 
 
 def letter_pdf(**values):
@@ -57,7 +58,7 @@ def letter_pdf(**values):
     return pdf.render(html_for(**values), timeout=current_app.config["PDF_TIMEOUT"])
 
 
-def filename(reference):
-    """``FGC-2026-0107-letter.pdf``: from the case reference only, never a name."""
+def filename(reference, language="en"):
+    """``FGC-2026-0107-letter.pdf`` (``…-llythyr.pdf`` in Welsh): from the case reference only, never a name."""
     safe = re.sub(r"-{2,}", "-", re.sub(r"[^A-Za-z0-9-]", "-", str(reference or ""))).strip("-")[:60].strip("-")
-    return f"{safe or 'case'}-letter.pdf"
+    return f"{safe or 'case'}-{'llythyr' if language == 'cy' else 'letter'}.pdf"

@@ -16,6 +16,7 @@ import re
 import secrets
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -253,19 +254,21 @@ def print_letter(case_id, link_id):
     person = network.get(db, case_id, link["person_id"])
     url = url_for("family.open_link", token=token, _external=True)
     coordinator_name, coordinator_email = _coordinator(db, case)
+    language = form.letter_language()
     try:
-        document = letter.letter_pdf(
-            person_name=person["name"], link=url, expires_on=expiry_day(link), has_pin=bool(link["pin_hash"]),
-            coordinator_name=coordinator_name, coordinator_email=coordinator_email,
-            service_name=current_app.config["SERVICE_NAME"], written_on=today())
+        with force_locale(language):  # the letter's words and dates; the pages around it stay as they are
+            document = letter.letter_pdf(
+                person_name=person["name"], link=url, expires_on=expiry_day(link), has_pin=bool(link["pin_hash"]),
+                coordinator_name=coordinator_name, coordinator_email=coordinator_email,
+                service_name=current_app.config["SERVICE_NAME"], written_on=today(), language=language)
     except RenderError as error:
         current_app.logger.warning("Family link letter for case %s could not be made: %s", case_id, error)
         return _created_page(case, link, person, token, status=503,
                              error=_("Sorry, the letter cannot be made just now. Try again in a few minutes"))
     audit.record("family.letter_printed", record_type="case", record_id=case_id,
-                 detail={"link_id": link_id, "person_id": link["person_id"]})
+                 detail={"link_id": link_id, "person_id": link["person_id"], "language": language})
     response = Response(document, mimetype="application/pdf")
-    response.headers.set("Content-Disposition", "attachment", filename=letter.filename(case["reference"]))
+    response.headers.set("Content-Disposition", "attachment", filename=letter.filename(case["reference"], language))
     return response
 
 

@@ -392,6 +392,33 @@ def test_the_letter_is_one_page_with_the_link_the_name_and_a_qr_code_that_encode
     assert url in html and pin not in html
 
 
+def test_the_letter_can_be_printed_in_welsh(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    page, row, token, _ = make_link(client, db, case_id, "Mam Jones", pin="yes")
+    buttons = {button.get_text(strip=True): button.get("value")
+               for button in page.select(f"form[action$='/links/{row['id']}/letter'] button[name=language]")}
+    assert buttons == {"Download the letter in English (PDF)": "en", "Download the letter in Welsh (PDF)": "cy"}
+    data = {"token": token, "language": "cy",
+            "csrf_token": page.find("input", attrs={"name": "csrf_token"})["value"]}
+    response = client.raw.post(f"/cases/{case_id}/links/{row['id']}/letter", data=data)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"] == "attachment; filename=FGC-LINKS-1-llythyr.pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.data))
+    assert len(reader.pages) == 1 and reader.trailer["/Root"]["/Lang"] == "cy"
+    words = " ".join(reader.pages[0].extract_text().split())
+    assert "Annwyl Mam Jones," in words and "Eich dolen breifat i gynllun eich teulu" in words
+    assert "Bydd angen PIN arnoch chi hefyd." in words
+    expires = (today() + datetime.timedelta(days=30))
+    welsh_month = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+                   "Hydref", "Tachwedd", "Rhagfyr"][expires.month - 1]
+    assert f"Bydd y ddolen yn stopio gweithio ar ddiwedd {expires.day} {welsh_month} {expires.year}." in words
+    assert "Dear" not in words and "Your coordinator" not in words
+    [event] = [entry for entry in audit_data.events(db, action="family.letter_printed")]
+    assert event["detail"]["language"] == "cy"
+    # The page the coordinator goes back to is still in English.
+    assert "Family links" in text(client.page(f"/cases/{case_id}/links"))
+
+
 def test_the_qr_code_in_the_pdf_scans(client, sign_in, db, case_id):
     """Decoded from the PDF itself, when the optional test tools are installed (pypdfium2 and zxing-cpp:
     wheels that need no system libraries)."""

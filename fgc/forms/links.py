@@ -7,6 +7,7 @@ from wtforms.validators import InputRequired, StopValidation
 from .base import Form, whole_number
 from .cases import choices
 from .fields import DateInput
+from ..i18n import LANGUAGES
 
 PIN_CHOICES = {"no": _l("No"), "yes": _l("Yes, they will also need a PIN")}
 
@@ -31,9 +32,14 @@ class NewLinkForm(Form):
 
 
 class LetterForm(Form):
-    """The link's token travels back in the body of a POST, never in a URL."""
+    """The link's token travels back in the body of a POST, never in a URL. The button pressed says
+    which language the letter is in (English unless it says Welsh)."""
 
     token = HiddenField()
+    language = HiddenField()
+
+    def letter_language(self):
+        return self.language.data if self.language.data in LANGUAGES else "en"
 
 
 class ConfirmForm(Form):

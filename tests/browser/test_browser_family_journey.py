@@ -162,7 +162,7 @@ def test_the_coordinator_makes_a_link_with_a_pin_prints_the_letter_and_revokes_i
     pin = page.locator("#pin").inner_text().strip()
     assert len(pin) == 6 and pin.isdigit()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download the letter (PDF)").click()
+        page.get_by_role("button", name="Download the letter in English (PDF)").click()
     letter = tmp_path / info.value.suggested_filename
     info.value.save_as(letter)
     from pypdf import PdfReader

@@ -217,3 +217,32 @@ def test_the_compiled_catalogue_is_up_to_date():
     committed = (CATALOGUE / "messages.mo").read_bytes()
     assert committed == compiled.getvalue(), "run scripts/translations compile and commit the .mo"
     assert read_mo(io.BytesIO(committed)).get("Your tasks").string == "Eich tasgau"
+
+
+# --- plain words ----------------------------------------------------------------------------------
+
+def _syllables(word):
+    """Vowel groups, less a silent final e: the usual rough count, close enough for a reading grade."""
+    word = word.lower().replace("’", "'").split("'")[0]
+    count = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def test_the_family_pages_are_written_in_plain_words():
+    """Aim: a reading age of about 9 (US grade 4). The English of every family page, the family PDF and
+    the letter, scored with the Flesch–Kincaid grade formula, sentence by sentence as a reader meets them."""
+    with open(CATALOGUE.parent.parent / "messages.pot", "rb") as handle:
+        template = read_po(handle)
+    sentences = []
+    for message in template:
+        words = message.id if isinstance(message.id, str) else message.id[0]
+        words = re.sub(r"%\(\w+\)s", "Nain", re.sub(r"<[^>]+>", "", words))
+        sentences += [part for part in re.split(r"(?<=[.?!:])\s+", words.strip()) if re.search(r"[A-Za-z]", part)]
+    assert len(sentences) > 80, "the family strings were read"
+    words = [word for sentence in sentences for word in re.findall(r"[A-Za-z][A-Za-z’']*", sentence)]
+    grade = 0.39 * len(words) / len(sentences) + 11.8 * sum(map(_syllables, words)) / len(words) - 15.59
+    assert grade <= 4, f"Flesch–Kincaid grade {grade:.1f}: reading age about {grade + 5:.0f}, aim for 9"
+    long = [sentence for sentence in sentences if len(sentence.split()) > 25]
+    assert not long, f"split these into shorter sentences: {long}"

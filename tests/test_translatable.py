@@ -3,11 +3,14 @@
 Staff pages stay in English for now, but their words are written as ``_("…")`` in templates and
 ``gettext``/``lazy_gettext`` in Python, and ``scripts/translations`` extracts them into
 ``fgc/translations/staff.pot``. These tests read the templates and the code and fail on a
-human-readable literal that skips gettext, so a new page can't quietly add untranslatable text.
+human-readable literal that skips gettext, so a new page can't quietly add untranslatable text;
+then they render every staff page, and the case-file PDF, in a made-up language to prove the words
+really reach the catalogue at run time.
 """
 
 import ast
 import datetime
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,10 +19,17 @@ import pytest
 from babel import dates
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
 from jinja2 import Environment, nodes
+from pypdf import PdfReader
 
-from test_access import nested_ids
+from fgc.db import connect
+
+from conftest import PASSWORD, make_app
+from factories import add_user, make_case, user_id
+from test_access import ROLES, add_link, add_plan, nested_ids, url_for_case
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -247,13 +257,6 @@ def _pseudo(message):
 
 @pytest.fixture
 def pseudo_world(tmp_path):
-    from babel.messages.mofile import write_mo
-
-    from test_access import ROLES, add_link, add_plan
-    from conftest import make_app
-    from factories import add_user, make_case, user_id
-    from fgc.db import connect
-
     with open(STAFF_POT, "rb") as handle:
         catalog = read_po(handle, locale=PSEUDO)
     for message in catalog:
@@ -285,8 +288,6 @@ DATA = ("Family Group Conferences", "Test Child", "Parent Person", "Nain Jones",
 def _untranslated_interface(html):
     """Interface elements whose words did not come through the catalogue. An element inside a translated
     sentence (a tag in a paragraph's msgid) is fine; so are the world's data and punctuation."""
-    from bs4 import BeautifulSoup
-
     line_starts = [0]
     for line in html.splitlines(keepends=True):
         line_starts.append(line_starts[-1] + len(line))
@@ -317,9 +318,6 @@ def _pages(app):
 
 @pytest.mark.parametrize("role", ["coordinator", "manager", "social_worker", "admin"])
 def test_every_staff_page_is_translated_at_run_time(pseudo_world, role):
-    from conftest import PASSWORD
-    from test_access import url_for_case
-
     app, db, case_id = pseudo_world
     client = app.test_client()
     assert client.post("/sign-in", data={"email": f"{role}@example.org", "password": PASSWORD}).status_code == 302
@@ -342,8 +340,6 @@ def test_every_staff_page_is_translated_at_run_time(pseudo_world, role):
 
 
 def test_signed_out_pages_errors_and_messages_are_translated_at_run_time(pseudo_world):
-    from conftest import PASSWORD
-
     app, _db, _case_id = pseudo_world
     client = app.test_client()
     page = client.get("/sign-in").get_data(as_text=True)
@@ -361,12 +357,6 @@ def test_signed_out_pages_errors_and_messages_are_translated_at_run_time(pseudo_
 
 def test_the_case_file_pdf_prints_translated_words_in_its_margins(pseudo_world):
     """The margin boxes' words come from the catalogue too (CSS-escaped into the page's own style)."""
-    import io
-
-    from pypdf import PdfReader
-
-    from conftest import PASSWORD
-
     app, _db, case_id = pseudo_world
     client = app.test_client()
     assert client.post("/sign-in", data={"email": "coordinator@example.org", "password": PASSWORD}).status_code == 302

@@ -30,7 +30,7 @@ from .plandoc import assemble, digest
 
 TEMPLATE = "print/plan.html"
 TEMPLATE_REVISION = 2  # bump whenever print/plan.html or print/plan.css changes what a PDF looks like
-AUTHOR = "Family Group Conference service"  # in English, as staff read it; printed through gettext
+AUTHOR = _l("Family Group Conference service")
 AGREED_OUTCOMES = ("agreed", "agreed_with_changes")
 
 LABELS = {
@@ -73,7 +73,7 @@ def html_for(document, *, agreed, generated_by, generated_at, sha256):
     # signed-in user) need a request and have nothing to say to a PDF, which may be made outside one.
     return current_app.jinja_env.get_template(TEMPLATE).render(
         doc=document, agreed=bool(agreed), generated_by=generated_by, generated_at=generated_at,
-        sha256=sha256, author=_("Family Group Conference service"), labels=LABELS, network_svg=picture,
+        sha256=sha256, author=str(AUTHOR), labels=LABELS, network_svg=picture,
         task_text={number: task["what"] for number, task in enumerate(document["tasks"], start=1)})
 
 

@@ -1,12 +1,13 @@
 # fgc: the two commands that set everything up.
 #   make run    install, migrate, load demo sign-ins and serve on http://127.0.0.1:5000
 #   make test   install the test extra and system packages, then run the whole suite
+#   make lock   refresh requirements/*.txt, the exact versions both of them install
 
 VENV ?= .venv
 BIN := $(VENV)/bin
 export FLASK_APP := fgc
 
-.PHONY: run test install install-test frontend benchmark clean
+.PHONY: run test install install-test lock frontend benchmark clean
 
 install:
 	scripts/bootstrap
@@ -22,6 +23,9 @@ run: install
 
 test: install-test
 	$(BIN)/python -m pytest
+
+lock:
+	scripts/lock
 
 frontend:
 	scripts/build-frontend

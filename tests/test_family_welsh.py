@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import babel.messages.catalog
 import pytest
 from babel.dates import format_date
 from babel.messages.extract import extract_from_dir
@@ -198,25 +199,101 @@ def _placeholders(value):
     return re.findall(r"%\([a-z_]+\)s", value)
 
 
-def test_the_catalogue_covers_every_string_in_the_family_templates():
-    """Every string the extractor finds is in the .po: nobody forgot to run scripts/translations update."""
+def _family_strings():
     root = CATALOGUE.parent.parent.parent.parent
     with open(root / "babel.cfg", encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
-    found = {message[2] for message in extract_from_dir(
+    return {message[2] for message in extract_from_dir(
         str(root), method_map, options_map, keywords={"_": None, "gettext": None, "_l": None, "lazy_gettext": None})}
+
+
+def test_the_catalogue_covers_every_string_in_the_family_templates():
+    """Every string the extractor finds is in the .po: nobody forgot to run scripts/translations update."""
+    found = _family_strings()
     known = {message.id for message in _po() if message.id}
     assert found, "the extractor found the family strings"
     assert found <= known, f"not in the Welsh catalogue: {sorted(found - known)}"
 
 
+def _translations(catalog):
+    """What Flask-Babel reads from a catalogue: the plural rule, and each message's id and its Welsh.
+    Like compiling, it leaves out empty and fuzzy entries. Headers that name the tool and the date
+    (``Generated-By``, ``POT-Creation-Date``) are not in it: they change with Babel, not with fgc."""
+    messages = {message.id: message.string for message in catalog
+                if message.id and message.string and not message.fuzzy}
+    return {"plural forms": catalog.plural_forms, "messages": messages}
+
+
+def _differences(po, mo):
+    """What a .mo compiled earlier says differently from the .po now: empty when it is up to date."""
+    expected, compiled = _translations(po), _translations(mo)
+    differences = [f"{key}: {compiled[key]!r} != {expected[key]!r}" for key in ("plural forms",)
+                   if expected[key] != compiled[key]]
+    want, have = expected["messages"], compiled["messages"]
+    differences += [f"not compiled: {key!r}" for key in want.keys() - have.keys()]
+    differences += [f"compiled but no longer in the .po: {key!r}" for key in have.keys() - want.keys()]
+    differences += [f"compiled Welsh out of date for {key!r}" for key in want.keys() & have.keys()
+                    if want[key] != have[key]]
+    return sorted(differences)
+
+
+def _committed_mo():
+    return read_mo(io.BytesIO((CATALOGUE / "messages.mo").read_bytes()))
+
+
 def test_the_compiled_catalogue_is_up_to_date():
-    """The committed .mo (what Flask-Babel reads) is exactly what compiling the .po gives now."""
+    """The committed .mo (what Flask-Babel reads) holds exactly the Welsh the .po holds now."""
+    committed = _committed_mo()
+    assert not _differences(_po(), committed), "run scripts/translations compile and commit the .mo"
+    assert committed.get("Your tasks").string == "Eich tasgau"
+
+
+def _edited(change):
+    """The .po as it would be after ``change``, without compiling it again."""
+    catalog = _po()
+    change(catalog)
+    return catalog
+
+
+def _retranslate(catalog):
+    catalog.get("Your tasks").string = "Eich tasgau chi"
+
+
+def _empty(catalog):
+    catalog.get("Your tasks").string = ""
+
+
+def _add(catalog):
+    catalog.add("A sentence added to a page", "Brawddeg newydd ar dudalen")
+
+
+def _drop(catalog):
+    catalog.delete("Your tasks")
+
+
+@pytest.mark.parametrize("change", [_retranslate, _empty, _add, _drop],
+                         ids=["translation-changed", "translation-missing", "message-added", "message-removed"])
+def test_the_catalogue_check_fails_when_the_mo_is_stale(change):
+    assert _differences(_edited(change), _committed_mo()), "a .po edited since the .mo was compiled is caught"
+
+
+def test_the_catalogue_check_ignores_which_babel_compiled_it(monkeypatch):
+    """A .mo compiled by another Babel release, on another day, with the same Welsh is up to date."""
+    monkeypatch.setattr(babel.messages.catalog, "VERSION", "9.9.0")
+    catalog = _po()
+    catalog.revision_date = datetime.datetime(2031, 1, 1, tzinfo=datetime.timezone.utc)
     compiled = io.BytesIO()
-    write_mo(compiled, _po())
-    committed = (CATALOGUE / "messages.mo").read_bytes()
-    assert committed == compiled.getvalue(), "run scripts/translations compile and commit the .mo"
-    assert read_mo(io.BytesIO(committed)).get("Your tasks").string == "Eich tasgau"
+    write_mo(compiled, catalog)
+    assert b"Generated-By: Babel 9.9.0" in compiled.getvalue()
+    assert compiled.getvalue() != (CATALOGUE / "messages.mo").read_bytes(), "the bytes differ"
+    assert not _differences(_po(), read_mo(io.BytesIO(compiled.getvalue()))), "the Welsh does not"
+
+
+def test_the_family_catalogue_template_holds_every_family_string():
+    """scripts/translations extract was run: messages.pot (which the plain-words check reads) is current."""
+    with open(CATALOGUE.parent.parent / "messages.pot", "rb") as handle:
+        committed = {message.id for message in read_po(handle) if message.id}
+    assert _family_strings() == committed, "run scripts/translations extract"
 
 
 # --- plain words ----------------------------------------------------------------------------------

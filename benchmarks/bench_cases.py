@@ -15,7 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from fgc import create_app, lifecycle, passwords
+from fgc import create_app
+from fgc.domain import lifecycle, passwords
 from fgc.data import cases as case_data
 from fgc.data import users
 from fgc.db import connect, write

@@ -14,7 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from fgc import create_app, passwords
+from fgc import create_app
+from fgc.domain import passwords
 from fgc.data import audit, users
 from fgc.db import connect, write
 

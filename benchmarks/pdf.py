@@ -6,7 +6,7 @@ Builds the app on a throwaway SQLite file, seeds one case the size of a busy rea
 12 people in the network, 5 professionals, 40 tasks, bottom lines, questions and the children's views),
 then times, as medians after a warm-up:
 
-- the app path: plandoc.assemble + plan_pdf.html_for + fgc.pdf.render (WeasyPrint in its worker);
+- the app path: plan_document.assemble + plan_pdf.html_for + fgc.pdf.render (WeasyPrint in its worker);
 - bare WeasyPrint on the same HTML string, in this process, no app around it (fgc.pdf.render_in_process,
   the same WeasyPrint call with the same fetcher);
 - an agreed version: its first download (rendered and kept) and later downloads (the kept copy).
@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pypdf
 
-from fgc import agreement, create_app, pdf, plan_pdf, plandoc
+from fgc.domain import agreement, plan_document
+from fgc import create_app, pdf, plan_pdf
 from fgc.data import baselines, child_views, network, now, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
@@ -227,7 +228,7 @@ def main():
         with app.app_context():
             def app_path():
                 case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
-                document = plandoc.assemble(db, case, plan)
+                document = plan_document.assemble(db, case, plan)
                 html = plan_pdf.html_for(document, agreed=False, generated_by=coordinator.name,
                                          generated_at=now(), sha256=None)
                 return html, pdf.render(html)

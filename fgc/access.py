@@ -9,7 +9,7 @@ one SQL clause, :func:`fgc.data.cases.visibility`.
 from flask import abort, g, request
 from flask_login import current_user
 
-from . import audit
+from .domain import audit
 from .data import cases as case_data
 from .db import get_db
 

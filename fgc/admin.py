@@ -4,7 +4,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from . import audit
+from .domain import audit
 from .auth import end_all_sessions, roles_required
 from .data import password_tokens
 from .data import sessions as session_data

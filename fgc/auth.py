@@ -14,7 +14,7 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
-from . import audit, passwords, throttle
+from .domain import audit, passwords, throttle
 from .data import now
 from .data import password_tokens
 from .data import sessions as session_data

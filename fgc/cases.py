@@ -7,7 +7,8 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access, audit, deadlines, lifecycle, scaling
+from . import access
+from .domain import audit, deadlines, lifecycle, scaling
 from .data import audit as audit_data
 from .data import baselines, child_views, consents, meetings, network, offers, professionals, scales
 from .data import cases as case_data

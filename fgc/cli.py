@@ -9,7 +9,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from . import audit, db, passwords
+from .domain import audit, passwords
+from . import db
 from .config import ROLES
 from .data import users as user_data
 from .db import get_db, write

@@ -16,7 +16,7 @@ import unicodedata
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from . import agreement, lifecycle
+from .domain import agreement, lifecycle
 from .data import audit as audit_data
 from .data import baselines, child_views, closure_days, consents, iso, network, offers, professionals, scales
 from .data import cases as case_data
@@ -24,7 +24,7 @@ from .data import family_links
 from .data import meetings as meeting_data
 from .data import plans
 from .db import write
-from .workdays import WorkingCalendar, add_months
+from .domain.workdays import WorkingCalendar, add_months
 
 LONDON = ZoneInfo("Europe/London")
 ACTOR = "seed-demo"

@@ -16,7 +16,8 @@ from datetime import timedelta
 from flask import Blueprint, Response, abort, current_app, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from . import audit, family_pdf, i18n, passwords, pdf, plandoc, throttle
+from .domain import audit, passwords, plan_document, throttle
+from . import family_pdf, i18n, pdf
 from .data import cases as case_data
 from .data import consents
 from .data import family_links as links
@@ -143,7 +144,7 @@ def _shown_plan(db, case_id):
     agreed = plan_data.latest_agreed(db, plan["id"])
     if agreed:
         return plan, json.loads(agreed["content"]), agreed["number"], True
-    return plan, plandoc.assemble(db, case_data.get(db, case_id), plan), plan["number"], False
+    return plan, plan_document.assemble(db, case_data.get(db, case_id), plan), plan["number"], False
 
 
 def _own(task, person_id):

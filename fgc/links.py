@@ -22,18 +22,19 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access, audit, letter, passwords
+from . import access, letter
+from .domain import audit, passwords
 from .data import consents, network, parse
 from .data import family_links as links
 from .data import iso
 from .data import plans as plan_data
 from .data import users as user_data
 from .db import get_db, write
-from .deadlines import today
+from .domain.deadlines import today
 from .forms import links as forms
 from .forms.fields import LONDON
 from .pdf import RenderError
-from .workdays import add_months
+from .domain.workdays import add_months
 
 bp = Blueprint("links", __name__, url_prefix="/cases/<id:case_id>/links")
 

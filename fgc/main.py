@@ -7,7 +7,8 @@ from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access, audit, db, deadlines, lifecycle
+from . import access, db
+from .domain import audit, deadlines, lifecycle
 from .data import cases as case_data
 from .data import meetings as meeting_data
 

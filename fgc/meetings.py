@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from . import access, audit, invites, lifecycle
+from . import access
+from .domain import audit, invites, lifecycle
 from .data import consents, iso, parse
 from .data import cases as case_data
 from .data import meetings as meeting_data

@@ -4,7 +4,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access, audit, deadlines, pictures
+from . import access, pictures
+from .domain import audit, deadlines
 from .data import cases as case_data
 from .data import meetings as meeting_data
 from .data import network, professionals

@@ -2,7 +2,7 @@
 
 The HTML comes from ``templates/print/plan.html`` (with ``static/print/plan.css``) and is rendered
 by :mod:`fgc.pdf`, whose fetcher serves only the bundled print assets. Everything printed comes
-from the plan document (:func:`fgc.plandoc.assemble`, or a frozen version's content), which holds
+from the plan document (:func:`fgc.domain.plan_document.assemble`, or a frozen version's content), which holds
 no contact details, so none can reach the PDF.
 
 A frozen version never changes, so its PDF is made once and kept in ``plan_pdfs`` under a key
@@ -20,13 +20,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from . import pdf, pictures
-from .agreement import OUTCOME_WORDS
+from .domain.agreement import OUTCOME_WORDS
 from .data import now
 from .data import plans as plan_data
 from .db import write
 from .forms.network import ATTENDANCE
 from .forms.preparation import GATHERED
-from .plandoc import assemble, digest
+from .domain.plan_document import assemble, digest
 
 TEMPLATE = "print/plan.html"
 TEMPLATE_REVISION = 2  # bump whenever print/plan.html or print/plan.css changes what a PDF looks like

@@ -7,7 +7,8 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access, agreement, audit, deadlines, plan_pdf, plandoc
+from . import access, plan_pdf
+from .domain import agreement, audit, deadlines, plan_document
 from .data import cases as case_data
 from .data import meetings as meeting_data
 from .data import family_links, network, professionals, scales
@@ -24,7 +25,7 @@ NUMBER = "<int(min=1, max=999999):number>"
 
 
 def _document(row):
-    """A frozen version's plandoc document, or None if its content no longer reads as one."""
+    """A frozen version's plan document, or None if its content no longer reads as one."""
     try:
         document = json.loads(row["content"])
     except ValueError:
@@ -146,12 +147,12 @@ def compare(case_id):
     if asked and form.validate():
         old_number, new_number = form.chosen()
         old = _document(plan_data.version(db, plan["id"], old_number))
-        new = (plandoc.assemble(db, case, plan) if new_number == forms.DRAFT
+        new = (plan_document.assemble(db, case, plan) if new_number == forms.DRAFT
                else _document(plan_data.version(db, plan["id"], new_number)))
         if old is None or new is None:
             form.form_errors.append(_("One of these versions cannot be read. Check each version, then try again"))
         else:
-            result = plandoc.differences(old, new)
+            result = plan_document.differences(old, new)
     answer_labels = {**((old or {}).get("answer_labels") or {}), **((new or {}).get("answer_labels") or {})}
     return render_template("plan_records/compare.html", case=case, plan=plan, versions=rows, form=form,
                            result=result, answer_labels=answer_labels, labels=forms)

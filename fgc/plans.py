@@ -13,15 +13,16 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from . import access, agreement, audit, plandoc
+from . import access
+from .domain import agreement, audit, plan_document
 from .data import baselines, network, professionals
 from .data import plans as plan_data
 from .data.cases import VersionConflict
 from .db import get_db, write
-from .deadlines import today
+from .domain.deadlines import today
 from .forms import plans as forms
 from .forms.base import version_of, whole_number
-from .workdays import add_months
+from .domain.workdays import add_months
 
 bp = Blueprint("plans", __name__, url_prefix="/cases/<id:case_id>/plan")
 
@@ -37,7 +38,7 @@ def _plan():
 
 def _default_review_on(db, case):
     """REVIEW_AFTER_MONTHS (3, as practice expects) after the conference."""
-    meeting = plandoc.conference(db, case["id"])
+    meeting = plan_document.conference(db, case["id"])
     held = datetime.date.fromisoformat(meeting["held_on"] or meeting["starts_at"][:10]) if meeting else today()
     return add_months(held, current_app.config["REVIEW_AFTER_MONTHS"]).isoformat()
 
@@ -84,10 +85,10 @@ def view(case_id):
     case = access.current_case()
     db = get_db()
     plan = plan_data.get(db, case_id)
-    document = plandoc.assemble(db, case, plan)
+    document = plan_document.assemble(db, case, plan)
     return render_template(
-        "plans/plan.html", case=case, plan=plan, document=document, unanswered=plandoc.unanswered(document),
-        pending=plandoc.pending_sign_off(document), status_words=STATUS_WORDS, task_status=forms.TASK_STATUS,
+        "plans/plan.html", case=case, plan=plan, document=document, unanswered=plan_document.unanswered(document),
+        pending=plan_document.pending_sign_off(document), status_words=STATUS_WORDS, task_status=forms.TASK_STATUS,
         versions=plan_data.versions(db, plan["id"]) if plan else [],
         can_write=access.can("write_plan") and not (plan and plan["status"] == "agreed"),
         can_decide=access.can("decide_plan"), can_sign_off=access.can("sign_off"))
@@ -101,7 +102,7 @@ def _task_choices(db, case_id):
     items = baselines.items(db, case_id)
     answers = [(f"item:{item['id']}", _("Bottom line: %(text)s", text=item["text"]) if kind == "bottom_line"
                 else _("Question: %(text)s", text=item["text"]))
-               for kind in plandoc.MUST_ANSWER for item in items[kind]]
+               for kind in plan_document.MUST_ANSWER for item in items[kind]]
     answers += [(f"danger:{danger['id']}", _("Worry (%(name)s): %(worry)s", name=member["name"],
                                              worry=danger["danger"]))
                 for member in team for danger in member["dangers"]]
@@ -159,7 +160,7 @@ def task(case_id, task_id):
         else:
             flash(_("The task has been saved"), "success")
             return _back(case_id, f"task-{saved}")
-    document = plandoc.assemble(db, case, plan) if saved_now else None
+    document = plan_document.assemble(db, case, plan) if saved_now else None
     return render_template("plans/task.html", case=case, form=form, task=existing, removed=removed,
                            saved_now=next((t for t in document["tasks"] if t["key"] == task_id), None)
                            if document else None, saved_by=saved_now, task_status=forms.TASK_STATUS,
@@ -248,7 +249,7 @@ def item(case_id, item_id):
     case = access.current_case()
     db = get_db()
     plan = _plan()
-    document = plandoc.assemble(db, case, plan)
+    document = plan_document.assemble(db, case, plan)
     found = access.found(next((row for row in document["items"] if row["id"] == item_id), None))
     may_write = access.can("write_plan") and not (plan and plan["status"] == "agreed")
     form = forms.ItemDecisionForm(data={"decision": found["decision"] or ""} if request.method == "GET" else None)
@@ -421,6 +422,6 @@ def decision(case_id):
                         number=plan["number"])
         flash(message, "success")
         return _back(case_id)
-    document = plandoc.assemble(db, case, plan)
+    document = plan_document.assemble(db, case, plan)
     return render_template("plans/decision.html", case=case, form=form, plan=plan, document=document,
-                           pending=plandoc.pending_sign_off(document), task_status=forms.TASK_STATUS)
+                           pending=plan_document.pending_sign_off(document), task_status=forms.TASK_STATUS)

@@ -11,7 +11,7 @@ from flask_login import current_user
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
-from . import lifecycle
+from .domain import lifecycle
 from .data import parse
 from .forms import cases as case_forms
 from .forms.accounts import ROLE_LABELS

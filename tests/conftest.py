@@ -6,7 +6,8 @@ import html5lib
 import pytest
 from bs4 import BeautifulSoup
 
-from fgc import create_app, passwords
+from fgc import create_app
+from fgc.domain import passwords
 from fgc.db import connect, write
 from fgc.data import users as user_data
 

@@ -67,7 +67,7 @@ def agree_plan(db, case_id, *, tasks=("Nain collects the children from school ev
     """Write a plan that answers every bottom line and question, and have the referrer agree it.
 
     ``owners`` ({task index: [person id, ...]}) names network people as doing a task."""
-    from fgc import agreement
+    from fgc.domain import agreement
     from fgc.data import plans
 
     case = case_data.get(db, case_id)

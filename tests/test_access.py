@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from fgc import plandoc
+from fgc.domain import plan_document
 from fgc.data import baselines, consents, family_links, meetings, network, plans, professionals
 from fgc.data import cases as case_data
 from fgc.db import connect, write
@@ -53,8 +53,8 @@ def add_plan(db, case_id):
             user_id=case["created_by"])
         plans.save_resource(db, plan["id"], {"what": "Respite", "detail": "", "sign_off_needed": True},
                             user_id=case["created_by"])
-        content = plandoc.canonical(plandoc.assemble(db, case, plan))
-        plans.freeze(db, plan["id"], 1, "declined", content, plandoc.digest(content), decided_by=case["created_by"],
+        content = plan_document.canonical(plan_document.assemble(db, case, plan))
+        plans.freeze(db, plan["id"], 1, "declined", content, plan_document.digest(content), decided_by=case["created_by"],
                      decided_at="2026-11-01T10:00:00+00:00")
         plans.start_next(db, plan["id"], user_id=case["created_by"], returned_reason="Not safe enough yet")
 

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from fgc import agreement, plandoc
+from fgc.domain import agreement, plan_document
 from fgc.data import baselines, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import plans as plan_data
@@ -93,7 +93,7 @@ def test_a_plan_cannot_be_ready_while_a_bottom_line_is_unanswered(db, case, coor
     question, bottom_line = item_refs(db, case)
     add_task(db, case, plan, coordinator, "Nain collects the children from school", [question])
     plan = fresh(db, case)
-    missing = plandoc.unanswered(plandoc.assemble(db, case, plan))
+    missing = plan_document.unanswered(plan_document.assemble(db, case, plan))
     assert [item["text"] for item in missing] == ["The children must not be left alone with Mr X"]
     with pytest.raises(agreement.NotReady, match="1 bottom line or question still needs an answer"), write(db):
         agreement.mark_ready(db, case, plan, plan["revision"], user_id=coordinator.id)
@@ -102,7 +102,7 @@ def test_a_plan_cannot_be_ready_while_a_bottom_line_is_unanswered(db, case, coor
         plan_data.note_item_decision(db, case["id"], plan["id"], int(bottom_line.split(":")[1]),
                                      "The family agree Mr X will not visit", user_id=coordinator.id)
     plan = fresh(db, case)
-    assert plandoc.unanswered(plandoc.assemble(db, case, plan)) == []
+    assert plan_document.unanswered(plan_document.assemble(db, case, plan)) == []
     with write(db):
         agreement.mark_ready(db, case, plan, plan["revision"], user_id=coordinator.id)
     assert fresh(db, case)["status"] == "ready"
@@ -157,7 +157,7 @@ def test_declining_keeps_the_declined_text_and_reopens_the_plan(db, case, coordi
     assert plan["returned_reason"] == "Nobody checks the evenings"
     declined = plan_data.version(db, plan["id"], 1)
     assert declined["outcome"] == "declined"
-    content = plandoc.json.loads(declined["content"])
+    content = plan_document.json.loads(declined["content"])
     assert content["decision"]["text"] == "Nobody checks the evenings"
     assert any(task["what"].startswith("Task answering") for task in content["tasks"])
     assert case_data.get(db, case["id"])["stage"] == "conference_held", "a declined plan does not move the case"
@@ -196,7 +196,7 @@ def test_flagged_resources_wait_for_a_senior_manager(db, case, coordinator, refe
         status = agreement.sign_off(db, case, plan, resource_id, resource["version"], outcome="approved",
                                     note="Within budget", user=manager)
     assert status == "agreed"
-    frozen = plandoc.json.loads(plan_data.version(db, plan["id"], 1)["content"])
+    frozen = plan_document.json.loads(plan_data.version(db, plan["id"], 1)["content"])
     assert frozen["decision"]["by"] == referrer.name
     assert frozen["resources"][0]["sign_off"] == "approved" and frozen["resources"][0]["sign_off_by"] == manager.name
 
@@ -238,15 +238,15 @@ def test_differences_between_versions_are_shown_task_by_task(db, case, coordinat
     with write(db):
         agreement.mark_ready(db, case, plan, plan["revision"], user_id=coordinator.id)
     decide(db, case, referrer, "agreed")
-    old, new = (plandoc.json.loads(plan_data.version(db, plan["id"], n)["content"]) for n in (1, 2))
-    diff = plandoc.differences(old, new)
+    old, new = (plan_document.json.loads(plan_data.version(db, plan["id"], n)["content"]) for n in (1, 2))
+    diff = plan_document.differences(old, new)
     kinds = sorted((row["change"], (row["new"] or row["old"])["what"]) for row in diff["tasks"])
     assert kinds == [("added", "Nain takes them swimming"), ("changed", "Dai drives them instead"),
                      ("changed", f"Task answering {item_refs(db, case)[0]}")]
     by_what = {row["new"]["what"]: row for row in diff["tasks"] if row["new"]}
     assert by_what["Dai drives them instead"]["parts"] == ["what"]
     assert by_what[f"Task answering {item_refs(db, case)[0]}"]["parts"] == ["status"]
-    backwards = plandoc.differences(new, old)["tasks"]
+    backwards = plan_document.differences(new, old)["tasks"]
     assert ("removed", "Nain takes them swimming") in [(row["change"], (row["old"] or {}).get("what"))
                                                       for row in backwards]
 
@@ -260,7 +260,7 @@ def test_an_excluded_person_cannot_be_given_a_task_or_a_copy(db, case, coordinat
     with pytest.raises(network.Excluded), write(db):
         plan_data.save_task(db, case["id"], plan["id"], task("Visit", who_people=[person_id]),
                             user_id=coordinator.id)
-    document = plandoc.assemble(db, case, plan)
+    document = plan_document.assemble(db, case, plan)
     assert "Mr X" not in document["copies_to"]
     assert [p["excluded"] for p in document["network"]["people"] if p["name"] == "Mr X"] == [True]
 

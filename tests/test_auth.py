@@ -270,7 +270,7 @@ def test_a_password_typed_as_the_email_is_never_stored(client, db):
 
 
 def test_ipv6_clients_are_throttled_per_64_block(app):
-    from fgc import throttle
+    from fgc.domain import throttle
 
     with app.test_request_context():
         assert throttle.ip_key("2001:db8:1:2:aaaa::1") == throttle.ip_key("2001:db8:1:2:bbbb::9") == "2001:db8:1:2::/64"

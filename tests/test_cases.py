@@ -231,7 +231,7 @@ def test_referral_to_conference_timeliness(client, sign_in, db, new_client, app)
     from fgc.data import meetings
 
     coordinator = user_id(db, "coordinator@example.org")
-    from fgc.workdays import WorkingCalendar
+    from fgc.domain.workdays import WorkingCalendar
 
     cal = WorkingCalendar()
     # Two conferences in the last 12 months: one 15 working days after referral, one 86.

@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import text
 
-from fgc import agreement, deadlines, lifecycle, plandoc
+from fgc.domain import agreement, deadlines, lifecycle, plan_document
 from fgc.data import audit as audit_data
 from fgc.data import baselines, child_views, consents, network, offers, professionals
 from fgc.data import cases as case_data
@@ -471,8 +471,8 @@ def test_every_frozen_version_is_intact_and_every_agreed_version_answers_the_bot
             assert document["reference"] == case["reference"] and document["number"] == version["number"]
             assert document["decision"]["outcome"] == version["outcome"]
             if version["outcome"] != "declined":
-                assert plandoc.unanswered(document) == [], (case["reference"], version["number"])
-                assert plandoc.pending_sign_off(document) == []
+                assert plan_document.unanswered(document) == [], (case["reference"], version["number"])
+                assert plan_document.pending_sign_off(document) == []
     assert frozen >= 6
 
 
@@ -484,7 +484,7 @@ def test_a_declined_plan_is_revised_and_agreed_as_version_two(seeded, db):
     declined, agreed = content(db, plan, 1), content(db, plan, 2)
     assert declined["decision"]["text"], "the referrer gives reasons"
     assert declined["decision"]["by"] == "Sam Okafor"
-    changes = plandoc.differences(declined, agreed)
+    changes = plan_document.differences(declined, agreed)
     assert {change["change"] for change in changes["tasks"]} >= {"changed", "added"}
     assert case["stage"] in AGREED_STAGES
 
@@ -505,7 +505,7 @@ def test_a_reviewed_plan_has_two_agreed_versions(seeded, db):
     assert set(review["outcomes"]) == {task["key"] for task in first["tasks"]}
     assert {row["outcome"] for row in review["outcomes"].values()} == set(plan_data.REVIEW_OUTCOMES)
     assert all(row["comment"] for row in review["outcomes"].values())
-    changes = plandoc.differences(first, second)
+    changes = plan_document.differences(first, second)
     assert {change["change"] for change in changes["tasks"]} >= {"changed", "added"}
     assert any(change["label"] == "Review date" for change in changes["plan"])
     # The new version carries what the review found.
@@ -536,9 +536,9 @@ def test_a_plan_is_still_being_written_after_the_conference(seeded, db):
     assert drafts
     case, plan, versions = drafts[0]
     assert plan["status"] == "draft" and not versions
-    document = plandoc.assemble(db, case, plan)
+    document = plan_document.assemble(db, case, plan)
     assert document["tasks"]
-    missing = plandoc.unanswered(document)
+    missing = plan_document.unanswered(document)
     assert missing and any(item["kind"] == "bottom_line" for item in missing)
     with pytest.raises(agreement.NotReady, match="still need"), write(db):
         agreement.mark_ready(db, case, plan, plan["revision"], user_id=case["coordinator_id"])

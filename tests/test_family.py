@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from fgc import passwords
+from fgc.domain import passwords
 from fgc.data import audit as audit_data
 from fgc.data import consents, iso, network, now
 from fgc.data import family_links as links

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from fgc.invites import invite_filename, meeting_invite
+from fgc.domain.invites import invite_filename, meeting_invite
 
 STAMP = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fgc import lifecycle
+from fgc.domain import lifecycle
 
 MAIN = ["referred", "allocated", "baseline_held", "preparing", "conference_scheduled", "conference_held",
         "plan_agreed", "review_scheduled", "review_held", "closed"]

@@ -12,15 +12,16 @@ import pypdf
 import pytest
 import segno
 
-from fgc import letter, passwords
+from fgc import letter
+from fgc.domain import passwords
 from fgc.data import audit as audit_data
 from fgc.data import cases as case_data
 from fgc.data import consents, network, parse
 from fgc.data import family_links as links
 from fgc.data import plans as plan_data
 from fgc.db import write
-from fgc.deadlines import today
-from fgc.workdays import add_months
+from fgc.domain.deadlines import today
+from fgc.domain.workdays import add_months
 
 from conftest import check_page, text
 from factories import add_user, make_case, user_id

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from fgc.data import cases as case_data
-from fgc import plandoc
+from fgc.domain import plan_document
 from fgc.data import network, plans
 from fgc.db import write
 
@@ -116,7 +116,7 @@ def test_every_path_refuses_an_excluded_person(client, sign_in, db, case_id):
             "by_when": "Weekly", "checker": "Nain", "status": "not_started", "answers": []}, user_id=1)
     with write(db):
         db.execute("UPDATE people SET roles = '[\"pr_holder\"]' WHERE id = ?", [person["id"]])
-    assert "Mr X" not in plandoc.assemble(db, case_data.get(db, case_id), plan)["copies_to"]
+    assert "Mr X" not in plan_document.assemble(db, case_data.get(db, case_id), plan)["copies_to"]
 
 
 def test_lifting_an_exclusion_is_recorded_with_who_and_why(client, sign_in, db, case_id):

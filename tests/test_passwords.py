@@ -1,6 +1,6 @@
 """The password rules and hashing."""
 
-from fgc import passwords
+from fgc.domain import passwords
 
 
 def test_hash_is_argon2id_and_verifies():

@@ -14,7 +14,8 @@ from types import SimpleNamespace
 import pypdf
 import pytest
 
-from fgc import agreement, plan_pdf, plandoc
+from fgc.domain import agreement, plan_document
+from fgc import plan_pdf
 from fgc.data import baselines, child_views, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
@@ -356,7 +357,7 @@ def test_a_version_whose_content_no_longer_matches_its_hash_is_not_printed(print
     tampered = dict(printed.agreed_row, sha256="0" * 64)
     with printed.app.app_context(), pytest.raises(plan_pdf.VersionTampered):
         plan_pdf.version_pdf(printed.db, printed.case, printed.plan, tampered, printed.referrer)
-    assert plandoc.digest(printed.agreed_row["content"]) == printed.agreed_row["sha256"]
+    assert plan_document.digest(printed.agreed_row["content"]) == printed.agreed_row["sha256"]
 
 
 def test_file_names_come_from_the_reference_and_version_only():

@@ -5,7 +5,8 @@ import sqlite3
 
 import pytest
 
-from fgc import agreement, pdf, plan_pdf
+from fgc.domain import agreement
+from fgc import pdf, plan_pdf
 from fgc.data import audit as audit_data
 from fgc.data import baselines, network, professionals, scales
 from fgc.data import cases as case_data

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from fgc.workdays import WorkingCalendar, add_months, bank_holidays
+from fgc.domain.workdays import WorkingCalendar, add_months, bank_holidays
 
 CAL = WorkingCalendar()
 

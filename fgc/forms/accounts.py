@@ -5,7 +5,7 @@ from wtforms import HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
-from .. import passwords
+from ..domain import passwords
 from ..config import ROLES
 from .base import Form, strip
 

@@ -4,9 +4,9 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 
-from . import pictures
-from .data import parse
-from .templating import long_date
+from .. import pictures
+from ..data import parse
+from ..templating import long_date
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -9,11 +9,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from .data import cases as case_data
+from ..data import cases as case_data
 from .deadlines import today
-from .data import iso, now
-from .data import plans as plan_data
-from .plandoc import assemble, canonical, digest, pending_sign_off, unanswered
+from ..data import iso, now
+from ..data import plans as plan_data
+from .plan_document import assemble, canonical, digest, pending_sign_off, unanswered
 
 # A decision needs the conference to have happened; these are the stages after it.
 DECIDING_STAGES = ("conference_held", "plan_agreed", "review_scheduled", "review_held")

@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from . import lifecycle
-from .data import closure_days
-from .db import get_db
+from ..data import closure_days
+from ..db import get_db
 from .workdays import WorkingCalendar, add_months
 
 LONDON = ZoneInfo("Europe/London")

@@ -3,8 +3,8 @@
 from flask import has_request_context, request
 from flask_login import current_user
 
-from .data import audit as audit_data
-from .db import get_db, write
+from ..data import audit as audit_data
+from ..db import get_db, write
 
 
 def client_ip():

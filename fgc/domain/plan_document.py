@@ -10,11 +10,11 @@ import json
 
 from flask_babel import lazy_gettext as _l
 
-from .data import baselines, child_views, network, professionals
-from .data import cases as case_data
-from .data import meetings as meeting_data
-from .data import plans as plan_data
-from .data import users as user_data
+from ..data import baselines, child_views, network, professionals
+from ..data import cases as case_data
+from ..data import meetings as meeting_data
+from ..data import plans as plan_data
+from ..data import users as user_data
 
 FORMAT = 1
 ATTENDED = ("in_person", "remote", "written_views")

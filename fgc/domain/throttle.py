@@ -14,8 +14,8 @@ import unicodedata
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 
-from .data import sign_in_attempts
-from .db import get_db, write
+from ..data import sign_in_attempts
+from ..db import get_db, write
 
 MESSAGE = _l("You have tried to sign in too many times. Wait 15 minutes, then try again")
 

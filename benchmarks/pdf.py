@@ -6,8 +6,8 @@ Builds the app on a throwaway SQLite file, seeds one case the size of a busy rea
 12 people in the network, 5 professionals, 40 tasks, bottom lines, questions and the children's views),
 then times, as medians after a warm-up:
 
-- the app path: plan_document.assemble + plan_pdf.html_for + fgc.pdf.render (WeasyPrint in its worker);
-- bare WeasyPrint on the same HTML string, in this process, no app around it (fgc.pdf.render_in_process,
+- the app path: plan_document.assemble + case_file.html_for + fgc.render.pdf.render (WeasyPrint in its worker);
+- bare WeasyPrint on the same HTML string, in this process, no app around it (fgc.render.pdf.render_in_process,
   the same WeasyPrint call with the same fetcher);
 - an agreed version: its first download (rendered and kept) and later downloads (the kept copy).
 
@@ -27,7 +27,8 @@ from pathlib import Path
 import pypdf
 
 from fgc.domain import agreement, plan_document
-from fgc import create_app, pdf, plan_pdf
+from fgc import create_app
+from fgc.render import pdf, case_file
 from fgc.data import baselines, child_views, network, now, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
@@ -229,7 +230,7 @@ def main():
             def app_path():
                 case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
                 document = plan_document.assemble(db, case, plan)
-                html = plan_pdf.html_for(document, agreed=False, generated_by=coordinator.name,
+                html = case_file.html_for(document, agreed=False, generated_by=coordinator.name,
                                          generated_at=now(), sha256=None)
                 return html, pdf.render(html)
 
@@ -257,7 +258,7 @@ def main():
 
             def download():
                 # What a download does: read the version row, then fetch (or make) its PDF.
-                return plan_pdf.version_pdf(db, case, plan, plan_data.version(db, plan["id"], 1), referrer)
+                return case_file.version_pdf(db, case, plan, plan_data.version(db, plan["id"], 1), referrer)
 
             first_ms, first = timed(download)
             cached_samples = []

@@ -6,7 +6,7 @@ history or referrers. Unknown tokens answer 404 and are counted per client addre
 answer 429 and the burst is audited. Expired and revoked links answer 410 with the
 coordinator's details. Every family page is audited, sent with no-referrer, noindex and
 no-store, and kept out of robots' reach. ``/family/plan.pdf`` is the same plan as a PDF in the
-family's language (fgc.family_pdf), with nothing from the council's side of the case.
+family's language (fgc.render.family_pdf), with nothing from the council's side of the case.
 """
 
 import json
@@ -17,7 +17,8 @@ from flask import Blueprint, Response, abort, current_app, g, make_response, red
 from flask_babel import gettext as _
 
 from .domain import audit, passwords, plan_document, throttle
-from . import family_pdf, i18n, pdf
+from .render import family_pdf, pdf
+from . import i18n
 from .data import cases as case_data
 from .data import consents
 from .data import family_links as links

@@ -22,7 +22,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access, letter
+from . import access
+from .render import letter
 from .domain import audit, passwords
 from .data import consents, network, parse
 from .data import family_links as links
@@ -33,7 +34,7 @@ from .db import get_db, write
 from .domain.deadlines import today
 from .forms import links as forms
 from .forms.fields import LONDON
-from .pdf import RenderError
+from .render.pdf import RenderError
 from .domain.workdays import add_months
 
 bp = Blueprint("links", __name__, url_prefix="/cases/<id:case_id>/links")

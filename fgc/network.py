@@ -4,7 +4,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access, pictures
+from . import access
+from .render import network_picture
 from .domain import audit, deadlines
 from .data import cases as case_data
 from .data import meetings as meeting_data
@@ -36,7 +37,7 @@ def register(case_id):
     children = case_data.children(db, case_id)
     team = professionals.for_case(db, case_id)
     excluded = sum(1 for person in people if person["excluded"])
-    picture = pictures.network_picture(
+    picture = network_picture.draw(
         [{"id": child["id"], "name": child["name"]} for child in children], people, team,
         title=_("Network picture for %(reference)s", reference=case["reference"]),
         description=_("The children at the centre, %(people)d family and friends grouped by side of the family, "

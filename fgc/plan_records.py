@@ -7,7 +7,8 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access, plan_pdf
+from . import access
+from .render import case_file
 from .domain import agreement, audit, deadlines, plan_document
 from .data import cases as case_data
 from .data import meetings as meeting_data
@@ -16,7 +17,7 @@ from .data import plans as plan_data
 from .db import get_db, write
 from .forms import plan_records as forms
 from .forms.base import version_of
-from .pdf import RenderError
+from .render.pdf import RenderError
 
 bp = Blueprint("plan_records", __name__)
 CASE = "/cases/<id:case_id>/plan"
@@ -166,15 +167,15 @@ def version_pdf(case_id, number):
     plan = plan_data.get(db, case_id)
     row = _version(db, plan, number)
     try:
-        pdf = plan_pdf.version_pdf(db, case, plan, row, current_user)
-    except plan_pdf.VersionTampered:
+        pdf = case_file.version_pdf(db, case, plan, row, current_user)
+    except case_file.VersionTampered:
         current_app.logger.error("Plan version %s of case %s no longer matches its SHA-256", number, case_id)
         return render_template("plan_records/pdf_tampered.html", case=case, version=row), 409
     except RenderError as error:
         return _pdf_unavailable(case, error)
     audit.record("plan.pdf_downloaded", record_type="case", record_id=case_id,
                  detail={"number": number, "draft": False})
-    return _attachment(pdf, plan_pdf.filename(case["reference"], number))
+    return _attachment(pdf, case_file.filename(case["reference"], number))
 
 
 @bp.route(f"{CASE}/draft.pdf")
@@ -187,12 +188,12 @@ def draft_pdf(case_id):
         flash(_("No plan has been started for this case yet, so there is no draft to download"), "info")
         return redirect(url_for("plan_records.versions", case_id=case_id))
     try:
-        pdf = plan_pdf.draft_pdf(db, case, plan, current_user)
+        pdf = case_file.draft_pdf(db, case, plan, current_user)
     except RenderError as error:
         return _pdf_unavailable(case, error)
     audit.record("plan.pdf_downloaded", record_type="case", record_id=case_id,
                  detail={"number": plan["number"], "draft": True})
-    return _attachment(pdf, plan_pdf.filename(case["reference"], plan["number"], draft=True))
+    return _attachment(pdf, case_file.filename(case["reference"], plan["number"], draft=True))
 
 
 @bp.route(f"{CASE}/review", methods=["GET", "POST"])

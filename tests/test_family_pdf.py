@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pypdf
 
 from fgc.domain import agreement
-from fgc import pdf
+from fgc.render import pdf
 from fgc.data import audit as audit_data
 from fgc.data import baselines, network, professionals
 from fgc.data import cases as case_data

@@ -12,7 +12,7 @@ import pypdf
 import pytest
 import segno
 
-from fgc import letter
+from fgc.render import letter
 from fgc.domain import passwords
 from fgc.data import audit as audit_data
 from fgc.data import cases as case_data

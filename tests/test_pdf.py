@@ -13,7 +13,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from fgc import pdf
+from fgc.render import pdf
 
 WELSH = "Ŵyr a wyres, ŷd, Llŷr, Gwŷn"
 
@@ -146,7 +146,7 @@ def test_hostile_html_fetches_nothing_and_embeds_nothing(listener, tmp_path, cap
     if len(hostname) >= 8:
         assert hostname.encode() not in contents
     assert b"root:x:0:0" not in contents
-    refusals = [r.getMessage() for r in caplog.records if r.name == "fgc.pdf"]
+    refusals = [r.getMessage() for r in caplog.records if r.name == pdf.LOGGER.name]
     assert any("file:///etc/passwd" in m and "AssetRefused" in m for m in refusals)  # visible in the app's log
 
 
@@ -299,5 +299,5 @@ def test_untagged_variant_and_in_process_baseline_match():
 
 
 def test_importing_the_module_does_not_import_weasyprint():
-    code = "import sys, fgc.pdf; sys.exit('weasyprint' in sys.modules)"
+    code = "import sys, fgc.render.pdf; sys.exit('weasyprint' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

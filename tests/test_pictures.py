@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from fgc import pictures
+from fgc.render import network_picture, scale_chart, svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE_NAMES = [
@@ -41,7 +41,7 @@ PROFESSIONALS = [{"name": "Dr Aled Hughes", "agency": "Ysbyty Gwynedd", "role": 
 
 
 def picture(people, professionals=PROFESSIONALS, children=CHILDREN, **kwargs):
-    return pictures.network_picture(children, people, professionals, title="Siân's network",
+    return network_picture.draw(children, people, professionals, title="Siân's network",
                                      description="Who is in Siân's family network", **kwargs)
 
 
@@ -112,20 +112,20 @@ def test_long_names_are_cut_with_an_ellipsis_in_the_drawing_but_kept_whole_in_th
     group = group_for(root, name)
     drawn = texts(group)[0]
     assert drawn.endswith("…") and name.startswith(drawn[:-1])
-    assert pictures.text_width(drawn, 12, bold=True) <= pictures.PERSON_W
+    assert svg.text_width(drawn, 12, bold=True) <= network_picture.PERSON_W
 
 
 def test_excluded_people_are_labelled_in_text_drawn_dashed_and_have_no_line():
     people = [person(5, "Mair Jones"), person(6, "Gareth Price", side="paternal", roles=["parent"], excluded=1,
                                             relationship="Father")]
-    layout = pictures.network_layout(CHILDREN, people, [])
+    layout = network_picture.layout(CHILDREN, people, [])
     assert [link.person.item["name"] for link in layout.links] == ["Mair Jones"]
     root = parse(picture(people))
     excluded = group_for(root, "Gareth Price")
     assert "Excluded" in texts(excluded)
     assert excluded.find(f"{SVG}circle").get("stroke-dasharray")
     assert "Excluded" not in texts(group_for(root, "Mair Jones"))
-    lines = [line for group in root.iter(f"{SVG}g") if group.get("stroke") == pictures.LINE
+    lines = [line for group in root.iter(f"{SVG}g") if group.get("stroke") == svg.LINE
              for line in group.iter(f"{SVG}line")]
     assert len(lines) == len(layout.links) == 1
     gareth = next(node for node in layout.people if node.item["id"] == 6)
@@ -135,12 +135,12 @@ def test_excluded_people_are_labelled_in_text_drawn_dashed_and_have_no_line():
 def test_one_line_joins_each_person_to_each_child_they_relate_to():
     people = [person(5, "Mair Jones", child_ids=(1, 2)), person(6, "Dewi", child_ids=(2,)),
               person(7, "No relationship recorded", child_ids=()), person(8, "Unknown child", child_ids=(99,))]
-    layout = pictures.network_layout(CHILDREN, people, [])
+    layout = network_picture.layout(CHILDREN, people, [])
     assert sorted((link.person.item["id"], link.child.item["id"]) for link in layout.links) == [(5, 1), (5, 2), (6, 2)]
 
 
 def test_sides_go_left_and_right_of_the_children_with_others_above_and_professionals_below():
-    layout = pictures.network_layout(CHILDREN, many_people(40), PROFESSIONALS)
+    layout = network_picture.layout(CHILDREN, many_people(40), PROFESSIONALS)
     children_left = min(node.box.x for node in layout.children)
     children_right = max(node.box.right for node in layout.children)
     children_top = min(node.box.y for node in layout.children)
@@ -159,7 +159,7 @@ def test_sides_go_left_and_right_of_the_children_with_others_above_and_professio
 def test_within_a_side_people_are_ordered_by_role_with_the_excluded_last():
     people = [person(1, "Friend", roles=["friend"]), person(2, "Excluded gran", roles=["pr_holder"], excluded=1),
               person(3, "Mum", roles=["parent", "pr_holder"]), person(4, "Aunt", roles=["relative"])]
-    layout = pictures.network_layout(CHILDREN, people, [])
+    layout = network_picture.layout(CHILDREN, people, [])
     assert [node.item["name"] for node in layout.people] == ["Mum", "Aunt", "Friend", "Excluded gran"]
     # The first (most central) person sits nearest the children.
     maternal = layout.people
@@ -173,7 +173,7 @@ def test_within_a_side_people_are_ordered_by_role_with_the_excluded_last():
 ], ids=["mixed", "all-maternal", "all-neither"])
 def test_forty_people_do_not_overlap_and_all_fit_in_the_view_box(people):
     professionals = [{"name": f"Professional {index}", "agency": "Agency", "role": "Role"} for index in range(9)]
-    layout = pictures.network_layout(CHILDREN, people, professionals)
+    layout = network_picture.layout(CHILDREN, people, professionals)
     boxes = [node.box for node in layout.nodes()] + [heading.box for heading in layout.headings]
     assert len(layout.people) == 40
     for first, second in itertools.combinations(boxes, 2):
@@ -187,21 +187,21 @@ def test_drawn_labels_fit_their_cells():
     long = "Bartholomew Montgomery-Llewellyn-Featherstonehaugh of Llanfairpwllgwyngyll 👩‍👧‍👦👩‍👧‍👦"
     people = [*many_people(40), person(99, long, relationship=long)]
     root = parse(picture(people, [{"name": long, "agency": long, "role": long}], [{"id": 1, "name": long}]))
-    widths = {"circle": pictures.PERSON_W, "rect": pictures.PRO_W}
+    widths = {"circle": network_picture.PERSON_W, "rect": network_picture.PRO_W}
     for group in root.iter(f"{SVG}g"):
         shape = next((child.tag.removeprefix(SVG) for child in group if child.tag in (f"{SVG}circle", f"{SVG}rect")
                       and child.get("stroke")), None)
         for text in group.findall(f"{SVG}text"):
             size, bold = float(text.get("font-size")), text.get("font-weight") == "bold"
-            limit = pictures.CHILD_W if size == 14 else widths[shape]
-            assert pictures.text_width(text.text, size, bold=bold) <= limit, text.text
+            limit = network_picture.CHILD_W if size == 14 else widths[shape]
+            assert svg.text_width(text.text, size, bold=bold) <= limit, text.text
 
 
 def test_hostile_names_are_escaped_and_come_back_exactly():
     people = [person(index, name, side=SIDES[index % 4]) for index, name in enumerate(HOSTILE_NAMES)]
     professionals = [{"name": "<b>Prof</b> & co", "agency": "\"Agency\" <i>", "role": "<script>x</script>"}]
     children = [{"id": 1, "name": "<script>alert('child')</script>"}]
-    svg = pictures.network_picture(children, people, professionals, title="<script>title</script> & more",
+    svg = network_picture.draw(children, people, professionals, title="<script>title</script> & more",
                                    description="\"desc\" <img src=x onerror=alert(1)>")
     assert "<script" not in svg and "<img" not in svg and "<b>" not in svg
     root = parse(svg)
@@ -227,10 +227,10 @@ def test_characters_xml_cannot_carry_are_dropped_and_bidi_overrides_kept_out_of_
 
 def test_missing_and_odd_values_still_draw():
     people = [{"id": 5, "name": None, "side": None}, {"id": 6, "name": "", "side": "sideways", "roles": ["chief"]}]
-    root = parse(pictures.network_picture([], people, [{}], title="Empty", description="Nothing"))
+    root = parse(network_picture.draw([], people, [{}], title="Empty", description="Nothing"))
     assert "No children recorded" in texts(root)
     assert "chief" in " ".join(texts(root))
-    parse(pictures.network_picture([], [], [], title="Empty", description="Nothing"))
+    parse(network_picture.draw([], [], [], title="Empty", description="Nothing"))
 
 
 def test_the_same_network_gives_the_same_picture_whatever_order_it_arrives_in():
@@ -251,7 +251,7 @@ SERIES = [
 
 
 def chart(series=SERIES, **kwargs):
-    return pictures.scale_chart(series, title="Safety scale over time", description="Scores at each meeting",
+    return scale_chart.draw(series, title="Safety scale over time", description="Scores at each meeting",
                                 **kwargs)
 
 
@@ -293,21 +293,21 @@ def test_one_line_per_series_with_points_at_the_right_height_and_gaps_for_missin
     paths = series_paths(root)
     assert len(paths) == len(SERIES)
     family, social_worker, child = (path_segments(path.get("d")) for path in paths)
-    assert family == [[(pictures.chart_x(index), pictures.chart_y(value)) for index, value in enumerate([4, 6, 7])]]
-    assert social_worker == [[(pictures.chart_x(0), pictures.chart_y(2))], [(pictures.chart_x(2), pictures.chart_y(5))]]
-    assert child == [[(pictures.chart_x(1), pictures.chart_y(10)), (pictures.chart_x(2), pictures.chart_y(0))]]
+    assert family == [[(scale_chart.chart_x(index), scale_chart.chart_y(value)) for index, value in enumerate([4, 6, 7])]]
+    assert social_worker == [[(scale_chart.chart_x(0), scale_chart.chart_y(2))], [(scale_chart.chart_x(2), scale_chart.chart_y(5))]]
+    assert child == [[(scale_chart.chart_x(1), scale_chart.chart_y(10)), (scale_chart.chart_x(2), scale_chart.chart_y(0))]]
 
 
 def test_chart_y_maps_zero_to_the_bottom_and_the_maximum_to_the_top():
-    assert pictures.chart_y(0) == pictures.CHART_TOP + pictures.PLOT_H
-    assert pictures.chart_y(10) == pictures.CHART_TOP
-    assert pictures.chart_y(5) == pictures.CHART_TOP + pictures.PLOT_H / 2
-    assert pictures.chart_y(5, max_value=5) == pictures.CHART_TOP
-    assert pictures.chart_y(12) == pictures.chart_y(10) and pictures.chart_y(-1) == pictures.chart_y(0)
+    assert scale_chart.chart_y(0) == scale_chart.CHART_TOP + scale_chart.PLOT_H
+    assert scale_chart.chart_y(10) == scale_chart.CHART_TOP
+    assert scale_chart.chart_y(5) == scale_chart.CHART_TOP + scale_chart.PLOT_H / 2
+    assert scale_chart.chart_y(5, max_value=5) == scale_chart.CHART_TOP
+    assert scale_chart.chart_y(12) == scale_chart.chart_y(10) and scale_chart.chart_y(-1) == scale_chart.chart_y(0)
 
 
 def test_series_differ_by_colour_and_by_marker_or_dash_not_colour_alone():
-    styles = [pictures.series_style(index) for index in range(6)]
+    styles = [scale_chart.series_style(index) for index in range(6)]
     assert len({colour for colour, _, _ in styles}) == 6
     assert len({marker for _, marker, _ in styles}) == 6
     assert len({dash for _, _, dash in styles}) == 6

@@ -1,4 +1,4 @@
-"""The plan PDF as a reader gets it: real PDFs from fgc.plan_pdf, read back with pypdf.
+"""The plan PDF as a reader gets it: real PDFs from fgc.render.case_file, read back with pypdf.
 
 One case is built through the data layer and printed three ways (the working draft, a declined
 version, the agreed version) once for the whole module, because each render takes a second or so.
@@ -15,7 +15,7 @@ import pypdf
 import pytest
 
 from fgc.domain import agreement, plan_document
-from fgc import plan_pdf
+from fgc.render import case_file
 from fgc.data import baselines, child_views, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
@@ -189,13 +189,13 @@ def printed(tmp_path_factory, probe):
     coordinator, referrer = Someone(db, "coordinator@example.org"), Someone(db, "social_worker@example.org")
     case_id = build_case(db, probe.url)
     with app.app_context():
-        draft = plan_pdf.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
+        draft = case_file.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
         mark_ready_and_decide(db, case_id, "declined", DECLINE_REASON, referrer, coordinator)
         mark_ready_and_decide(db, case_id, "agreed_with_changes", CHANGES, referrer, coordinator)
         case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
         declined_row, agreed_row = plan_data.version(db, plan["id"], 1), plan_data.version(db, plan["id"], 2)
-        declined = plan_pdf.version_pdf(db, case, plan, declined_row, referrer)
-        agreed = plan_pdf.version_pdf(db, case, plan, agreed_row, referrer)
+        declined = case_file.version_pdf(db, case, plan, declined_row, referrer)
+        agreed = case_file.version_pdf(db, case, plan, agreed_row, referrer)
     yield SimpleNamespace(app=app, db=db, case=case, plan=plan, coordinator=coordinator, referrer=referrer,
                           declined_row=declined_row, agreed_row=agreed_row,
                           draft=read(draft), declined=read(declined), agreed=read(agreed))
@@ -264,7 +264,7 @@ def test_metadata_tagging_and_bookmarks(printed):
     for name, pdf, number in (("draft", printed.draft, 1), ("agreed", printed.agreed, 2)):
         reader = pdf.reader
         assert reader.metadata.title == f"Family plan {REFERENCE} version {number}", name
-        assert reader.metadata.author == plan_pdf.AUTHOR == "Family Group Conference service"
+        assert reader.metadata.author == case_file.AUTHOR == "Family Group Conference service"
         assert REFERENCE in reader.metadata.subject and f"version {number}" in reader.metadata.subject
         root = reader.trailer["/Root"]
         assert root["/Lang"] == "en-GB"
@@ -347,7 +347,7 @@ def test_a_frozen_version_is_printed_once_and_kept(printed):
     later = SimpleNamespace(id=add_user(db, "later.reader@example.org", "social_worker", "Later Reader"),
                             name="Later Reader")
     with printed.app.app_context():
-        again = plan_pdf.version_pdf(db, printed.case, printed.plan, printed.agreed_row, later)
+        again = case_file.version_pdf(db, printed.case, printed.plan, printed.agreed_row, later)
     assert again == printed.agreed.raw, "the same bytes, generated line and all"
     assert later.name not in read(again).all, "not rendered again for the second person"
     assert list(db.query("SELECT version_id, generated_by, generated_at FROM plan_pdfs ORDER BY version_id")) == rows
@@ -355,23 +355,23 @@ def test_a_frozen_version_is_printed_once_and_kept(printed):
 
 def test_a_version_whose_content_no_longer_matches_its_hash_is_not_printed(printed):
     tampered = dict(printed.agreed_row, sha256="0" * 64)
-    with printed.app.app_context(), pytest.raises(plan_pdf.VersionTampered):
-        plan_pdf.version_pdf(printed.db, printed.case, printed.plan, tampered, printed.referrer)
+    with printed.app.app_context(), pytest.raises(case_file.VersionTampered):
+        case_file.version_pdf(printed.db, printed.case, printed.plan, tampered, printed.referrer)
     assert plan_document.digest(printed.agreed_row["content"]) == printed.agreed_row["sha256"]
 
 
 def test_file_names_come_from_the_reference_and_version_only():
-    assert plan_pdf.filename("FGC-2026-0107", 2) == "FGC-2026-0107-plan-v2.pdf"
-    assert plan_pdf.filename("FGC-2026-0107", 3, draft=True) == "FGC-2026-0107-plan-v3-draft.pdf"
+    assert case_file.filename("FGC-2026-0107", 2) == "FGC-2026-0107-plan-v2.pdf"
+    assert case_file.filename("FGC-2026-0107", 3, draft=True) == "FGC-2026-0107-plan-v3-draft.pdf"
     for hostile in ("../../etc/passwd", 'FGC "x"', "FGC\r\nSet-Cookie: a=b", "Ŷr Ŵyr/../..", "", "..", "a;b|c`d"):
-        name = plan_pdf.filename(hostile, 1, draft=True)
+        name = case_file.filename(hostile, 1, draft=True)
         assert re.fullmatch(r"[A-Za-z0-9-]+-plan-v1-draft\.pdf", name), (hostile, name)
-    assert plan_pdf.filename("../../etc/passwd", 1) == "etc-passwd-plan-v1.pdf"
-    assert plan_pdf.filename('FGC "x"', 1) == "FGC-x-plan-v1.pdf"
+    assert case_file.filename("../../etc/passwd", 1) == "etc-passwd-plan-v1.pdf"
+    assert case_file.filename('FGC "x"', 1) == "FGC-x-plan-v1.pdf"
 
 
 def test_the_file_name_never_holds_the_childs_name(printed):
-    name = plan_pdf.filename(printed.case["reference"], printed.agreed_row["number"])
+    name = case_file.filename(printed.case["reference"], printed.agreed_row["number"])
     assert name == f"{REFERENCE}-plan-v2.pdf"
     for part in CHILD.split() + WELSH_PERSON.split():
         assert part.lower() not in name.lower()

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from fgc.domain import agreement
-from fgc import pdf, plan_pdf
+from fgc.render import pdf, case_file
 from fgc.data import audit as audit_data
 from fgc.data import baselines, network, professionals, scales
 from fgc.data import cases as case_data
@@ -569,7 +569,7 @@ def test_a_pdf_that_cannot_be_made_gives_a_friendly_page(client, sign_in, db, ca
         assert response.status_code == 503 and response.mimetype == "text/html"
         assert "Sorry, the PDF cannot be made just now" in text(check_page(response))
     assert not events(db, "plan.pdf_downloaded")
-    assert plan_pdf.filename("PLAN-7", 1) == "PLAN-7-plan-v1.pdf"
+    assert case_file.filename("PLAN-7", 1) == "PLAN-7-plan-v1.pdf"
 
 
 def test_the_review_form_shows_what_the_family_told_us_about_each_task(client, sign_in, db, case_id, agreed,

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from fgc import pictures
+from fgc.render import scale_chart
 from fgc.data import cases as case_data
 from fgc.data import meetings, network, professionals
 
@@ -50,7 +50,7 @@ def test_chart_and_table_agree(client, sign_in, db, case_id):
     svg = ET.fromstring(str(page.select_one(".app-picture svg")).replace("viewbox", "viewBox"))
     paths = [element.get("d") for element in svg.iter() if element.tag.endswith("path") and element.get("d")]
     for values in (["3.5", "7.5"], ["2", None], ["5", "9"]):
-        expected = pictures.series_path([float(value) if value else None for value in values])
+        expected = scale_chart.series_path([float(value) if value else None for value in values])
         assert expected in paths, f"no line drawn for {values}"
 
 

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 
-from .. import pictures
+from ..render import scale_chart
 from ..data import parse
 from ..templating import long_date
 
@@ -40,7 +40,7 @@ def series(rows, *, professionals, children):
 
 
 def chart(reference, occasions, lines):
-    return pictures.scale_chart(
+    return scale_chart.draw(
         [{"label": line["label"], "points": list(zip(occasions, line["values"], strict=True))} for line in lines],
         title=_("Safety scales over time for %(reference)s", reference=reference),
         description=_("Scores from 0 (not safe) to 10 (safe enough to close) at each conference and review. "

@@ -1,7 +1,7 @@
 """The family plan as a PDF: the working draft on demand, frozen versions rendered once and kept.
 
 The HTML comes from ``templates/print/plan.html`` (with ``static/print/plan.css``) and is rendered
-by :mod:`fgc.pdf`, whose fetcher serves only the bundled print assets. Everything printed comes
+by :mod:`fgc.render.pdf`, whose fetcher serves only the bundled print assets. Everything printed comes
 from the plan document (:func:`fgc.domain.plan_document.assemble`, or a frozen version's content), which holds
 no contact details, so none can reach the PDF.
 
@@ -19,14 +19,14 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from . import pdf, pictures
-from .domain.agreement import OUTCOME_WORDS
-from .data import now
-from .data import plans as plan_data
-from .db import write
-from .forms.network import ATTENDANCE
-from .forms.preparation import GATHERED
-from .domain.plan_document import assemble, digest
+from . import network_picture, pdf
+from ..domain.agreement import OUTCOME_WORDS
+from ..data import now
+from ..data import plans as plan_data
+from ..db import write
+from ..forms.network import ATTENDANCE
+from ..forms.preparation import GATHERED
+from ..domain.plan_document import assemble, digest
 
 TEMPLATE = "print/plan.html"
 TEMPLATE_REVISION = 2  # bump whenever print/plan.html or print/plan.css changes what a PDF looks like
@@ -39,8 +39,8 @@ LABELS = {
     "mode": ATTENDANCE,
     "gathered": GATHERED,
     "outcome": OUTCOME_WORDS,
-    "role": pictures.ROLE_LABELS,
-    "side": pictures.SIDE_WORDS,
+    "role": network_picture.ROLE_LABELS,
+    "side": network_picture.SIDE_WORDS,
 }
 
 
@@ -62,7 +62,7 @@ def html_for(document, *, agreed, generated_by, generated_at, sha256):
     # Someone excluded is drawn only as excluded: no role, no relationship, no line to a child.
     people = [dict(person, roles=[], relationships=[]) if person["excluded"] else person
               for person in network["people"]]
-    picture = pictures.network_picture(
+    picture = network_picture.draw(
         network["children"], people, network["professionals"],
         title=_("Family network for %(reference)s", reference=document["reference"]),
         description=_("%(children)d children, %(people)d people in the family network and %(professionals)d "

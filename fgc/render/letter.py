@@ -2,7 +2,7 @@
 link in full and as a QR code, in plain words.
 
 The HTML comes from ``templates/print/letter.html`` (with ``static/print/letter.css``) and is rendered
-by :mod:`fgc.pdf`, whose fetcher serves only the bundled print assets. The QR code is drawn by segno
+by :mod:`fgc.render.pdf`, whose fetcher serves only the bundled print assets. The QR code is drawn by segno
 as inline SVG (one ``<path>``), which WeasyPrint draws as vectors: no image file, no fetch.
 
 The letter is addressed to the person by name and says who their coordinator is. It never
@@ -45,7 +45,7 @@ def html_for(*, person_name, link, expires_on, has_pin, coordinator_name, coordi
     ``expires_on`` is the (UK) day the link stops working at the end of; ``written_on`` the day
     printed at the top. Every value is autoescaped except the QR code's SVG, which holds no text.
     """
-    # Straight through the app's Jinja environment, as fgc.plan_pdf does: the web pages' context
+    # Straight through the app's Jinja environment, as fgc.render.case_file does: the web pages' context
     # processors need a request and have nothing to say to a PDF.
     return current_app.jinja_env.get_template(TEMPLATE).render(
         person_name=person_name, link=link, qr_svg=qr_svg(link), expires_on=expires_on, has_pin=bool(has_pin),
@@ -54,7 +54,7 @@ def html_for(*, person_name, link, expires_on, has_pin, coordinator_name, coordi
 
 
 def letter_pdf(**values):
-    """The letter as PDF bytes (see :func:`html_for`). Raises fgc.pdf.RenderError if it cannot be made."""
+    """The letter as PDF bytes (see :func:`html_for`). Raises fgc.render.pdf.RenderError if it cannot be made."""
     return pdf.render(html_for(**values), timeout=current_app.config["PDF_TIMEOUT"])
 
 

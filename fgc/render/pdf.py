@@ -45,7 +45,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 LOGGER = logging.getLogger(__name__)
-PRINT_ROOT = Path(__file__).resolve().parent.parent / "static" / "print"
+PRINT_ROOT = Path(__file__).resolve().parents[2] / "static" / "print"
 HOST = "print.invalid"  # .invalid can never resolve (RFC 2606), so a leaked URL goes nowhere
 BASE_URL = f"https://{HOST}/"
 DEFAULT_TIMEOUT = 20  # seconds; under gunicorn's default 30 s worker timeout, so we fail first and cleanly

@@ -8,7 +8,7 @@ text, resource sign-off notes, the professionals' worries, the network and anyon
 details, the version's hash) cannot reach the template at all.
 
 The HTML comes from ``templates/print/family_plan.html`` (with ``static/print/family.css`` on top
-of ``base.css``) and is rendered by :mod:`fgc.pdf`, whose fetcher serves only the bundled print
+of ``base.css``) and is rendered by :mod:`fgc.render.pdf`, whose fetcher serves only the bundled print
 assets. Words come from the same Welsh and English catalogue as the family pages, so it must be
 rendered inside the family's request (Flask-Babel's locale). Page numbers and the "Private"
 marking are set per language by family.css from the class on ``<html>``: no text from the plan is
@@ -62,7 +62,7 @@ def print_view(context):
 
 def html_for(context, *, language):
     """The print HTML. Needs the family's request (for the language and Jinja's ``_``)."""
-    # Straight through the app's Jinja environment, as fgc.plan_pdf does: the web pages' context
+    # Straight through the app's Jinja environment, as fgc.render.case_file does: the web pages' context
     # processors (CSP nonce and the like) have nothing to say to a PDF.
     return current_app.jinja_env.get_template(TEMPLATE).render(
         plan=print_view(context), language="cy" if language == "cy" else "en",
@@ -70,7 +70,7 @@ def html_for(context, *, language):
 
 
 def plan_pdf(context, *, language):
-    """PDF bytes. Raises fgc.pdf.RenderError if the PDF cannot be made."""
+    """PDF bytes. Raises fgc.render.pdf.RenderError if the PDF cannot be made."""
     return pdf.render(html_for(context, language=language), timeout=current_app.config["PDF_TIMEOUT"])
 
 

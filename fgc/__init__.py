@@ -27,9 +27,9 @@ def create_app(test_config=None):
     config.load(app, test_config)
     app.url_map.converters["id"] = RecordId
 
-    from . import access, account, admin, auth, cases, cli, db, errors, main, meetings, network, preparation
-    from . import family, i18n, links, plan_records, plans, referrals, security
-    from . import templating
+    from . import access, cli, db, errors, i18n, security, templating
+    from .views import account, admin, auth, cases, family, links, main, meetings, network
+    from .views import plan_records, plans, preparation, referrals
 
     db.init_app(app)
     security.init_app(app)

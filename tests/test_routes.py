@@ -2,7 +2,7 @@
 
 import pytest
 
-from fgc.auth import PUBLIC_ENDPOINTS
+from fgc.views.auth import PUBLIC_ENDPOINTS
 
 from conftest import make_app
 

@@ -1,6 +1,6 @@
 """The family's own copy of their plan as a PDF, in Welsh or English.
 
-It says what the family page says (fgc.family): their tasks first, everyone else's, what happens
+It says what the family page says (fgc.views.family): their tasks first, everyone else's, what happens
 if the plan stops working, who keeps an eye on it, the review date and who their coordinator is,
 marked "not agreed yet" when it is a draft. It is built from :func:`print_view`, which copies only
 those parts out of the plan document, so the council's side of the case (the referrer's decision
@@ -39,7 +39,7 @@ def _task(number, task, update=None):
 
 
 def print_view(context):
-    """Only what the family page shows, from fgc.family's plan context. Nothing else is passed on."""
+    """Only what the family page shows, from fgc.views.family's plan context. Nothing else is passed on."""
     document = context["document"]
     updates = context.get("updates") or {}
     decision = document.get("decision") or {}

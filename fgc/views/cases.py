@@ -7,16 +7,16 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access
-from .domain import audit, deadlines, lifecycle, scaling
-from .data import audit as audit_data
-from .data import baselines, child_views, consents, meetings, network, offers, professionals, scales
-from .data import cases as case_data
-from .data import plans as plan_data
-from .data import users as user_data
-from .db import get_db, write
-from .forms import cases as forms
-from .forms.base import whole_number
+from .. import access
+from ..domain import audit, deadlines, lifecycle, scaling
+from ..data import audit as audit_data
+from ..data import baselines, child_views, consents, meetings, network, offers, professionals, scales
+from ..data import cases as case_data
+from ..data import plans as plan_data
+from ..data import users as user_data
+from ..db import get_db, write
+from ..forms import cases as forms
+from ..forms.base import whole_number
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 

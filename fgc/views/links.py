@@ -22,20 +22,20 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access
-from .render import letter
-from .domain import audit, passwords
-from .data import consents, network, parse
-from .data import family_links as links
-from .data import iso
-from .data import plans as plan_data
-from .data import users as user_data
-from .db import get_db, write
-from .domain.deadlines import today
-from .forms import links as forms
-from .forms.fields import LONDON
-from .render.pdf import RenderError
-from .domain.workdays import add_months
+from .. import access
+from ..render import letter
+from ..domain import audit, passwords
+from ..data import consents, network, parse
+from ..data import family_links as links
+from ..data import iso
+from ..data import plans as plan_data
+from ..data import users as user_data
+from ..db import get_db, write
+from ..domain.deadlines import today
+from ..forms import links as forms
+from ..forms.fields import LONDON
+from ..render.pdf import RenderError
+from ..domain.workdays import add_months
 
 bp = Blueprint("links", __name__, url_prefix="/cases/<id:case_id>/links")
 

@@ -4,14 +4,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access
-from .domain import audit, deadlines
-from .data import cases as case_data
-from .data import child_views, network, professionals, scales
-from .data import meetings as meeting_data
-from .db import get_db, write
-from .forms import preparation as forms
-from .forms.base import version_of, whole_number
+from .. import access
+from ..domain import audit, deadlines
+from ..data import cases as case_data
+from ..data import child_views, network, professionals, scales
+from ..data import meetings as meeting_data
+from ..db import get_db, write
+from ..forms import preparation as forms
+from ..forms.base import version_of, whole_number
 
 bp = Blueprint("preparation", __name__, url_prefix="/cases/<id:case_id>")
 

@@ -7,17 +7,17 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access
-from .render import case_file
-from .domain import agreement, audit, deadlines, plan_document
-from .data import cases as case_data
-from .data import meetings as meeting_data
-from .data import family_links, network, professionals, scales
-from .data import plans as plan_data
-from .db import get_db, write
-from .forms import plan_records as forms
-from .forms.base import version_of
-from .render.pdf import RenderError
+from .. import access
+from ..render import case_file
+from ..domain import agreement, audit, deadlines, plan_document
+from ..data import cases as case_data
+from ..data import meetings as meeting_data
+from ..data import family_links, network, professionals, scales
+from ..data import plans as plan_data
+from ..db import get_db, write
+from ..forms import plan_records as forms
+from ..forms.base import version_of
+from ..render.pdf import RenderError
 
 bp = Blueprint("plan_records", __name__)
 CASE = "/cases/<id:case_id>/plan"

@@ -4,15 +4,15 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .domain import audit
+from ..domain import audit
 from .auth import end_all_sessions, roles_required
-from .data import password_tokens
-from .data import sessions as session_data
-from .data import users as user_data
-from .db import get_db, write
-from .data import closure_days as closure_data
-from .forms.accounts import ROLE_HINTS, ROLE_LABELS, EditUserForm, UserForm
-from .forms.cases import ClosureDayForm
+from ..data import password_tokens
+from ..data import sessions as session_data
+from ..data import users as user_data
+from ..db import get_db, write
+from ..data import closure_days as closure_data
+from ..forms.accounts import ROLE_HINTS, ROLE_LABELS, EditUserForm, UserForm
+from ..forms.cases import ClosureDayForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 # The POST-only actions below need no form class: CSRFProtect checks every POST's token.

@@ -13,16 +13,16 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from . import access
-from .domain import agreement, audit, plan_document
-from .data import baselines, network, professionals
-from .data import plans as plan_data
-from .data.cases import VersionConflict
-from .db import get_db, write
-from .domain.deadlines import today
-from .forms import plans as forms
-from .forms.base import version_of, whole_number
-from .domain.workdays import add_months
+from .. import access
+from ..domain import agreement, audit, plan_document
+from ..data import baselines, network, professionals
+from ..data import plans as plan_data
+from ..data.cases import VersionConflict
+from ..db import get_db, write
+from ..domain.deadlines import today
+from ..forms import plans as forms
+from ..forms.base import version_of, whole_number
+from ..domain.workdays import add_months
 
 bp = Blueprint("plans", __name__, url_prefix="/cases/<id:case_id>/plan")
 

@@ -14,13 +14,13 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
-from .domain import audit, passwords, throttle
-from .data import now
-from .data import password_tokens
-from .data import sessions as session_data
-from .data import users as user_data
-from .db import get_db, write
-from .forms.accounts import SetPasswordForm, SignInForm
+from ..domain import audit, passwords, throttle
+from ..data import now
+from ..data import password_tokens
+from ..data import sessions as session_data
+from ..data import users as user_data
+from ..db import get_db, write
+from ..forms.accounts import SetPasswordForm, SignInForm
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -28,7 +28,7 @@ login_manager.login_view = "auth.sign_in"
 
 # Endpoints anyone may reach without signing in. The route-walking test checks every other one.
 PUBLIC_ENDPOINTS = {"auth.sign_in", "auth.set_password", "static", "main.healthz",
-                    # Families have no accounts: their private link is their way in (fgc.family).
+                    # Families have no accounts: their private link is their way in (fgc.views.family).
                     "family.robots", "family.open_link", "family.plan", "family.acknowledge", "family.task",
                     "family.pin", "family.language", "family.quick_exit", "family.plan_pdf"}
 

@@ -7,10 +7,10 @@ from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access, db
-from .domain import audit, deadlines, lifecycle
-from .data import cases as case_data
-from .data import meetings as meeting_data
+from .. import access, db
+from ..domain import audit, deadlines, lifecycle
+from ..data import cases as case_data
+from ..data import meetings as meeting_data
 
 bp = Blueprint("main", __name__)
 LONDON = ZoneInfo("Europe/London")

@@ -7,15 +7,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from . import access
-from .domain import audit, invites, lifecycle
-from .data import consents, iso, parse
-from .data import cases as case_data
-from .data import meetings as meeting_data
-from .data import users as user_data
-from .db import get_db, write
-from .forms import cases as forms
-from .forms.base import version_of
+from .. import access
+from ..domain import audit, invites, lifecycle
+from ..data import consents, iso, parse
+from ..data import cases as case_data
+from ..data import meetings as meeting_data
+from ..data import users as user_data
+from ..db import get_db, write
+from ..forms import cases as forms
+from ..forms.base import version_of
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
 LONDON = ZoneInfo("Europe/London")

@@ -4,15 +4,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import access
-from .render import network_picture
-from .domain import audit, deadlines
-from .data import cases as case_data
-from .data import meetings as meeting_data
-from .data import network, professionals
-from .db import get_db, write
-from .forms import network as forms
-from .forms.base import strip, version_of
+from .. import access
+from ..render import network_picture
+from ..domain import audit, deadlines
+from ..data import cases as case_data
+from ..data import meetings as meeting_data
+from ..data import network, professionals
+from ..db import get_db, write
+from ..forms import network as forms
+from ..forms.base import strip, version_of
 
 bp = Blueprint("network", __name__, url_prefix="/cases/<id:case_id>/network")
 

@@ -11,13 +11,13 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import access
-from .domain import audit, deadlines
-from .data import cases as case_data
-from .data import users as user_data
-from .db import get_db, write
-from .forms import cases as forms
-from .forms.base import whole_number
+from .. import access
+from ..domain import audit, deadlines
+from ..data import cases as case_data
+from ..data import users as user_data
+from ..db import get_db, write
+from ..forms import cases as forms
+from ..forms.base import whole_number
 
 bp = Blueprint("referrals", __name__, url_prefix="/referrals")
 

@@ -4,11 +4,11 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .domain import audit, passwords, throttle
+from ..domain import audit, passwords, throttle
 from . import auth
-from .data import users as user_data
-from .db import get_db, write
-from .forms.accounts import ChangePasswordForm
+from ..data import users as user_data
+from ..db import get_db, write
+from ..forms.accounts import ChangePasswordForm
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 

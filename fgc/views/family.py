@@ -16,17 +16,17 @@ from datetime import timedelta
 from flask import Blueprint, Response, abort, current_app, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .domain import audit, passwords, plan_document, throttle
-from .render import family_pdf, pdf
-from . import i18n
-from .data import cases as case_data
-from .data import consents
-from .data import family_links as links
-from .data import plans as plan_data
-from .data import users as user_data
-from .db import get_db, write
-from .forms import family as forms
-from .security import csrf
+from ..domain import audit, passwords, plan_document, throttle
+from ..render import family_pdf, pdf
+from .. import i18n
+from ..data import cases as case_data
+from ..data import consents
+from ..data import family_links as links
+from ..data import plans as plan_data
+from ..data import users as user_data
+from ..db import get_db, write
+from ..forms import family as forms
+from ..security import csrf
 
 bp = Blueprint("family", __name__)
 COOKIE = "fgc_family"

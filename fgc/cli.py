@@ -14,15 +14,7 @@ from . import db
 from .config import ROLES
 from .data import users as user_data
 from .db import get_db, write
-from .demo import seed_cases
 
-DEMO_USERS = [
-    ("ada.pryce@demo.example.org", "Ada Pryce", "admin"),
-    ("morgan.ellis@demo.example.org", "Morgan Ellis", "manager"),
-    ("cerys.llywelyn@demo.example.org", "Cerys Llywelyn", "coordinator"),
-    ("tomasz.nowak@demo.example.org", "Tomasz Nowak", "coordinator"),
-    ("sam.okafor@demo.example.org", "Sam Okafor", "social_worker"),
-]
 
 
 def _read_new_password(email, name):
@@ -64,6 +56,9 @@ def seed_demo_command(if_empty):
     always work. The password is FGC_DEMO_PASSWORD if set, otherwise random. Demo cases
     at every stage are added only while the database has no cases.
     """
+    from .demo import seed_cases
+    from .demo.content.cases import DEMO_USERS
+
     database = get_db()
     if if_empty and user_data.count(database):
         demo = [email for email, _, _ in DEMO_USERS if user_data.get_by_email(database, email)]

@@ -4,6 +4,8 @@ import datetime
 import itertools
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from conftest import text
@@ -30,6 +32,13 @@ def seeded(runner, db, monkeypatch):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
     return result
+
+
+def test_the_app_starts_without_importing_the_demo(tmp_path):
+    """The demo's 2,000 lines of fictional content load only for ``seed-demo``."""
+    code = ("import sys, fgc; fgc.create_app({'TESTING': True, 'SECRET_KEY': 'x', 'DATABASE': sys.argv[1]}); "
+            "sys.exit(any(name.startswith('fgc.demo') for name in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code, str(tmp_path / "fgc.sqlite")]).returncode == 0
 
 
 def user(db, email):

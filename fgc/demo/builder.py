@@ -1,0 +1,527 @@
+"""Builds the demo cases from :mod:`fgc.demo.content` through the data layer, as the app would."""
+
+import datetime
+import itertools
+import json
+import random
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+from ..data import audit as audit_data
+from ..data import baselines, child_views, closure_days, consents, iso, network, offers, professionals, scales
+from ..data import cases as case_data
+from ..data import family_links
+from ..data import meetings as meeting_data
+from ..data import plans
+from ..db import write
+from ..domain import agreement, lifecycle
+from ..domain.workdays import WorkingCalendar, add_months
+from .content.cases import BASELINE, CASES, MANAGER, REFERRER, SHARE_ALL, SHARE_WITH, SOCIAL_WORKER, VENUES
+from .content.networks import NEIGHBOURS
+from .content.plans import FAMILY_LINKS, PLANS
+from .content.preparation import PREPARATION
+from .network import Network, ascii_name
+
+
+LONDON = ZoneInfo("Europe/London")
+ACTOR = "seed-demo"
+SECTIONS_DONE = ["family", "risks", "purpose", "needs", "referrer"]
+
+
+def seed_cases(db, users_by_email, today, *, uid_domain="fgc.invalid", family_link_tokens=None):
+    """Create the demo cases unless any case exists; return how many were created.
+
+    ``users_by_email`` maps each demo email to its user row; ``today`` is a date. The demo family
+    links' tokens (never stored, so only known now) are appended to ``family_link_tokens`` as
+    (reference, person's name, token).
+    """
+    with write(db):
+        if case_data.count(db):
+            return 0
+        builder = _Builder(db, users_by_email, today, uid_domain)
+        for index, spec in enumerate(CASES):
+            builder.build(spec, index)
+    if family_link_tokens is not None:
+        family_link_tokens.extend(builder.family_link_tokens)
+    return len(CASES)
+
+
+class _Builder:
+    def __init__(self, db, users_by_email, today, uid_domain):
+        self.db = db
+        self.users = users_by_email
+        self.today = today
+        self.uid_domain = uid_domain
+        self.cal = WorkingCalendar(closure_days.dates(db))
+        # Ofcom's numbers for drama: no real phone rings. Each is used once across the demo.
+        numbers = random.Random(0)
+        self._mobiles = itertools.cycle(numbers.sample(range(400), 400))
+        self._landlines = itertools.cycle(numbers.sample(range(500), 500))
+        self._emails = set()
+        self._neighbours = itertools.cycle(numbers.sample(NEIGHBOURS, len(NEIGHBOURS)))
+        self.family_link_tokens = []
+
+    def neighbour(self):
+        """A friend or neighbour from outside the family, each in only one case while the list lasts."""
+        return next(self._neighbours)
+
+    def mobile(self):
+        return f"07700 900{next(self._mobiles):03d}"
+
+    def landline(self):
+        return f"01632 960{next(self._landlines):03d}"
+
+    def email(self, name):
+        """An example.org address from a Latin-script name, or none if the name has no Latin letters."""
+        parts = ["".join(char for char in ascii_name(word) if char.isalnum()) for word in name.split()]
+        local = ".".join(part for part in parts if part)
+        if not local:
+            return ""
+        address, number = f"{local}@example.org", 1
+        while address in self._emails:
+            number += 1
+            address = f"{local}{number}@example.org"
+        self._emails.add(address)
+        return address
+
+    # --- dates -----------------------------------------------------------------------------
+
+    def working_on_or_before(self, day):
+        while not self.cal.is_working_day(day):
+            day -= datetime.timedelta(days=1)
+        return day
+
+    def working_on_or_after(self, day):
+        while not self.cal.is_working_day(day):
+            day += datetime.timedelta(days=1)
+        return day
+
+    def day(self, offset):
+        """A working day ``offset`` days from today: past days snap back, future days forward."""
+        day = self.today + datetime.timedelta(days=offset)
+        return self.working_on_or_before(day) if offset <= 0 else self.working_on_or_after(day)
+
+    # --- recording -------------------------------------------------------------------------
+
+    def audit(self, user_email, action, case_id, detail=None):
+        audit_data.add(self.db, user_id=self.users[user_email]["id"], actor=ACTOR, action=action,
+                       record_type="case", record_id=case_id, ip="cli", detail=detail)
+
+    def move(self, case_id, to_stage, user_email, *, audit_action="case.stage_changed", detail=None, **fields):
+        case = case_data.get(self.db, case_id)
+        refusal = lifecycle.refusal(case["stage"], to_stage, resume_stage=case["resume_stage"])
+        if refusal:
+            raise ValueError(f"demo case {case['reference']}: {refusal}")
+        resume_stage = case["stage"] if to_stage in lifecycle.PAUSED else None
+        note = fields.pop("note", "")
+        case_data.move(self.db, case_id, to_stage=to_stage, user_id=self.users[user_email]["id"], note=note,
+                       resume_stage=resume_stage, **fields)
+        self.audit(user_email, audit_action, case_id,
+                   detail if detail is not None else {"from": case["stage"], "to": to_stage})
+
+    def meeting(self, case_id, kind, day, index, coordinator, interpreter):
+        venue, address, access = VENUES[index % len(VENUES)]
+        start_time, end_time = (datetime.time(10), datetime.time(13)) if kind == "conference" else \
+            (datetime.time(14), datetime.time(15, 30))
+        values = {
+            # Stored in UTC like every timestamp; shown in UK time.
+            "starts_at": iso(datetime.datetime.combine(day, start_time, LONDON)),
+            "ends_at": iso(datetime.datetime.combine(day, end_time, LONDON)),
+            "venue": venue, "address": address, "access_notes": access,
+            "interpreter_language": interpreter, "remote_details": "",
+        }
+        return meeting_data.schedule(self.db, case_id, kind, values, user_id=self.users[coordinator]["id"],
+                                     uid_domain=self.uid_domain)
+
+    # --- one case --------------------------------------------------------------------------
+
+    def build(self, spec, index):
+        db = self.db
+        sam, manager, coordinator = SOCIAL_WORKER, MANAGER, spec["coordinator"]
+        reference = f"FGC-2026-{spec['number']:04d}"
+        referred = self.working_on_or_before(self.today - datetime.timedelta(days=spec["referred"]))
+        signed_off = self.working_on_or_before(referred - datetime.timedelta(days=1))
+        stage = spec["stage"]
+        reached = spec.get("from", stage)
+        path = lifecycle.MAIN_PATH[:lifecycle.MAIN_PATH.index(reached) + 1]
+
+        case_id = case_data.create_draft(db, created_by=self.users[sam]["id"], reference=reference,
+                                         urgent=spec.get("urgent", False),
+                                         urgency_reason=spec.get("urgency_reason", ""),
+                                         referrer_name=REFERRER["referrer_name"])
+        self.audit(sam, "case.draft_started", case_id, {"reference": reference})
+        for name, born, gender, ethnicity, language, needs in spec["children"]:
+            case_data.save_child(db, case_id, {"name": name, "date_of_birth": born, "gender": gender,
+                                               "ethnicity": ethnicity, "first_language": language,
+                                               "needs": needs})
+        for name, relationship in spec["pr_holders"]:
+            case_data.add_pr_holder(db, case_id, name=name, relationship=relationship)
+        fields = {
+            **REFERRER,
+            "social_worker_id": self.users[sam]["id"],
+            "manager_signed_off_on": signed_off.isoformat(),
+            "legal_status": spec["legal_status"],
+            "plo_date": self.day(spec["plo"]).isoformat() if "plo" in spec else None,
+            "court_date": self.day(spec["court"]).isoformat() if "court" in spec else None,
+            "current_risks": spec["current_risks"], "past_risks": spec["past_risks"],
+            "risk_details": spec["risk_details"], "reason": spec["reason"],
+            "decision_sought": spec["decision_sought"],
+            "interpreter_language": spec.get("interpreter_language", ""),
+            "cultural_needs": spec.get("cultural_needs", ""),
+            "coordinator_preferences": spec.get("coordinator_preferences", ""),
+            "sections_done": SECTIONS_DONE,
+        }
+        case_data.update(db, case_id, case_data.get(db, case_id)["version"], **fields)
+        self.audit(sam, "case.referral_updated", case_id, {"section": "all", "fields": sorted(fields)})
+
+        self.move(case_id, "referred", sam, audit_action="case.referred", detail={},
+                  referred_on=referred.isoformat())
+        self._offer(case_id, spec, referred)
+        consent_ids = []
+        for given_by, basis, after in spec["consents"]:
+            given_on = min(self.cal.add_working_days(referred, after), self.today)
+            consent_id = consents.add(db, case_id, given_by=given_by, basis=basis, given_on=given_on.isoformat(),
+                                      may_share=SHARE_ALL, share_with=SHARE_WITH,
+                                      recorded_by=self.users[coordinator or sam]["id"])
+            consent_ids.append(consent_id)
+            self.audit(coordinator or sam, "case.consent_recorded", case_id,
+                       {"consent_id": consent_id, "basis": basis})
+
+        interpreter = spec.get("interpreter_language", "")
+        conference_day = self.day(spec["conference"]) if "conference" in spec else None
+        review_day = self.day(spec["review"]) if "review" in spec else None
+        conference_id = review_id = None
+        family = Network(self, case_id, spec)
+        window = self._invitation_window(spec, referred, conference_day)
+        for step in path[1:]:
+            if step == "conference_held":
+                family.invite(coordinator, window)
+            if step == "allocated":
+                allocated = self.cal.add_working_days(referred, 1)
+                self.move(case_id, "allocated", manager, audit_action="case.allocated",
+                          detail={"coordinator_id": self.users[coordinator]["id"], "reallocated": False},
+                          coordinator_id=self.users[coordinator]["id"], allocated_on=allocated.isoformat())
+                family.add(coordinator)
+            elif step == "baseline_held":
+                held = self.cal.add_working_days(referred, spec["baseline"])
+                baselines.save(db, case_id, None, held_on=held.isoformat(),
+                               attendees=f"{self.users[coordinator]['name']} (coordinator), Sam Okafor (social worker)",
+                               objective=BASELINE["objective"], recorded_by=self.users[coordinator]["id"])
+                for kind, key in (("question", "questions"), ("bottom_line", "bottom_lines"),
+                                  ("resource", "resources")):
+                    for text in BASELINE[key]:
+                        baselines.add_item(db, case_id, kind, text)
+                self.move(case_id, "baseline_held", coordinator, audit_action="case.baseline_recorded",
+                          detail={"first": True})
+                family.exclude(coordinator, held)
+                if reached == "baseline_held":  # gathering starts once the baseline meeting is held
+                    self.prepare(case_id, spec, coordinator, referred, conference_day)
+            elif step == "preparing":
+                self.move(case_id, "preparing", coordinator)
+                self.prepare(case_id, spec, coordinator, referred, conference_day)
+            elif step == "conference_scheduled":
+                conference_id = self.meeting(case_id, "conference", conference_day, index, coordinator, interpreter)
+                self.move(case_id, "conference_scheduled", coordinator, audit_action="case.meeting_scheduled",
+                          detail={"meeting_id": conference_id, "kind": "conference"})
+            elif step == "conference_held":
+                meeting_data.mark_held(db, case_id, conference_id, conference_day.isoformat())
+                self.move(case_id, "conference_held", coordinator, audit_action="case.meeting_held",
+                          detail={"meeting_id": conference_id, "kind": "conference"})
+                family.attend(coordinator, conference_id, "conference")
+                if reached == "conference_held":  # the family's plan is still being written
+                    self.write_plan(case_id, spec, coordinator, conference_day, review_day)
+            elif step == "plan_agreed":  # the referrer agreeing the plan moves the case on
+                self.agree_plan(case_id, spec, coordinator, conference_day, review_day)
+                self.family_links(case_id, spec, coordinator, review_day)
+            elif step == "review_scheduled":
+                review_id = self.meeting(case_id, "review", review_day, index, coordinator, interpreter)
+                self.move(case_id, "review_scheduled", coordinator, audit_action="case.meeting_scheduled",
+                          detail={"meeting_id": review_id, "kind": "review"})
+            elif step == "review_held":
+                meeting_data.mark_held(db, case_id, review_id, review_day.isoformat())
+                self.move(case_id, "review_held", coordinator, audit_action="case.meeting_held",
+                          detail={"meeting_id": review_id, "kind": "review"})
+                family.attend(coordinator, review_id, "review")
+                self.review_plan(case_id, spec, coordinator, review_id, review_day)
+            elif step == "closed":
+                self.move(case_id, "closed", coordinator, closed_on=self.day(spec["closed"]).isoformat(),
+                          **spec["closure"])
+
+        if not family.ids:  # not yet allocated: the social worker adds the family named in the referral
+            family.add(sam)
+        family.exclude(coordinator or sam, self.today)
+        if not family.invited:
+            family.invite(coordinator or sam, window)
+
+        if stage == "withdrawn":
+            withdrawn_on = self.day(spec["withdrawn"])
+            for consent_id, (given_by, _, _) in zip(consent_ids, spec["consents"], strict=True):
+                consents.withdraw(db, case_id, consent_id, withdrawn_by=given_by, withdrawn_on=withdrawn_on.isoformat())
+            self.move(case_id, "withdrawn", coordinator, audit_action="case.consent_withdrawn",
+                      detail={"consent_id": consent_ids[0], "case_paused": True}, note="Consent withdrawn")
+        elif stage in lifecycle.PAUSED:
+            self.move(case_id, stage, coordinator, note=spec["note"])
+        held_meetings = [row for row in meeting_data.for_case(db, case_id) if row["status"] == "held"]
+        if held_meetings:
+            self.record_scales(case_id, held_meetings, coordinator)
+        return case_id
+
+    # --- the family plan -------------------------------------------------------------------
+    #
+    # Written and decided through the same functions the plan pages use, so the versions, their
+    # hashes and the case's move to plan agreed are exactly what the app would record. Decisions are
+    # stamped with the time of seeding, like the rest of the history.
+
+    def signed_in(self, user_email):
+        """A demo user as the signed-in user the agreement functions expect."""
+        row = self.users[user_email]
+        return SimpleNamespace(id=row["id"], name=row["name"])
+
+    def _plan_refs(self, case_id):
+        """For PLANS: network and professionals' names to their ids, and answer codes to what a task stores."""
+        db = self.db
+        people = {person["name"]: person["id"] for person in network.for_case(db, case_id)}
+        team = professionals.for_case(db, case_id)
+        staff = {member["name"]: member["id"] for member in team}
+        items = baselines.items(db, case_id)
+        answers = {f"q{number}": f"item:{item['id']}" for number, item in enumerate(items["question"])}
+        answers |= {f"b{number}": f"item:{item['id']}" for number, item in enumerate(items["bottom_line"])}
+        dangers = sorted(danger["id"] for member in team for danger in member["dangers"])
+        answers |= {f"d{number}": f"danger:{danger_id}" for number, danger_id in enumerate(dangers)}
+        return people, staff, answers
+
+    def _task_values(self, refs, task, since, status="not_started"):
+        people, staff, answers = refs
+        unknown = [name for name in task["who"] if name not in people and name not in staff]
+        if unknown:
+            raise ValueError(f"a demo plan names someone who is not on the case: {', '.join(unknown)}")
+        by_date = None
+        if task["by"] is not None:
+            by_date = self.working_on_or_after(since + datetime.timedelta(days=task["by"])).isoformat()
+        return {"what": task["what"], "who_people": [people[name] for name in task["who"] if name in people],
+                "who_professionals": [staff[name] for name in task["who"] if name not in people],
+                "who_other": task["other"], "by_date": by_date, "by_when": task["when"],
+                "checker": task["checker"], "status": status, "answers": [answers[code] for code in task["answers"]]}
+
+    def write_plan(self, case_id, spec, coordinator, conference_day, review_day):
+        """The family's plan as the coordinator types it up after the conference: the tasks, decisions noted
+        against bottom lines, resources asked for, the contingency plan, who monitors it and the review date
+        (the review meeting's day, or about three months after the conference)."""
+        db, entry = self.db, PLANS[spec["number"]]
+        user_id = self.users[coordinator]["id"]
+        review_on = (review_day or add_months(conference_day, 3)).isoformat()
+        plan = plans.ensure(db, case_id, user_id=user_id, review_on=review_on)
+        refs = self._plan_refs(case_id)
+        for task in entry["tasks"]:
+            task_id = plans.save_task(db, case_id, plan["id"], self._task_values(refs, task, conference_day),
+                                      user_id=user_id)
+            self.audit(coordinator, "plan.task_saved", case_id, {"task_id": task_id, "added": True})
+        for code, decision in entry.get("decisions", {}).items():
+            item_id = int(refs[2][code].partition(":")[2])
+            plans.note_item_decision(db, case_id, plan["id"], item_id, decision, user_id=user_id)
+            self.audit(coordinator, "plan.item_decision_noted", case_id, {"item_id": item_id, "cleared": False})
+        for what, detail, sign_off_needed in entry.get("resources", []):
+            resource_id = plans.save_resource(db, plan["id"], {"what": what, "detail": detail,
+                                                               "sign_off_needed": sign_off_needed}, user_id=user_id)
+            self.audit(coordinator, "plan.resource_saved", case_id, {"resource_id": resource_id, "added": True})
+        self._plan_details(case_id, coordinator, {"contingency": entry["contingency"],
+                                                  "monitoring": entry["monitoring"], "review_on": review_on})
+
+    def _plan_details(self, case_id, user_email, changes):
+        plan = plans.get(self.db, case_id)
+        values = {key: plan[key] for key in plans.DETAILS} | changes
+        plans.save_details(self.db, plan["id"], plan["version"], values, user_id=self.users[user_email]["id"])
+        self.audit(user_email, "plan.details_saved", case_id)
+
+    def _revise_plan(self, case_id, coordinator, revision, since):
+        """The next version: tasks reworded (by their place in the plan), tasks added, and any change to the
+        rest of the plan. A reworded task keeps the status it had."""
+        db = self.db
+        plan = plans.get(db, case_id)
+        user_id = self.users[coordinator]["id"]
+        refs = self._plan_refs(case_id)
+        current = plans.tasks(db, plan["id"])
+        for position, task in revision.get("change", {}).items():
+            old = current[position]
+            plans.save_task(db, case_id, plan["id"], self._task_values(refs, task, since, old["status"]),
+                            user_id=user_id, task_id=old["id"], version=old["version"])
+            self.audit(coordinator, "plan.task_saved", case_id, {"task_id": old["id"], "added": False})
+        for task in revision.get("add", []):
+            task_id = plans.save_task(db, case_id, plan["id"], self._task_values(refs, task, since), user_id=user_id)
+            self.audit(coordinator, "plan.task_saved", case_id, {"task_id": task_id, "added": True})
+        details = {key: revision[key] for key in ("contingency", "monitoring") if key in revision}
+        if "review_months" in revision:
+            details["review_on"] = add_months(since, revision["review_months"]).isoformat()
+        if details:
+            self._plan_details(case_id, coordinator, details)
+
+    def _plan_ready(self, case_id, coordinator):
+        plan = plans.get(self.db, case_id)
+        agreement.mark_ready(self.db, case_data.get(self.db, case_id), plan, plan["revision"],
+                             user_id=self.users[coordinator]["id"])
+        self.audit(coordinator, "plan.status_changed", case_id, {"to": "ready"})
+
+    def _plan_decision(self, case_id, outcome, text=""):
+        """The referrer's decision on the plan as it now stands; returns the plan's status afterwards."""
+        plan = plans.get(self.db, case_id)
+        status = agreement.decide(self.db, case_data.get(self.db, case_id), plan, plan["revision"], outcome=outcome,
+                                  text=text, user=self.signed_in(SOCIAL_WORKER))
+        self.audit(SOCIAL_WORKER, "plan.decided", case_id, {"outcome": outcome, "version": plan["number"]})
+        return status
+
+    def agree_plan(self, case_id, spec, coordinator, conference_day, review_day):
+        """Write the plan and have the referrer decide on it until it is agreed, which moves the case to plan
+        agreed: declined first and revised if the demo says so, and signed off by a manager where a resource
+        needs it. The case's plan agreed date is then set to the demo's date for it."""
+        db, entry = self.db, PLANS[spec["number"]]
+        self.write_plan(case_id, spec, coordinator, conference_day, review_day)
+        self._plan_ready(case_id, coordinator)
+        if "decline" in entry:
+            self._plan_decision(case_id, "declined", entry["decline"])
+            self._revise_plan(case_id, coordinator, entry["revision"], conference_day)
+            self._plan_ready(case_id, coordinator)
+        status = self._plan_decision(case_id, *entry.get("outcome", ("agreed", "")))
+        if status == "awaiting_sign_off":
+            for resource in plans.resources(db, plans.get(db, case_id)["id"]):
+                if resource["sign_off_needed"]:
+                    status = agreement.sign_off(db, case_data.get(db, case_id), plans.get(db, case_id),
+                                                resource["id"], resource["version"], outcome="approved",
+                                                note=entry["sign_off"], user=self.signed_in(MANAGER))
+                    self.audit(MANAGER, "plan.resource_signed_off", case_id,
+                               {"resource_id": resource["id"], "outcome": "approved"})
+        case = case_data.get(db, case_id)
+        if status != "agreed" or case["stage"] != "plan_agreed":
+            raise ValueError(f"demo case {case['reference']}: the plan was not agreed")
+        agreed_on = self.cal.add_working_days(conference_day, entry["agreed_after"]) \
+            if entry.get("agreed_after") else conference_day
+        case_data.update(db, case_id, case["version"], plan_agreed_on=agreed_on.isoformat())
+
+    def family_links(self, case_id, spec, coordinator, review_day):
+        """Private links to the agreed plan for the people the demo names: one has said they have read it
+        and given an update on a task, another has not opened theirs yet."""
+        db, entry = self.db, FAMILY_LINKS.get(spec["number"])
+        if not entry:
+            return
+        people = {person["name"]: person["id"] for person in network.for_case(db, case_id)}
+        plan = plans.get(db, case_id)
+        agreed = plans.latest_agreed(db, plan["id"])
+        keys = [task["key"] for task in json.loads(agreed["content"])["tasks"]]
+        review_on = review_day or datetime.date.fromisoformat(plan["review_on"])
+        expires = datetime.datetime.combine(review_on + datetime.timedelta(days=14), datetime.time.max,
+                                            ZoneInfo("Europe/London"))
+        reference = case_data.get(db, case_id)["reference"]
+        for name, said in entry.items():
+            link_id, token = family_links.create(db, case_id, people[name], expires_at=iso(expires), pin_hash=None,
+                                                 user_id=self.users[coordinator]["id"], consent_withdrawn=False)
+            self.audit(coordinator, "family.link_created", case_id,
+                       {"link_id": link_id, "person_id": people[name], "pin": False, "expires_at": iso(expires)})
+            self.family_link_tokens.append((reference, name, token))
+            family = {"link_id": link_id, "person_id": people[name]}
+            if said.get("read"):
+                family_links.record_view(db, link_id)
+                family_links.acknowledge(db, link_id, plan["id"], agreed["number"])
+                self._family_audit(link_id, "family.acknowledged", case_id, {**family, "number": agreed["number"]})
+            for position, (done, note) in said.get("updates", {}).items():
+                family_links.add_task_update(db, link_id, plan["id"], agreed["number"], keys[position], done=done,
+                                             note=note)
+                self._family_audit(link_id, "family.task_updated", case_id,
+                                   {**family, "number": agreed["number"], "task_key": keys[position], "done": done})
+
+    def _family_audit(self, link_id, action, case_id, detail):
+        audit_data.add(self.db, user_id=None, actor=f"family link {link_id}", action=action, record_type="case",
+                       record_id=case_id, ip="cli", detail=detail)
+
+    def review_plan(self, case_id, spec, coordinator, review_id, review_day):
+        """The review of the agreed plan: each task done, in progress or not done, and what has changed. Where
+        the family change the plan, the new version started from the review is revised and agreed."""
+        entry = PLANS[spec["number"]].get("review")
+        if entry is None:
+            return
+        db = self.db
+        plan = plans.get(db, case_id)
+        agreed = plans.latest_agreed(db, plan["id"])
+        keys = [task["key"] for task in json.loads(agreed["content"])["tasks"]]
+        revision = entry.get("next")
+        recorded = agreement.record_review(
+            db, case_data.get(db, case_id), plan, meeting_id=review_id, held_on=review_day.isoformat(),
+            changes=entry["changes"], outcomes=dict(zip(keys, entry["outcomes"], strict=True)),
+            new_version=revision is not None, user_id=self.users[coordinator]["id"])
+        self.audit(coordinator, "plan.review_recorded", case_id,
+                   {"review_id": recorded, "number": agreed["number"], "meeting_id": review_id,
+                    "new_version": revision is not None})
+        if revision:
+            self._revise_plan(case_id, coordinator, revision, review_day)
+            self._plan_ready(case_id, coordinator)
+            if self._plan_decision(case_id, "agreed") != "agreed":
+                raise ValueError(f"demo case {spec['number']}: the reviewed plan was not agreed")
+
+    def record_scales(self, case_id, held_meetings, coordinator):
+        """Everyone's 0-10 scale at each held meeting, rising as the plan takes hold."""
+        db, rng = self.db, random.Random(case_id)
+        family = {person["id"]: rng.randint(3, 6) for person in network.for_case(db, case_id) if not person["excluded"]}
+        team = {row["id"]: row["scale"] for row in professionals.for_case(db, case_id) if row["scale"] is not None}
+        children = {row["child_id"]: row["scale"] for row in child_views.for_case(db, case_id)
+                    if row["scale"] is not None}
+        for step, meeting in enumerate(held_meetings):
+            scores = {("family", person_id): min(10, base + 2 * step) for person_id, base in family.items()}
+            scores.update({("professional", row_id): min(10, base + 2 * step) for row_id, base in team.items()})
+            scores.update({("child", child_id): min(10, base + step) for child_id, base in children.items()})
+            scales.save(db, case_id, meeting["id"], scores, user_id=self.users[coordinator]["id"])
+            self.audit(coordinator, "case.scales_recorded", case_id, {"meeting_id": meeting["id"]})
+
+    def prepare(self, case_id, spec, coordinator, referred, conference_day):
+        """What each professional brings and each child's views, as the coordinator gathers them after the
+        baseline meeting. Everything was shared with the family before a conference that has been held."""
+        db, plan = self.db, PREPARATION[spec["number"]]
+        reached = spec.get("from", spec["stage"])
+        held = lifecycle.MAIN_PATH.index(reached) >= lifecycle.MAIN_PATH.index("conference_held")
+        first = self.cal.add_working_days(referred, spec["baseline"] + 1)
+        last = min(self.today, conference_day - datetime.timedelta(days=1)) if conference_day else self.today
+        for number, entry in enumerate(plan["professionals"]):
+            values = {key: entry[key] for key in professionals.DETAILS}
+            professional_id = professionals.save(db, case_id, values)
+            self.audit(coordinator, "case.professional_saved", case_id,
+                       {"professional_id": professional_id, "added": True})
+            for danger, safety_goal in entry["dangers"]:
+                professionals.add_danger(db, professional_id, danger, safety_goal)
+                self.audit(coordinator, "case.danger_statement_added", case_id, {"professional_id": professional_id})
+            if held or entry["shared"]:
+                on = max(first, self.working_on_or_before(last - datetime.timedelta(days=2 * number)))
+                professionals.mark_shared(db, case_id, professional_id, on.isoformat())
+                self.audit(coordinator, "case.professional_shared", case_id, {"professional_id": professional_id})
+        children = case_data.children(db, case_id)
+        for child, views in zip(children, plan["children"], strict=True):
+            child_views.save(db, child["id"], views, None)
+            self.audit(coordinator, "case.child_views_saved", case_id, {"child_id": child["id"]})
+
+    def _invitation_window(self, spec, referred, conference_day):
+        """When the coordinator contacted and invited people: after allocation, and after the baseline
+        meeting once invitations go out, until the day before the conference."""
+        first = self.cal.add_working_days(referred, 1)
+        baseline = self.cal.add_working_days(referred, spec["baseline"]) if "baseline" in spec else None
+        reached = spec.get("from", spec["stage"])
+        if baseline is None or reached == "baseline_held":
+            return first, baseline or self.today
+        last = conference_day - datetime.timedelta(days=1) if conference_day else self.today
+        return self.cal.add_working_days(baseline, 1), last
+
+    def _offer(self, case_id, spec, referred):
+        """The s.31ZA record for pre-proceedings cases: an offer in the letter, or the best-interests exception."""
+        kind = spec.get("offer")
+        if kind is None:
+            return
+        letter = self.working_on_or_before(referred - datetime.timedelta(days=7))
+        if kind == "exception":
+            values = {"exception_reason": "An emergency protection order was needed the same day to keep Kai "
+                                          "safe, so a meeting before proceedings was not in his best interests. "
+                                          "A family group conference was offered once proceedings began.",
+                      "exception_decided_by": "Priya Desai, team manager",
+                      "exception_decided_on": letter.isoformat()}
+        else:
+            answered = min(self.cal.add_working_days(letter, 3), self.today)
+            values = {"offered_on": letter.isoformat(), "in_letter_before_proceedings": 1,
+                      "letter_date": letter.isoformat(), "response": kind, "response_on": answered.isoformat(),
+                      "exception_reason": "", "exception_decided_by": ""}
+        offers.save(self.db, case_id, None, values)
+        self.audit(SOCIAL_WORKER, "case.offer_recorded", case_id,
+                   {"offer_made": kind != "exception", "response": values.get("response")})

@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 
 from .domain import audit, passwords
 from . import db
-from .config import ROLES
+from .domain.vocabulary import STAFF_ROLES
 from .data import users as user_data
 from .db import get_db, write
 
@@ -31,7 +31,7 @@ def _read_new_password(email, name):
 @with_appcontext
 @click.argument("email")
 @click.option("--name", required=True, help="The person's full name.")
-@click.option("--role", required=True, type=click.Choice(ROLES), help="Their one role.")
+@click.option("--role", required=True, type=click.Choice(tuple(STAFF_ROLES)), help="Their one role.")
 def create_user_command(email, name, role):
     """Create a user. The password comes from FGC_NEW_PASSWORD or a hidden prompt."""
     password_hash = passwords.hash_password(_read_new_password(email, name))

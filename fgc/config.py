@@ -12,8 +12,6 @@ import os
 import secrets
 from datetime import timedelta
 
-ROLES = ("admin", "manager", "coordinator", "social_worker")
-
 DEFAULTS = {
     "SERVICE_NAME": "Family Group Conferences",
     "MIGRATE_ON_START": True,

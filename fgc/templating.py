@@ -11,10 +11,8 @@ from flask_login import current_user
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
-from .domain import lifecycle
+from .domain import lifecycle, vocabulary
 from .data import parse
-from .forms import cases as case_forms
-from .forms.accounts import ROLE_LABELS
 from .i18n import long_date
 
 LONDON = ZoneInfo("Europe/London")
@@ -127,8 +125,8 @@ def init_app(app):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
-        navigation=navigation, bdi=bdi, error_list=error_list, field_error=field_error, role_labels=ROLE_LABELS,
+        navigation=navigation, bdi=bdi, error_list=error_list, field_error=field_error, role_labels=vocabulary.STAFF_ROLES,
         stage_label=lifecycle.label, stage_class=lambda stage: STAGE_CLASSES.get(stage, "govuk-tag--blue"),
-        legal_statuses=case_forms.LEGAL_STATUSES, risks=case_forms.RISKS, offer_responses=case_forms.OFFER_RESPONSES,
-        consent_bases=case_forms.CONSENT_BASES)
+        legal_statuses=vocabulary.LEGAL_STATUSES, risks=vocabulary.RISKS, offer_responses=vocabulary.OFFER_RESPONSES,
+        consent_bases=vocabulary.CONSENT_BASES, vocabulary=vocabulary)
     app.jinja_env.filters.update(css_content=css_content, date_time=date_time, long_date=long_date, time_only=time_only)

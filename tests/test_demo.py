@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import text
 
-from fgc.domain import agreement, deadlines, lifecycle, plan_document
+from fgc.domain import agreement, deadlines, lifecycle, plan_document, vocabulary
 from fgc.data import audit as audit_data
 from fgc.data import baselines, child_views, consents, network, offers, professionals
 from fgc.data import cases as case_data
@@ -512,7 +512,7 @@ def test_a_reviewed_plan_has_two_agreed_versions(seeded, db):
     assert meeting["kind"] == "review" and meeting["status"] == "held" and review["held_on"] == meeting["held_on"]
     first, second = content(db, plan, 1), content(db, plan, 2)
     assert set(review["outcomes"]) == {task["key"] for task in first["tasks"]}
-    assert {row["outcome"] for row in review["outcomes"].values()} == set(plan_data.REVIEW_OUTCOMES)
+    assert {row["outcome"] for row in review["outcomes"].values()} == set(vocabulary.REVIEW_OUTCOMES)
     assert all(row["comment"] for row in review["outcomes"].values())
     changes = plan_document.differences(first, second)
     assert {change["change"] for change in changes["tasks"]} >= {"changed", "added"}

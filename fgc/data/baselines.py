@@ -1,9 +1,10 @@
 """The baseline meeting between coordinator and referrer, with its questions, bottom lines and resources."""
 
+from ..domain import vocabulary
 from . import iso, now
 from .cases import VersionConflict
 
-KINDS = ("question", "bottom_line", "resource")
+KINDS = tuple(vocabulary.BASELINE_ITEMS)
 
 
 def get(db, case_id):

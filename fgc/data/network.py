@@ -9,14 +9,16 @@ to receive the plan or a family link.
 import json
 import sqlite3
 
+from ..domain import vocabulary
 from . import iso, now
 from .cases import VersionConflict, reindex
 
-SIDES = ("maternal", "paternal", "both", "neither")
-ROLES = ("pr_holder", "parent", "relative", "friend", "support", "advocate", "interpreter")
-INVITATION = ("not_contacted", "contacted", "invited", "confirmed", "declined")
+# The codes, from the one vocabulary (the words are there too).
+SIDES = tuple(vocabulary.SIDES)
+ROLES = tuple(vocabulary.NETWORK_ROLES)
+INVITATION = tuple(vocabulary.INVITATION)
 TAKING_PART = ("invited", "confirmed")
-ATTENDANCE = ("in_person", "remote", "written_views", "did_not_attend")
+ATTENDANCE = tuple(vocabulary.ATTENDANCE)
 DETAILS = ("name", "side", "roles", "phone", "email", "address", "address_hidden", "language", "needs",
            "written_views")
 

@@ -13,10 +13,6 @@ from . import iso, now
 from .cases import VersionConflict, visibility
 from .network import Excluded
 
-STATUSES = ("draft", "ready", "awaiting_sign_off", "agreed")
-TASK_STATUSES = ("not_started", "in_progress", "done")
-OUTCOMES = ("agreed", "agreed_with_changes", "declined")
-REVIEW_OUTCOMES = ("done", "in_progress", "not_done")
 TASK_FIELDS = ("what", "who_people", "who_professionals", "who_other", "by_date", "by_when", "checker", "status",
                "answers")
 _JSON = ("who_people", "who_professionals", "answers")

@@ -6,7 +6,6 @@ as the user saw it, so every decision is on the plan exactly as it was read.
 """
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from ..data import cases as case_data
@@ -18,7 +17,6 @@ from .plan_document import assemble, canonical, digest, pending_sign_off, unansw
 # A decision needs the conference to have happened; these are the stages after it.
 DECIDING_STAGES = ("conference_held", "plan_agreed", "review_scheduled", "review_held")
 # Words for display only (the plan PDF's labels): frozen documents and the audit trail keep the codes.
-OUTCOME_WORDS = {"agreed": _l("Agreed"), "agreed_with_changes": _l("Agreed with changes"), "declined": _l("Declined")}
 
 
 class NotReady(Exception):

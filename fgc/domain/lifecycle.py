@@ -11,22 +11,7 @@ returns it to the stage it left. Pure functions: no database, no Flask (only get
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-LABELS = {
-    "draft": _l("Draft referral"),
-    "referred": _l("Referred"),
-    "allocated": _l("Allocated"),
-    "baseline_held": _l("Baseline held"),
-    "preparing": _l("Preparing"),
-    "conference_scheduled": _l("Conference scheduled"),
-    "conference_held": _l("Conference held"),
-    "plan_agreed": _l("Plan agreed"),
-    "review_scheduled": _l("Review scheduled"),
-    "review_held": _l("Review held"),
-    "closed": _l("Closed"),
-    "on_hold": _l("On hold"),
-    "withdrawn": _l("Consent withdrawn"),
-    "declined_by_family": _l("Declined by family"),
-}
+from . import vocabulary
 
 MAIN_PATH = ("referred", "allocated", "baseline_held", "preparing", "conference_scheduled",
              "conference_held", "plan_agreed", "review_scheduled", "review_held", "closed")
@@ -66,7 +51,7 @@ _NEEDS = {
 
 def label(stage):
     """The stage in words, as plain text (safe for flash, the database and files): translated now."""
-    return str(LABELS[stage]) if stage in LABELS else stage
+    return str(vocabulary.STAGES[stage]) if stage in vocabulary.STAGES else stage
 
 
 def refusal(current, target, *, resume_stage=None, consent_withdrawn=False):

@@ -6,22 +6,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from ..domain import passwords
-from ..config import ROLES
+from ..domain.vocabulary import STAFF_ROLES
 from .base import Form, strip
 
-# Lazy: shown on pages only (choices, tags, sentences). Audit records and the database keep the role code.
-ROLE_LABELS = {
-    "admin": _l("Admin"),
-    "manager": _l("Manager"),
-    "coordinator": _l("Coordinator"),
-    "social_worker": _l("Social worker"),
-}
-ROLE_HINTS = {
-    "admin": _l("Manages accounts and service settings"),
-    "manager": _l("Allocates referrals and sees timeliness, outcomes and the audit trail"),
-    "coordinator": _l("Runs conferences and writes up family plans"),
-    "social_worker": _l("Refers families, agrees plans and downloads them for the case file"),
-}
 
 
 class SignInForm(Form):
@@ -73,7 +60,7 @@ class UserForm(Form):
         Email(_l("Enter an email address in the correct format, like name@example.org"),
               check_deliverability=False),
     ])
-    role = RadioField(_l("Role"), choices=[SelectChoice(role, ROLE_LABELS[role]) for role in ROLES],
+    role = RadioField(_l("Role"), choices=[SelectChoice(role, label) for role, label in STAFF_ROLES.items()],
                       validators=[InputRequired(_l("Select a role"))])
 
 

@@ -7,45 +7,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..domain.vocabulary import CONSENT_BASES, LEGAL_STATUSES, LIVING_WITH, OFFER_RESPONSES, PROCEEDINGS, RISKS
 from .base import Form, strip
 from .fields import DateInput, london_datetime, parse_time
 
 SHORT = 200
 LONG = 10_000
 
-LEGAL_STATUSES = {
-    "child_in_need": _l("Child in need"),
-    "child_protection": _l("Child protection plan"),
-    "pre_proceedings": _l("Pre-proceedings (PLO)"),
-    "section_20": _l("Section 20 accommodation"),
-    "looked_after": _l("Looked after (care order)"),
-    "none": _l("None of these"),
-}
-RISKS = {
-    "domestic_abuse": _l("Domestic abuse"),
-    "substance_use": _l("Substance use"),
-    "mental_health": _l("Mental health"),
-    "young_carer": _l("Young carer"),
-    "other": _l("Other"),
-}
-CONSENT_BASES = {
-    "parental_responsibility": _l("A person with parental responsibility"),
-    "council": _l("The council, where it shares parental responsibility"),
-    "gillick": _l("The child, who is Gillick competent"),
-}
-OFFER_RESPONSES = {
-    "accepted": _l("Accepted"),
-    "declined": _l("Declined"),
-    "withdrawn": _l("Accepted, then withdrawn"),
-    "": _l("No answer yet"),
-}
-LIVING_WITH = {
-    "parents": _l("With parents"),
-    "wider_family": _l("With wider family or friends"),
-    "care": _l("In care"),
-    "other": _l("Somewhere else, or not known"),
-}
-PROCEEDINGS = {"no": _l("No"), "yes": _l("Yes"), "unknown": _l("Not known")}
 
 
 def choices(mapping):

@@ -4,25 +4,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, RadioField
 from wtforms.validators import InputRequired
 
+from ..domain.vocabulary import INVITATION, NETWORK_ROLES, SIDES
 from .base import Form
 from .cases import Checkboxes, choices, long_text, text
 from .fields import DateInput
 
-SIDES = {"maternal": _l("Mother’s side"), "paternal": _l("Father’s side"), "both": _l("Both sides"),
-         "neither": _l("Neither")}
-ROLES = {
-    "pr_holder": _l("Holds parental responsibility"),
-    "parent": _l("Parent"),
-    "relative": _l("Relative"),
-    "friend": _l("Friend or community member"),
-    "support": _l("Support person"),
-    "advocate": _l("Advocate for the child"),
-    "interpreter": _l("Interpreter"),
-}
-INVITATION = {"not_contacted": _l("Not yet contacted"), "contacted": _l("Contacted"), "invited": _l("Invited"),
-              "confirmed": _l("Confirmed"), "declined": _l("Declined")}
-ATTENDANCE = {"in_person": _l("In person"), "remote": _l("Remotely"), "written_views": _l("Sent written views"),
-              "did_not_attend": _l("Did not attend")}
 
 
 class PersonForm(Form):
@@ -30,7 +16,7 @@ class PersonForm(Form):
     name = text(_l("Full name"), _l("Enter the person’s full name"))
     side = RadioField(_l("Side of the family"), choices=choices(SIDES),
                       validators=[InputRequired(_l("Select the side of the family"))])
-    roles = Checkboxes(_l("Roles"), choices=choices(ROLES))
+    roles = Checkboxes(_l("Roles"), choices=choices(NETWORK_ROLES))
     phone = text(_l("Phone"), required=False, max_length=50)
     email = text(_l("Email address"), required=False, max_length=320)
     address = long_text(_l("Address"), required=False)

@@ -6,22 +6,12 @@ from wtforms import HiddenField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from ..domain.vocabulary import REVIEW_OUTCOMES
 from .base import Form, strip, whole_number
 from .cases import choices, long_text, yes_no
 from .fields import DateInput
 
 COMMENT = 1_000
-PLAN_STATUSES = {"draft": _l("Draft"), "ready": _l("Ready for agreement"),
-                 "awaiting_sign_off": _l("Waiting for sign-off"), "agreed": _l("Agreed")}
-PLAN_STATUS_CLASSES = {"draft": "govuk-tag--grey", "ready": "govuk-tag--light-blue",
-                       "awaiting_sign_off": "govuk-tag--yellow", "agreed": "govuk-tag--green"}
-OUTCOMES = {"agreed": _l("Agreed"), "agreed_with_changes": _l("Agreed with changes"), "declined": _l("Declined")}
-OUTCOME_CLASSES = {"agreed": "govuk-tag--green", "agreed_with_changes": "govuk-tag--turquoise",
-                   "declined": "govuk-tag--red"}
-TASK_STATUSES = {"not_started": _l("Not started"), "in_progress": _l("In progress"), "done": _l("Done")}
-REVIEW_OUTCOMES = {"done": _l("Done"), "in_progress": _l("In progress"), "not_done": _l("Not done")}
-REVIEW_OUTCOME_CLASSES = {"done": "govuk-tag--green", "in_progress": "govuk-tag--yellow",
-                          "not_done": "govuk-tag--red"}
 DRAFT = "draft"
 
 

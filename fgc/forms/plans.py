@@ -9,11 +9,11 @@ from wtforms import BooleanField, HiddenField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
+from ..domain.vocabulary import TASK_STATUSES
 from .base import Form
 from .cases import Checkboxes, choices, long_text, text
 from .fields import DateInput
 
-TASK_STATUS = {"not_started": _l("Not started"), "in_progress": _l("In progress"), "done": _l("Done")}
 DECISIONS = {"agreed": _l("Agree the plan"), "agreed_with_changes": _l("Agree the plan with changes"),
              "declined": _l("Decline the plan")}
 SIGN_OFF = {"approved": _l("Approve"), "refused": _l("Refuse")}
@@ -29,7 +29,7 @@ class TaskForm(Form):
     by_date = DateInput(_l("By when"), subject=_l("date"), required=False)
     by_when = text(_l("Or how often"), required=False)
     checker = text(_l("Who checks that it happens?"), _l("Enter who checks that it happens"))
-    status = RadioField(_l("How is it going?"), choices=choices(TASK_STATUS), default="not_started",
+    status = RadioField(_l("How is it going?"), choices=choices(TASK_STATUSES), default="not_started",
                         validators=[InputRequired(_l("Select how the task is going"))])
     answers = Checkboxes(_l("What does this task answer?"))
 

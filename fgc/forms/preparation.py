@@ -5,14 +5,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
+from ..domain.vocabulary import ATTENDING, ATTENDS, GATHERED
 from .base import Form, strip, whole_number
 from .cases import choices, long_text, text
 from .fields import DateInput
 
-ATTENDS = {"information_sharing": _l("Only the information-sharing part"), "all": _l("All of the conference")}
-GATHERED = {"direct": _l("From the child directly"), "advocate": _l("Through an advocate"),
-            "letter_or_drawing": _l("From a letter or drawing")}
-ATTENDING = {"yes": _l("Yes"), "part": _l("For part of it"), "no": _l("No"), "undecided": _l("Not decided yet")}
 
 
 def scale_value(value):

@@ -20,12 +20,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from . import network_picture, pdf
-from ..domain.agreement import OUTCOME_WORDS
+from ..domain import vocabulary
 from ..data import now
 from ..data import plans as plan_data
 from ..db import write
-from ..forms.network import ATTENDANCE
-from ..forms.preparation import GATHERED
 from ..domain.plan_document import assemble, digest
 
 TEMPLATE = "print/plan.html"
@@ -35,12 +33,12 @@ AGREED_OUTCOMES = ("agreed", "agreed_with_changes")
 
 LABELS = {
     "kind": {"bottom_line": _l("Bottom line"), "question": _l("Question")},
-    "status": {"not_started": _l("Not started"), "in_progress": _l("In progress"), "done": _l("Done")},
-    "mode": ATTENDANCE,
-    "gathered": GATHERED,
-    "outcome": OUTCOME_WORDS,
-    "role": network_picture.ROLE_LABELS,
-    "side": network_picture.SIDE_WORDS,
+    "status": vocabulary.TASK_STATUSES,
+    "mode": vocabulary.ATTENDANCE,
+    "gathered": vocabulary.GATHERED,
+    "outcome": vocabulary.DECISIONS,
+    "role": vocabulary.NETWORK_ROLES,
+    "side": vocabulary.SIDES,
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..domain import vocabulary
 from . import svg
 
 # --- the network picture's grid --------------------------------------------------------------------
@@ -41,21 +42,8 @@ HEADINGS = {
     "other": _l("Both sides / other"),
     "professionals": _l("Professionals"),
 }
-SIDE_WORDS = {"maternal": _l("Mother’s side"), "paternal": _l("Father’s side"), "both": _l("Both sides"),
-              "neither": _l("Neither side")}
-
 # Roles in the order they are drawn nearest the children: those holding parental responsibility first.
-# Mirrors fgc.data.network.ROLES, copied so this module stays free of app imports.
-ROLE_LABELS = {
-    "pr_holder": _l("Holds parental responsibility"),
-    "parent": _l("Parent"),
-    "relative": _l("Relative"),
-    "friend": _l("Friend or community member"),
-    "support": _l("Support person"),
-    "advocate": _l("Advocate for the child"),
-    "interpreter": _l("Interpreter"),
-}
-ROLE_ORDER = tuple(ROLE_LABELS)
+ROLE_ORDER = tuple(vocabulary.NETWORK_ROLES)
 
 KEY_LINES = (
     _l("Circles are family and friends; rectangles are professionals. Lines join people to the child they "
@@ -305,7 +293,7 @@ def _role_labels(person):
     """Readable role names, most central first."""
     roles = sorted(person.get("roles") or (), key=lambda role: (ROLE_ORDER.index(role) if role in ROLE_ORDER
                                                                  else len(ROLE_ORDER), str(role)))
-    return [str(ROLE_LABELS[role]) if role in ROLE_LABELS else svg.clean(role, label=True) for role in roles]
+    return [str(vocabulary.NETWORK_ROLES[role]) if role in vocabulary.NETWORK_ROLES else svg.clean(role, label=True) for role in roles]
 
 
 def _draw_person(node, child_names):
@@ -315,7 +303,7 @@ def _draw_person(node, child_names):
     excluded = _excluded(person)
     relationship = _relationship_text(person, child_names)
     roles = _role_labels(person)
-    side = str(SIDE_WORDS[person.get("side")]) if person.get("side") in SIDE_WORDS else _("Side not recorded")
+    side = str(vocabulary.SIDES[person.get("side")]) if person.get("side") in vocabulary.SIDES else _("Side not recorded")
     details = [part for part in (relationship, side, ", ".join(roles),
                                  _("Excluded: no part in the conference") if excluded else "")
                if part]

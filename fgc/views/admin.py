@@ -11,7 +11,8 @@ from ..data import sessions as session_data
 from ..data import users as user_data
 from ..db import get_db, write
 from ..data import closure_days as closure_data
-from ..forms.accounts import ROLE_HINTS, ROLE_LABELS, EditUserForm, UserForm
+from ..domain.vocabulary import STAFF_ROLE_HINTS, STAFF_ROLES
+from ..forms.accounts import EditUserForm, UserForm
 from ..forms.cases import ClosureDayForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -34,7 +35,7 @@ def _user_or_404(user_id):
 @bp.route("/users")
 def users():
     audit.record("user.list_viewed", record_type="user")
-    return render_template("admin/users.html", users=user_data.all_users(get_db()), roles=ROLE_LABELS)
+    return render_template("admin/users.html", users=user_data.all_users(get_db()), roles=STAFF_ROLES)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -52,14 +53,14 @@ def new_user():
             form.email.errors = [_("An account with this email address already exists")]
         else:
             return _show_link(user_data.get(db, user_id), token, expires, created=True)
-    return render_template("admin/user_form.html", form=form, user=None, role_hints=ROLE_HINTS)
+    return render_template("admin/user_form.html", form=form, user=None, role_hints=STAFF_ROLE_HINTS)
 
 
 @bp.route("/users/<id:user_id>")
 def user(user_id):
     user = _user_or_404(user_id)
     audit.record("user.viewed", record_type="user", record_id=user_id)
-    return render_template("admin/user.html", user=user, roles=ROLE_LABELS,
+    return render_template("admin/user.html", user=user, roles=STAFF_ROLES,
                            open_sessions=session_data.open_count(get_db(), user_id))
 
 
@@ -95,7 +96,7 @@ def edit_user(user_id):
             flash(_("%(name)s’s account has been updated", name=form.name.data), "success")
             return redirect(url_for("admin.user", user_id=user_id))
     return render_template("admin/user_form.html", form=form, user=user, conflict=conflict,
-                           role_hints=ROLE_HINTS)
+                           role_hints=STAFF_ROLE_HINTS)
 
 
 def _int(value):

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from .. import access
-from ..domain import audit, deadlines, lifecycle, scaling
+from ..domain import audit, deadlines, lifecycle, scaling, vocabulary
 from ..data import audit as audit_data
 from ..data import baselines, child_views, consents, meetings, network, offers, professionals, scales
 from ..data import cases as case_data
@@ -268,9 +268,6 @@ def baseline(case_id):
     return render_template("cases/baseline.html", case=case, form=form)
 
 
-ITEM_KINDS = {"question": _l("Question for the family"), "bottom_line": _l("Bottom line"),
-              "resource": _l("Resource offered")}
-
 
 def _item_added(kind):
     return {"question": _("Question for the family added"), "bottom_line": _("Bottom line added"),
@@ -286,7 +283,7 @@ def add_item(case_id, kind):
         flash(_("Record the baseline meeting before adding to it"), "error")
         return redirect(url_for("cases.view", case_id=case_id))
     form = forms.BaselineItemForm()
-    form.text.label.text = ITEM_KINDS[kind]
+    form.text.label.text = vocabulary.BASELINE_ITEMS[kind]
     if form.validate_on_submit():
         db = get_db()
         with write(db):
@@ -295,7 +292,7 @@ def add_item(case_id, kind):
                          detail={"kind": kind, "item_id": item_id})
         flash(_item_added(kind), "success")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
-    return render_template("cases/baseline_item.html", case=case, form=form, kind=kind, kind_label=ITEM_KINDS[kind])
+    return render_template("cases/baseline_item.html", case=case, form=form, kind=kind, kind_label=vocabulary.BASELINE_ITEMS[kind])
 
 
 @bp.route("/<id:case_id>/baseline/items/<id:item_id>/remove", methods=["POST"])

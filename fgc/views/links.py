@@ -24,7 +24,7 @@ from wtforms.fields.choices import SelectChoice
 
 from .. import access
 from ..render import letter
-from ..domain import audit, passwords
+from ..domain import audit, passwords, vocabulary
 from ..data import consents, network, parse
 from ..data import family_links as links
 from ..data import iso
@@ -41,10 +41,6 @@ bp = Blueprint("links", __name__, url_prefix="/cases/<id:case_id>/links")
 
 EXPIRY_AFTER_REVIEW = datetime.timedelta(days=14)
 MONTHS_WITHOUT_REVIEW = 3
-STATE_WORDS = {"open": _l("Open"), "expired": _l("Expired"), "revoked": _l("Revoked"),
-               "excluded": _l("Revoked because excluded")}
-STATE_CLASSES = {"open": "govuk-tag--green", "expired": "govuk-tag--grey", "revoked": "govuk-tag--red",
-                 "excluded": "govuk-tag--red"}
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # Lazy: give flash() str(WITHDRAWN), never the lazy string itself.
 WITHDRAWN = _l("Consent has been withdrawn, so nobody on this case can be sent a link")
@@ -199,8 +195,8 @@ def index(case_id):
     updates = links.task_updates(db, plan["id"]) if plan else []
     if updates:
         _task_labels(db, plan, updates)
-    return render_template("links/index.html", case=case, links=rows, state_words=STATE_WORDS,
-                           state_classes=STATE_CLASSES, acknowledgements=acknowledgements, updates=updates,
+    return render_template("links/index.html", case=case, links=rows, state_words=vocabulary.LINK_STATES,
+                           state_classes=vocabulary.LINK_STATE_CLASSES, acknowledgements=acknowledgements, updates=updates,
                            consent_withdrawn=_consent_withdrawn(db, case_id), can_manage=access.can("progress"))
 
 

@@ -4,7 +4,6 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from .. import access
@@ -19,8 +18,6 @@ from ..forms.base import version_of
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
 LONDON = ZoneInfo("Europe/London")
-# Lazy labels, for display only: never store them. The database, the audit trail and invites use the codes.
-KINDS = {"conference": _l("Conference"), "review": _l("Review")}
 # The stage a kind of meeting moves the case to when scheduled and when held.
 SCHEDULED_STAGE = {"conference": "conference_scheduled", "review": "review_scheduled"}
 HELD_STAGE = {"conference": "conference_held", "review": "review_held"}

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from .. import access
 from ..render import network_picture
-from ..domain import audit, deadlines
+from ..domain import audit, deadlines, vocabulary
 from ..data import cases as case_data
 from ..data import meetings as meeting_data
 from ..data import network, professionals
@@ -44,7 +44,7 @@ def register(case_id):
                       "%(excluded)d excluded, and %(professionals)d professionals set apart. The register table on "
                       "this page lists every family member and friend; the professionals' page lists the "
                       "professionals.", people=len(people) - excluded, excluded=excluded, professionals=len(team)))
-    return render_template("network/register.html", case=case, people=people, children=children, labels=forms,
+    return render_template("network/register.html", case=case, people=people, children=children,
                            show_hidden=sees_hidden_addresses(), can_edit=access.can("progress"), picture=picture)
 
 
@@ -115,7 +115,7 @@ def invitation(case_id, person_id):
             form.invitation.errors = [_("This person is excluded, so they cannot be invited or confirmed")]
         else:
             flash(_("%(name)s: %(invitation)s", name=person["name"],
-                    invitation=str(forms.INVITATION[form.invitation.data]).lower()), "success")
+                    invitation=str(vocabulary.INVITATION[form.invitation.data]).lower()), "success")
             return redirect(url_for("network.register", case_id=case_id))
     return render_template("network/form.html", case=case, form=form, person=person,
                            title=_("Invitation for %(name)s", name=person["name"]), button=_("Save"))
@@ -201,4 +201,4 @@ def attendance(case_id, meeting_id):
             return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
         recorded = {person_id: mode for person_id, mode in choices.items() if mode}
     return render_template("network/attendance.html", case=case, meeting=meeting, people=people, recorded=recorded,
-                           errors=errors, modes=forms.ATTENDANCE, today=deadlines.today())
+                           errors=errors, modes=vocabulary.ATTENDANCE, today=deadlines.today())

@@ -90,7 +90,7 @@ def index():
         abort(403)
     rows = plan_data.for_viewer(get_db(), access.viewer())
     audit.record("plan.list_viewed", record_type="case", detail={"case_ids": [row["case_id"] for row in rows]})
-    return render_template("plan_records/index.html", plans=rows, labels=forms)
+    return render_template("plan_records/index.html", plans=rows)
 
 
 @bp.route(f"{CASE}/versions")
@@ -107,7 +107,7 @@ def versions(case_id):
     agreed = plan_data.latest_agreed(db, plan["id"]) if plan else None
     return render_template("plan_records/versions.html", case=case, plan=plan, versions=rows, compare_form=form,
                            reviews=_reviews(db, plan) if plan else [], agreed=agreed,
-                           can_review=bool(agreed) and access.can("write_plan"), labels=forms)
+                           can_review=bool(agreed) and access.can("write_plan"))
 
 
 @bp.route(f"{CASE}/versions/{NUMBER}")
@@ -116,7 +116,7 @@ def version(case_id, number):
     case = access.current_case()
     db = get_db()
     row = _version(db, plan_data.get(db, case_id), number)
-    return render_template("plan_records/version.html", case=case, version=row, doc=_document(row), labels=forms)
+    return render_template("plan_records/version.html", case=case, version=row, doc=_document(row))
 
 
 @bp.route(f"{CASE}/versions/{NUMBER}/verify", methods=["POST"])
@@ -156,7 +156,7 @@ def compare(case_id):
             result = plan_document.differences(old, new)
     answer_labels = {**((old or {}).get("answer_labels") or {}), **((new or {}).get("answer_labels") or {})}
     return render_template("plan_records/compare.html", case=case, plan=plan, versions=rows, form=form,
-                           result=result, answer_labels=answer_labels, labels=forms)
+                           result=result, answer_labels=answer_labels)
 
 
 @bp.route(f"{CASE}/versions/{NUMBER}.pdf")
@@ -249,7 +249,7 @@ def review(case_id):
             return redirect(url_for("plan_records.versions", case_id=case_id))
     return render_template("plan_records/review.html", case=case, plan=plan, agreed=agreed, meeting=meeting,
                            tasks=tasks, scale_rows=rows, form=form, answer_labels=document.get("answer_labels", {}),
-                           labels=forms, family_said=_family_said(db, plan["id"], agreed["number"]))
+                           family_said=_family_said(db, plan["id"], agreed["number"]))
 
 
 def _family_said(db, plan_id, number):

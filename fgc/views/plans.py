@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from .. import access
-from ..domain import agreement, audit, plan_document
+from ..domain import agreement, audit, plan_document, vocabulary
 from ..data import baselines, network, professionals
 from ..data import plans as plan_data
 from ..data.cases import VersionConflict
@@ -26,8 +26,6 @@ from ..domain.workdays import add_months
 
 bp = Blueprint("plans", __name__, url_prefix="/cases/<id:case_id>/plan")
 
-STATUS_WORDS = {"draft": _l("Draft"), "ready": _l("Ready for agreement"),
-                "awaiting_sign_off": _l("Waiting for sign-off"), "agreed": _l("Agreed")}
 CONFLICT = _l("Someone else changed this while you were editing. Nothing you typed has been lost: your version is "
               "below, beside what is saved now. Merge the two, then save again")
 
@@ -88,7 +86,7 @@ def view(case_id):
     document = plan_document.assemble(db, case, plan)
     return render_template(
         "plans/plan.html", case=case, plan=plan, document=document, unanswered=plan_document.unanswered(document),
-        pending=plan_document.pending_sign_off(document), status_words=STATUS_WORDS, task_status=forms.TASK_STATUS,
+        pending=plan_document.pending_sign_off(document), status_words=vocabulary.PLAN_STATUSES, task_status=vocabulary.TASK_STATUSES,
         versions=plan_data.versions(db, plan["id"]) if plan else [],
         can_write=access.can("write_plan") and not (plan and plan["status"] == "agreed"),
         can_decide=access.can("decide_plan"), can_sign_off=access.can("sign_off"))
@@ -163,7 +161,7 @@ def task(case_id, task_id):
     document = plan_document.assemble(db, case, plan) if saved_now else None
     return render_template("plans/task.html", case=case, form=form, task=existing, removed=removed,
                            saved_now=next((t for t in document["tasks"] if t["key"] == task_id), None)
-                           if document else None, saved_by=saved_now, task_status=forms.TASK_STATUS,
+                           if document else None, saved_by=saved_now, task_status=vocabulary.TASK_STATUSES,
                            answer_labels=dict(choices["answers"]))
 
 
@@ -424,4 +422,4 @@ def decision(case_id):
         return _back(case_id)
     document = plan_document.assemble(db, case, plan)
     return render_template("plans/decision.html", case=case, form=form, plan=plan, document=document,
-                           pending=plan_document.pending_sign_off(document), task_status=forms.TASK_STATUS)
+                           pending=plan_document.pending_sign_off(document), task_status=vocabulary.TASK_STATUSES)

@@ -27,7 +27,7 @@ def professionals_list(case_id):
     db = get_db()
     conference = meeting_data.current(db, case_id, "conference")
     return render_template("preparation/professionals.html", case=case, professionals=professionals.for_case(db, case_id),
-                           conference=conference, labels=forms, can_edit=access.can("progress"))
+                           conference=conference, can_edit=access.can("progress"))
 
 
 @bp.route("/professionals/new", methods=["GET", "POST"], defaults={"professional_id": None})

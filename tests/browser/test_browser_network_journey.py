@@ -28,12 +28,12 @@ EXCLUDED = "Gareth Price"
 PEOPLE = [
     ("Gwenllïan ap Dafydd", "Mother’s side", ["Relative"], "Aunt", "Great-aunt", None),
     ("مريم حداد", "Father’s side", ["Relative", "Support person"], "Grandmother", "Grandmother", None),
-    (HOSTILE, "Neither", ["Friend or community member"], "Family friend", "Family friend", None),
+    (HOSTILE, "Neither side", ["Friend or community member"], "Family friend", "Family friend", None),
     ("Dafydd Evans", "Father’s side", ["Parent", "Holds parental responsibility"], "Father", "Father",
      "1 Stryd y Bont, Bangor LL57 1AA"),
     ("Ceri Morgan", "Both sides", ["Support person"], "Neighbour", "", None),
     ("Siôn Ellis-Jones", "Mother’s side", ["Relative"], "Uncle", "Uncle", None),
-    ("Bethan Lloyd", "Neither", ["Advocate for the child"], "", "Advocate", None),
+    ("Bethan Lloyd", "Neither side", ["Advocate for the child"], "", "Advocate", None),
     (EXCLUDED, "Father’s side", ["Relative"], "Step-grandfather", "Step-grandfather", None),
 ]
 INVITED = "Ceri Morgan"

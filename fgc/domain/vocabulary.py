@@ -1,0 +1,133 @@
+"""Every code fgc stores and the words a person reads for it: each written here and nowhere else.
+
+The database, the audit trail, invites and frozen plan documents keep the codes (the keys). The
+labels are lazy_gettext, translated when shown: give a form, a page or a PDF the label, and
+``str()`` it before it goes anywhere that keeps text. Dictionaries keep their order, which is the
+order choices are offered and rows are drawn. Templates reach this module as ``vocabulary``.
+
+Stages are here too; which moves between them are allowed is :mod:`fgc.domain.lifecycle`'s.
+"""
+
+from flask_babel import lazy_gettext as _l
+
+# --- staff ------------------------------------------------------------------------------------
+
+STAFF_ROLES = {
+    "admin": _l("Admin"),
+    "manager": _l("Manager"),
+    "coordinator": _l("Coordinator"),
+    "social_worker": _l("Social worker"),
+}
+STAFF_ROLE_HINTS = {
+    "admin": _l("Manages accounts and service settings"),
+    "manager": _l("Allocates referrals and sees timeliness, outcomes and the audit trail"),
+    "coordinator": _l("Runs conferences and writes up family plans"),
+    "social_worker": _l("Refers families, agrees plans and downloads them for the case file"),
+}
+
+# --- a case -----------------------------------------------------------------------------------
+
+STAGES = {
+    "draft": _l("Draft referral"),
+    "referred": _l("Referred"),
+    "allocated": _l("Allocated"),
+    "baseline_held": _l("Baseline held"),
+    "preparing": _l("Preparing"),
+    "conference_scheduled": _l("Conference scheduled"),
+    "conference_held": _l("Conference held"),
+    "plan_agreed": _l("Plan agreed"),
+    "review_scheduled": _l("Review scheduled"),
+    "review_held": _l("Review held"),
+    "closed": _l("Closed"),
+    "on_hold": _l("On hold"),
+    "withdrawn": _l("Consent withdrawn"),
+    "declined_by_family": _l("Declined by family"),
+}
+LEGAL_STATUSES = {
+    "child_in_need": _l("Child in need"),
+    "child_protection": _l("Child protection plan"),
+    "pre_proceedings": _l("Pre-proceedings (PLO)"),
+    "section_20": _l("Section 20 accommodation"),
+    "looked_after": _l("Looked after (care order)"),
+    "none": _l("None of these"),
+}
+RISKS = {
+    "domestic_abuse": _l("Domestic abuse"),
+    "substance_use": _l("Substance use"),
+    "mental_health": _l("Mental health"),
+    "young_carer": _l("Young carer"),
+    "other": _l("Other"),
+}
+CONSENT_BASES = {
+    "parental_responsibility": _l("A person with parental responsibility"),
+    "council": _l("The council, where it shares parental responsibility"),
+    "gillick": _l("The child, who is Gillick competent"),
+}
+OFFER_RESPONSES = {
+    "accepted": _l("Accepted"),
+    "declined": _l("Declined"),
+    "withdrawn": _l("Accepted, then withdrawn"),
+    "": _l("No answer yet"),
+}
+BASELINE_ITEMS = {
+    "question": _l("Question for the family"),
+    "bottom_line": _l("Bottom line"),
+    "resource": _l("Resource offered"),
+}
+# At closure: where each child lives, and whether care proceedings were issued.
+LIVING_WITH = {
+    "parents": _l("With parents"),
+    "wider_family": _l("With wider family or friends"),
+    "care": _l("In care"),
+    "other": _l("Somewhere else, or not known"),
+}
+PROCEEDINGS = {"no": _l("No"), "yes": _l("Yes"), "unknown": _l("Not known")}
+
+# --- the family network -----------------------------------------------------------------------
+
+SIDES = {"maternal": _l("Mother’s side"), "paternal": _l("Father’s side"), "both": _l("Both sides"),
+         "neither": _l("Neither side")}
+# In the order the network picture draws them nearest the children: parental responsibility first.
+NETWORK_ROLES = {
+    "pr_holder": _l("Holds parental responsibility"),
+    "parent": _l("Parent"),
+    "relative": _l("Relative"),
+    "friend": _l("Friend or community member"),
+    "support": _l("Support person"),
+    "advocate": _l("Advocate for the child"),
+    "interpreter": _l("Interpreter"),
+}
+INVITATION = {"not_contacted": _l("Not yet contacted"), "contacted": _l("Contacted"), "invited": _l("Invited"),
+              "confirmed": _l("Confirmed"), "declined": _l("Declined")}
+ATTENDANCE = {"in_person": _l("In person"), "remote": _l("Remotely"), "written_views": _l("Sent written views"),
+              "did_not_attend": _l("Did not attend")}
+
+# --- preparation ------------------------------------------------------------------------------
+
+ATTENDS = {"information_sharing": _l("Only the information-sharing part"), "all": _l("All of the conference")}
+GATHERED = {"direct": _l("From the child directly"), "advocate": _l("Through an advocate"),
+            "letter_or_drawing": _l("From a letter or drawing")}
+ATTENDING = {"yes": _l("Yes"), "part": _l("For part of it"), "no": _l("No"), "undecided": _l("Not decided yet")}
+
+# --- the plan ---------------------------------------------------------------------------------
+
+PLAN_STATUSES = {"draft": _l("Draft"), "ready": _l("Ready for agreement"),
+                 "awaiting_sign_off": _l("Waiting for sign-off"), "agreed": _l("Agreed")}
+PLAN_STATUS_CLASSES = {"draft": "govuk-tag--grey", "ready": "govuk-tag--light-blue",
+                       "awaiting_sign_off": "govuk-tag--yellow", "agreed": "govuk-tag--green"}
+TASK_STATUSES = {"not_started": _l("Not started"), "in_progress": _l("In progress"), "done": _l("Done")}
+# The referrer's decision on a version.
+DECISIONS = {"agreed": _l("Agreed"), "agreed_with_changes": _l("Agreed with changes"), "declined": _l("Declined")}
+DECISION_CLASSES = {"agreed": "govuk-tag--green", "agreed_with_changes": "govuk-tag--turquoise",
+                    "declined": "govuk-tag--red"}
+# At a review: how far each task got.
+REVIEW_OUTCOMES = {"done": _l("Done"), "in_progress": _l("In progress"), "not_done": _l("Not done")}
+REVIEW_OUTCOME_CLASSES = {"done": "govuk-tag--green", "in_progress": "govuk-tag--yellow",
+                          "not_done": "govuk-tag--red"}
+
+# --- family links -----------------------------------------------------------------------------
+
+LINK_STATES = {"open": _l("Open"), "expired": _l("Expired"), "revoked": _l("Revoked"),
+               "excluded": _l("Revoked because excluded")}
+LINK_STATE_CLASSES = {"open": "govuk-tag--green", "expired": "govuk-tag--grey", "revoked": "govuk-tag--red",
+                      "excluded": "govuk-tag--red"}

@@ -4,8 +4,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from .base import Form, strip
 from ..i18n import LANGUAGES
+from .base import Form, strip
 
 NOTE_LENGTH = 500
 

@@ -1,15 +1,18 @@
-"""Fields of our own: the GOV.UK date input, and a time of day."""
+"""The fields every form shares: text of a bounded length, choices from the vocabulary, checkboxes,
+yes or no, and our own GOV.UK date input and time of day."""
 
 import datetime
 import re
-
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import Field
-from wtforms.validators import StopValidation
+from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, StopValidation
+from wtforms.widgets import CheckboxInput, ListWidget
 
+from .base import strip
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -117,3 +120,53 @@ def parse_time(text):
     if hour > 23 or minute > 59:
         return None
     return datetime.time(hour, minute)
+
+
+SHORT = 200
+
+
+LONG = 10_000
+
+
+def choices(mapping):
+    return [SelectChoice(key, label) for key, label in mapping.items()]
+
+
+def text(label, message=None, *, max_length=SHORT, required=True):
+    """A text field that keeps what was typed and says plainly what is wrong."""
+    checks = [DataRequired(message)] if required else [Optional()]
+    checks.append(Length(max=max_length, message=_l("%(label)s must be %(max)s characters or fewer",
+                                                    label=label, max=f"{max_length:,}")))
+    return StringField(label, filters=[strip], validators=checks)
+
+
+def long_text(label, message=None, *, required=True):
+    checks = [DataRequired(message)] if required else [Optional()]
+    checks.append(Length(max=LONG, message=_l("%(label)s must be %(max)s characters or fewer",
+                                              label=label, max=f"{LONG:,}")))
+    return TextAreaField(label, filters=[strip], validators=checks)
+
+
+class Checkboxes(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form):
+        # Unknown values are dropped rather than reported: they can only come from a tampered form.
+        known = {choice.value for choice in self.choices}
+        self.data = [value for value in (self.data or []) if value in known]
+
+
+def yes_no(label, message):
+    return RadioField(label, choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
+                      validators=[InputRequired(message)])
+
+
+def require(field, message):
+    """For a question that is needed only given another answer: mark ``field`` with ``message`` if empty."""
+    if field.errors:
+        return False
+    if not field.data:
+        field.errors = [message]
+        return False
+    return True

@@ -4,10 +4,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, RadioField
 from wtforms.validators import InputRequired, StopValidation
 
-from .base import Form, whole_number
-from .cases import choices
-from .fields import DateInput
 from ..i18n import LANGUAGES
+from .base import Form, whole_number
+from .fields import DateInput, choices
 
 PIN_CHOICES = {"no": _l("No"), "yes": _l("Yes, they will also need a PIN")}
 

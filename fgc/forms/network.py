@@ -6,9 +6,7 @@ from wtforms.validators import InputRequired
 
 from ..domain.vocabulary import INVITATION, NETWORK_ROLES, SIDES
 from .base import Form
-from .cases import Checkboxes, choices, long_text, text
-from .fields import DateInput
-
+from .fields import Checkboxes, DateInput, choices, long_text, text
 
 
 class PersonForm(Form):

@@ -8,8 +8,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from ..domain.vocabulary import REVIEW_OUTCOMES
 from .base import Form, strip, whole_number
-from .cases import choices, long_text, yes_no
-from .fields import DateInput
+from .fields import DateInput, choices, long_text, yes_no
 
 COMMENT = 1_000
 DRAFT = "draft"

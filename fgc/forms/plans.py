@@ -11,8 +11,7 @@ from wtforms.validators import InputRequired
 
 from ..domain.vocabulary import TASK_STATUSES
 from .base import Form
-from .cases import Checkboxes, choices, long_text, text
-from .fields import DateInput
+from .fields import Checkboxes, DateInput, choices, long_text, text
 
 DECISIONS = {"agreed": _l("Agree the plan"), "agreed_with_changes": _l("Agree the plan with changes"),
              "declined": _l("Decline the plan")}

@@ -7,9 +7,7 @@ from wtforms.validators import InputRequired, ValidationError
 
 from ..domain.vocabulary import ATTENDING, ATTENDS, GATHERED
 from .base import Form, strip, whole_number
-from .cases import choices, long_text, text
-from .fields import DateInput
-
+from .fields import DateInput, choices, long_text, text
 
 
 def scale_value(value):

@@ -8,7 +8,7 @@ from ..domain import audit, passwords, throttle
 from . import auth
 from ..data import users as user_data
 from ..db import get_db, write
-from ..forms.accounts import ChangePasswordForm
+from ..forms.account import ChangePasswordForm
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 

@@ -12,8 +12,7 @@ from ..data import users as user_data
 from ..db import get_db, write
 from ..data import closure_days as closure_data
 from ..domain.vocabulary import STAFF_ROLE_HINTS, STAFF_ROLES
-from ..forms.accounts import EditUserForm, UserForm
-from ..forms.cases import ClosureDayForm
+from ..forms.admin import ClosureDayForm, EditUserForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 # The POST-only actions below need no form class: CSRFProtect checks every POST's token.

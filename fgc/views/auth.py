@@ -20,7 +20,7 @@ from ..data import password_tokens
 from ..data import sessions as session_data
 from ..data import users as user_data
 from ..db import get_db, write
-from ..forms.accounts import SetPasswordForm, SignInForm
+from ..forms.auth import SetPasswordForm, SignInForm
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()

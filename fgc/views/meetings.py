@@ -13,7 +13,7 @@ from ..data import cases as case_data
 from ..data import meetings as meeting_data
 from ..data import users as user_data
 from ..db import get_db, write
-from ..forms import cases as forms
+from ..forms import meetings as forms
 from ..forms.base import version_of
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")

@@ -16,7 +16,7 @@ from ..domain import audit, deadlines
 from ..data import cases as case_data
 from ..data import users as user_data
 from ..db import get_db, write
-from ..forms import cases as forms
+from ..forms import referrals as forms
 from ..forms.base import whole_number
 
 bp = Blueprint("referrals", __name__, url_prefix="/referrals")

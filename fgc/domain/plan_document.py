@@ -49,14 +49,44 @@ def assemble(db, case, plan, *, decision=None):
     people = network.for_case(db, case_id)
     team = professionals.for_case(db, case_id)
     meeting = conference(db, case_id)
-    modes = network.attendance(db, meeting["id"]) if meeting else {}
-    people_by_id = {person["id"]: person for person in people}
-    team_by_id = {member["id"]: member for member in team}
-    dangers = {danger["id"]: (member, danger) for member in team for danger in member["dangers"]}
     items = baselines.items(db, case_id)
     baseline = baselines.get(db, case_id)
     decisions = plan_data.item_decisions(db, plan["id"]) if plan else {}
-    tasks = plan_data.tasks(db, plan["id"]) if plan else []
+    tasks = _tasks(plan_data.tasks(db, plan["id"]) if plan else [], people, team)
+    answered_by = _answered_by(tasks)
+    return {
+        "format": FORMAT,
+        "reference": case["reference"],
+        "number": plan["number"] if plan else 1,
+        "children": [{"id": child["id"], "name": child["name"], "date_of_birth": child["date_of_birth"]}
+                     for child in children],
+        "conference": _conference(meeting, network.attendance(db, meeting["id"]) if meeting else {}, people, team),
+        "coordinator": _name(db, case["coordinator_id"]),
+        "referrer": _name(db, case["social_worker_id"]) or case["referrer_name"],
+        "objective": baseline["objective"] if baseline else "",
+        "items": [{"id": item["id"], "kind": kind, "text": item["text"],
+                   "answered_by": answered_by.get(f"item:{item['id']}", []),
+                   "decision": decisions[item["id"]]["decision"] if item["id"] in decisions else None}
+                  for kind in MUST_ANSWER for item in items[kind]],
+        "worries": _worries(team, answered_by),
+        "child_voice": [{"name": view["name"], "wishes": view["wishes"] or "", "gathered": view["gathered"],
+                         "advocate": view["advocate_name"] or ""} for view in child_views.for_case(db, case_id)],
+        "tasks": tasks,
+        "answer_labels": _answer_labels(items, team),
+        "contingency": plan["contingency"] if plan else "",
+        "monitoring": plan["monitoring"] if plan else "",
+        "review_on": plan["review_on"] if plan else None,
+        "resources": _resources(plan_data.resources(db, plan["id"]) if plan else []),
+        "network": _network(children, people, team),
+        "copies_to": distribution(db, case_id, people),
+        "decision": decision,
+    }
+
+
+def _tasks(rows, people, team):
+    """Each task with who does it by name: the family's people, professionals, and anyone else typed in."""
+    people_by_id = {person["id"]: person for person in people}
+    team_by_id = {member["id"]: member for member in team}
 
     def who(task):
         named = [{"kind": "person", "id": pid, "name": people_by_id[pid]["name"],
@@ -68,68 +98,69 @@ def assemble(db, case, plan, *, decision=None):
             named.append({"kind": "other", "id": None, "name": task["who_other"], "excluded": False})
         return named
 
-    task_docs = [{"key": task["id"], "what": task["what"], "who": who(task), "by_date": task["by_date"],
-                  "by_when": task["by_when"], "checker": task["checker"], "status": task["status"],
-                  "answers": list(task["answers"])} for task in tasks]
+    return [{"key": task["id"], "what": task["what"], "who": who(task), "by_date": task["by_date"],
+             "by_when": task["by_when"], "checker": task["checker"], "status": task["status"],
+             "answers": list(task["answers"])} for task in rows]
+
+
+def _answered_by(tasks):
+    """{"item:3": [1, 4], "danger:2": [2]}: which tasks (numbered from 1) answer each item or worry."""
     answered_by = {}
-    for number, task in enumerate(task_docs, start=1):
+    for number, task in enumerate(tasks, start=1):
         for ref in task["answers"]:
             answered_by.setdefault(ref, []).append(number)
+    return answered_by
 
+
+def _conference(meeting, modes, people, team):
+    """When the conference was, who in the family took part and how (never anyone excluded), and the
+    professionals."""
+    people_by_id = {person["id"]: person for person in people}
     return {
-        "format": FORMAT,
-        "reference": case["reference"],
-        "number": plan["number"] if plan else 1,
-        "children": [{"id": child["id"], "name": child["name"], "date_of_birth": child["date_of_birth"]}
-                     for child in children],
-        "conference": {
-            "date": (meeting["held_on"] or meeting["starts_at"][:10]) if meeting else None,
-            "attended": [{"name": people_by_id[pid]["name"], "mode": mode}
-                         for pid, mode in sorted(modes.items()) if mode in ATTENDED and pid in people_by_id
-                         and not people_by_id[pid]["excluded"]],
-            "professionals": [{"name": member["name"], "agency": member["agency"], "role": member["role"]}
-                              for member in team],
-        },
-        "coordinator": _name(db, case["coordinator_id"]),
-        "referrer": _name(db, case["social_worker_id"]) or case["referrer_name"],
-        "objective": baseline["objective"] if baseline else "",
-        "items": [{"id": item["id"], "kind": kind, "text": item["text"],
-                   "answered_by": answered_by.get(f"item:{item['id']}", []),
-                   "decision": decisions[item["id"]]["decision"] if item["id"] in decisions else None}
-                  for kind in MUST_ANSWER for item in items[kind]],
-        "worries": [{"id": member["id"], "name": member["name"], "agency": member["agency"],
-                     "worried": member["worried"], "working_well": member["working_well"],
-                     "needs_to_happen": member["needs_to_happen"],
-                     "dangers": [{"id": danger["id"], "danger": danger["danger"], "safety_goal": danger["safety_goal"],
-                                  "answered_by": answered_by.get(f"danger:{danger['id']}", [])}
-                                 for danger in member["dangers"]]}
-                    for member in team],
-        "child_voice": [{"name": view["name"], "wishes": view["wishes"] or "", "gathered": view["gathered"],
-                         "advocate": view["advocate_name"] or ""} for view in child_views.for_case(db, case_id)],
-        "tasks": task_docs,
-        "answer_labels": {f"item:{key}": text for key, text in
-                          ((item["id"], item["text"]) for kind in MUST_ANSWER for item in items[kind])} |
-                         {f"danger:{key}": member["name"] + ": " + danger["danger"]
-                          for key, (member, danger) in dangers.items()},
-        "contingency": plan["contingency"] if plan else "",
-        "monitoring": plan["monitoring"] if plan else "",
-        "review_on": plan["review_on"] if plan else None,
-        "resources": [{"key": row["id"], "what": row["what"], "detail": row["detail"],
-                       "sign_off_needed": bool(row["sign_off_needed"]), "sign_off": row["sign_off"],
-                       "sign_off_by": row["sign_off_by_name"] or "", "sign_off_at": row["sign_off_at"],
-                       "sign_off_note": row["sign_off_note"]}
-                      for row in (plan_data.resources(db, plan["id"]) if plan else [])],
-        "network": {
-            "children": [{"id": child["id"], "name": child["name"]} for child in children],
-            "people": [{"id": person["id"], "name": person["name"], "side": person["side"], "roles": person["roles"],
-                        "excluded": bool(person["excluded"]),
-                        "relationships": [{"child_id": link["child_id"], "relationship": link["relationship"]}
-                                          for link in person["relationships"]]} for person in people],
-            "professionals": [{"id": member["id"], "name": member["name"], "role": member["role"],
-                               "agency": member["agency"]} for member in team],
-        },
-        "copies_to": distribution(db, case_id, people),
-        "decision": decision,
+        "date": (meeting["held_on"] or meeting["starts_at"][:10]) if meeting else None,
+        "attended": [{"name": people_by_id[pid]["name"], "mode": mode}
+                     for pid, mode in sorted(modes.items()) if mode in ATTENDED and pid in people_by_id
+                     and not people_by_id[pid]["excluded"]],
+        "professionals": [{"name": member["name"], "agency": member["agency"], "role": member["role"]}
+                          for member in team],
+    }
+
+
+def _worries(team, answered_by):
+    return [{"id": member["id"], "name": member["name"], "agency": member["agency"],
+             "worried": member["worried"], "working_well": member["working_well"],
+             "needs_to_happen": member["needs_to_happen"],
+             "dangers": [{"id": danger["id"], "danger": danger["danger"], "safety_goal": danger["safety_goal"],
+                          "answered_by": answered_by.get(f"danger:{danger['id']}", [])}
+                         for danger in member["dangers"]]}
+            for member in team]
+
+
+def _answer_labels(items, team):
+    """What each answer reference reads as: the item's text, or the professional's name and worry."""
+    labels = {f"item:{item['id']}": item["text"] for kind in MUST_ANSWER for item in items[kind]}
+    labels |= {f"danger:{danger['id']}": member["name"] + ": " + danger["danger"]
+               for member in team for danger in member["dangers"]}
+    return labels
+
+
+def _resources(rows):
+    return [{"key": row["id"], "what": row["what"], "detail": row["detail"],
+             "sign_off_needed": bool(row["sign_off_needed"]), "sign_off": row["sign_off"],
+             "sign_off_by": row["sign_off_by_name"] or "", "sign_off_at": row["sign_off_at"],
+             "sign_off_note": row["sign_off_note"]} for row in rows]
+
+
+def _network(children, people, team):
+    """The network picture's data: names, sides, roles and relationships, without any contact details."""
+    return {
+        "children": [{"id": child["id"], "name": child["name"]} for child in children],
+        "people": [{"id": person["id"], "name": person["name"], "side": person["side"], "roles": person["roles"],
+                    "excluded": bool(person["excluded"]),
+                    "relationships": [{"child_id": link["child_id"], "relationship": link["relationship"]}
+                                      for link in person["relationships"]]} for person in people],
+        "professionals": [{"id": member["id"], "name": member["name"], "role": member["role"],
+                           "agency": member["agency"]} for member in team],
     }
 
 

@@ -136,15 +136,41 @@ class _Builder:
     # --- one case --------------------------------------------------------------------------
 
     def build(self, spec, index):
-        db = self.db
-        sam, manager, coordinator = SOCIAL_WORKER, MANAGER, spec["coordinator"]
-        reference = f"FGC-2026-{spec['number']:04d}"
+        """One demo case, walked along the main path to its stage as the app would have recorded it."""
+        coordinator = spec["coordinator"]
         referred = self.working_on_or_before(self.today - datetime.timedelta(days=spec["referred"]))
-        signed_off = self.working_on_or_before(referred - datetime.timedelta(days=1))
-        stage = spec["stage"]
-        reached = spec.get("from", stage)
-        path = lifecycle.MAIN_PATH[:lifecycle.MAIN_PATH.index(reached) + 1]
+        case_id = self._referral(spec, referred)
+        self._offer(case_id, spec, referred)
+        consent_ids = self._consents(case_id, spec, referred)
+        reached = spec.get("from", spec["stage"])
+        conference_day = self.day(spec["conference"]) if "conference" in spec else None
+        case = SimpleNamespace(
+            id=case_id, spec=spec, index=index, coordinator=coordinator, referred=referred, reached=reached,
+            interpreter=spec.get("interpreter_language", ""), conference_day=conference_day,
+            review_day=self.day(spec["review"]) if "review" in spec else None, conference_id=None, review_id=None,
+            family=Network(self, case_id, spec), window=self._invitation_window(spec, referred, conference_day))
+        for step in lifecycle.MAIN_PATH[1:lifecycle.MAIN_PATH.index(reached) + 1]:
+            if step == "conference_held":
+                case.family.invite(coordinator, case.window)
+            getattr(self, f"_step_{step}")(case)
 
+        family = case.family
+        if not family.ids:  # not yet allocated: the social worker adds the family named in the referral
+            family.add(SOCIAL_WORKER)
+        family.exclude(coordinator or SOCIAL_WORKER, self.today)
+        if not family.invited:
+            family.invite(coordinator or SOCIAL_WORKER, case.window)
+        self._pause(case_id, spec, consent_ids)
+        held_meetings = [row for row in meeting_data.for_case(self.db, case_id) if row["status"] == "held"]
+        if held_meetings:
+            self.record_scales(case_id, held_meetings, coordinator)
+        return case_id
+
+    def _referral(self, spec, referred):
+        """The social worker's referral, every section filled in and submitted on ``referred``."""
+        db, sam = self.db, SOCIAL_WORKER
+        reference = f"FGC-2026-{spec['number']:04d}"
+        signed_off = self.working_on_or_before(referred - datetime.timedelta(days=1))
         case_id = case_data.create_draft(db, created_by=self.users[sam]["id"], reference=reference,
                                          urgent=spec.get("urgent", False),
                                          urgency_reason=spec.get("urgency_reason", ""),
@@ -173,98 +199,98 @@ class _Builder:
         }
         case_data.update(db, case_id, case_data.get(db, case_id)["version"], **fields)
         self.audit(sam, "case.referral_updated", case_id, {"section": "all", "fields": sorted(fields)})
-
         self.move(case_id, "referred", sam, audit_action="case.referred", detail={},
                   referred_on=referred.isoformat())
-        self._offer(case_id, spec, referred)
+        return case_id
+
+    def _consents(self, case_id, spec, referred):
+        recorder = spec["coordinator"] or SOCIAL_WORKER
         consent_ids = []
         for given_by, basis, after in spec["consents"]:
             given_on = min(self.cal.add_working_days(referred, after), self.today)
-            consent_id = consents.add(db, case_id, given_by=given_by, basis=basis, given_on=given_on.isoformat(),
+            consent_id = consents.add(self.db, case_id, given_by=given_by, basis=basis, given_on=given_on.isoformat(),
                                       may_share=SHARE_ALL, share_with=SHARE_WITH,
-                                      recorded_by=self.users[coordinator or sam]["id"])
+                                      recorded_by=self.users[recorder]["id"])
             consent_ids.append(consent_id)
-            self.audit(coordinator or sam, "case.consent_recorded", case_id,
-                       {"consent_id": consent_id, "basis": basis})
+            self.audit(recorder, "case.consent_recorded", case_id, {"consent_id": consent_id, "basis": basis})
+        return consent_ids
 
-        interpreter = spec.get("interpreter_language", "")
-        conference_day = self.day(spec["conference"]) if "conference" in spec else None
-        review_day = self.day(spec["review"]) if "review" in spec else None
-        conference_id = review_id = None
-        family = Network(self, case_id, spec)
-        window = self._invitation_window(spec, referred, conference_day)
-        for step in path[1:]:
-            if step == "conference_held":
-                family.invite(coordinator, window)
-            if step == "allocated":
-                allocated = self.cal.add_working_days(referred, 1)
-                self.move(case_id, "allocated", manager, audit_action="case.allocated",
-                          detail={"coordinator_id": self.users[coordinator]["id"], "reallocated": False},
-                          coordinator_id=self.users[coordinator]["id"], allocated_on=allocated.isoformat())
-                family.add(coordinator)
-            elif step == "baseline_held":
-                held = self.cal.add_working_days(referred, spec["baseline"])
-                baselines.save(db, case_id, None, held_on=held.isoformat(),
-                               attendees=f"{self.users[coordinator]['name']} (coordinator), Sam Okafor (social worker)",
-                               objective=BASELINE["objective"], recorded_by=self.users[coordinator]["id"])
-                for kind, key in (("question", "questions"), ("bottom_line", "bottom_lines"),
-                                  ("resource", "resources")):
-                    for text in BASELINE[key]:
-                        baselines.add_item(db, case_id, kind, text)
-                self.move(case_id, "baseline_held", coordinator, audit_action="case.baseline_recorded",
-                          detail={"first": True})
-                family.exclude(coordinator, held)
-                if reached == "baseline_held":  # gathering starts once the baseline meeting is held
-                    self.prepare(case_id, spec, coordinator, referred, conference_day)
-            elif step == "preparing":
-                self.move(case_id, "preparing", coordinator)
-                self.prepare(case_id, spec, coordinator, referred, conference_day)
-            elif step == "conference_scheduled":
-                conference_id = self.meeting(case_id, "conference", conference_day, index, coordinator, interpreter)
-                self.move(case_id, "conference_scheduled", coordinator, audit_action="case.meeting_scheduled",
-                          detail={"meeting_id": conference_id, "kind": "conference"})
-            elif step == "conference_held":
-                meeting_data.mark_held(db, case_id, conference_id, conference_day.isoformat())
-                self.move(case_id, "conference_held", coordinator, audit_action="case.meeting_held",
-                          detail={"meeting_id": conference_id, "kind": "conference"})
-                family.attend(coordinator, conference_id, "conference")
-                if reached == "conference_held":  # the family's plan is still being written
-                    self.write_plan(case_id, spec, coordinator, conference_day, review_day)
-            elif step == "plan_agreed":  # the referrer agreeing the plan moves the case on
-                self.agree_plan(case_id, spec, coordinator, conference_day, review_day)
-                self.family_links(case_id, spec, coordinator, review_day)
-            elif step == "review_scheduled":
-                review_id = self.meeting(case_id, "review", review_day, index, coordinator, interpreter)
-                self.move(case_id, "review_scheduled", coordinator, audit_action="case.meeting_scheduled",
-                          detail={"meeting_id": review_id, "kind": "review"})
-            elif step == "review_held":
-                meeting_data.mark_held(db, case_id, review_id, review_day.isoformat())
-                self.move(case_id, "review_held", coordinator, audit_action="case.meeting_held",
-                          detail={"meeting_id": review_id, "kind": "review"})
-                family.attend(coordinator, review_id, "review")
-                self.review_plan(case_id, spec, coordinator, review_id, review_day)
-            elif step == "closed":
-                self.move(case_id, "closed", coordinator, closed_on=self.day(spec["closed"]).isoformat(),
-                          **spec["closure"])
+    # One method per stage of the main path, in order: what the coordinator (or manager) did there.
 
-        if not family.ids:  # not yet allocated: the social worker adds the family named in the referral
-            family.add(sam)
-        family.exclude(coordinator or sam, self.today)
-        if not family.invited:
-            family.invite(coordinator or sam, window)
+    def _step_allocated(self, case):
+        coordinator_id = self.users[case.coordinator]["id"]
+        allocated = self.cal.add_working_days(case.referred, 1)
+        self.move(case.id, "allocated", MANAGER, audit_action="case.allocated",
+                  detail={"coordinator_id": coordinator_id, "reallocated": False},
+                  coordinator_id=coordinator_id, allocated_on=allocated.isoformat())
+        case.family.add(case.coordinator)
 
+    def _step_baseline_held(self, case):
+        db, coordinator = self.db, case.coordinator
+        held = self.cal.add_working_days(case.referred, case.spec["baseline"])
+        baselines.save(db, case.id, None, held_on=held.isoformat(),
+                       attendees=f"{self.users[coordinator]['name']} (coordinator), Sam Okafor (social worker)",
+                       objective=BASELINE["objective"], recorded_by=self.users[coordinator]["id"])
+        for kind, key in (("question", "questions"), ("bottom_line", "bottom_lines"), ("resource", "resources")):
+            for text in BASELINE[key]:
+                baselines.add_item(db, case.id, kind, text)
+        self.move(case.id, "baseline_held", coordinator, audit_action="case.baseline_recorded",
+                  detail={"first": True})
+        case.family.exclude(coordinator, held)
+        if case.reached == "baseline_held":  # gathering starts once the baseline meeting is held
+            self.prepare(case.id, case.spec, coordinator, case.referred, case.conference_day)
+
+    def _step_preparing(self, case):
+        self.move(case.id, "preparing", case.coordinator)
+        self.prepare(case.id, case.spec, case.coordinator, case.referred, case.conference_day)
+
+    def _step_conference_scheduled(self, case):
+        case.conference_id = self.meeting(case.id, "conference", case.conference_day, case.index, case.coordinator,
+                                          case.interpreter)
+        self.move(case.id, "conference_scheduled", case.coordinator, audit_action="case.meeting_scheduled",
+                  detail={"meeting_id": case.conference_id, "kind": "conference"})
+
+    def _step_conference_held(self, case):
+        meeting_data.mark_held(self.db, case.id, case.conference_id, case.conference_day.isoformat())
+        self.move(case.id, "conference_held", case.coordinator, audit_action="case.meeting_held",
+                  detail={"meeting_id": case.conference_id, "kind": "conference"})
+        case.family.attend(case.coordinator, case.conference_id, "conference")
+        if case.reached == "conference_held":  # the family's plan is still being written
+            self.write_plan(case.id, case.spec, case.coordinator, case.conference_day, case.review_day)
+
+    def _step_plan_agreed(self, case):  # the referrer agreeing the plan moves the case on
+        self.agree_plan(case.id, case.spec, case.coordinator, case.conference_day, case.review_day)
+        self.family_links(case.id, case.spec, case.coordinator, case.review_day)
+
+    def _step_review_scheduled(self, case):
+        case.review_id = self.meeting(case.id, "review", case.review_day, case.index, case.coordinator,
+                                      case.interpreter)
+        self.move(case.id, "review_scheduled", case.coordinator, audit_action="case.meeting_scheduled",
+                  detail={"meeting_id": case.review_id, "kind": "review"})
+
+    def _step_review_held(self, case):
+        meeting_data.mark_held(self.db, case.id, case.review_id, case.review_day.isoformat())
+        self.move(case.id, "review_held", case.coordinator, audit_action="case.meeting_held",
+                  detail={"meeting_id": case.review_id, "kind": "review"})
+        case.family.attend(case.coordinator, case.review_id, "review")
+        self.review_plan(case.id, case.spec, case.coordinator, case.review_id, case.review_day)
+
+    def _step_closed(self, case):
+        self.move(case.id, "closed", case.coordinator, closed_on=self.day(case.spec["closed"]).isoformat(),
+                  **case.spec["closure"])
+
+    def _pause(self, case_id, spec, consent_ids):
+        """A case in a side state: consent withdrawn, on hold or declined by the family."""
+        stage, coordinator = spec["stage"], spec["coordinator"]
         if stage == "withdrawn":
             withdrawn_on = self.day(spec["withdrawn"])
             for consent_id, (given_by, _, _) in zip(consent_ids, spec["consents"], strict=True):
-                consents.withdraw(db, case_id, consent_id, withdrawn_by=given_by, withdrawn_on=withdrawn_on.isoformat())
+                consents.withdraw(self.db, case_id, consent_id, withdrawn_by=given_by,
+                                  withdrawn_on=withdrawn_on.isoformat())
             self.move(case_id, "withdrawn", coordinator, audit_action="case.consent_withdrawn",
                       detail={"consent_id": consent_ids[0], "case_paused": True}, note="Consent withdrawn")
         elif stage in lifecycle.PAUSED:
             self.move(case_id, stage, coordinator, note=spec["note"])
-        held_meetings = [row for row in meeting_data.for_case(db, case_id) if row["status"] == "held"]
-        if held_meetings:
-            self.record_scales(case_id, held_meetings, coordinator)
-        return case_id
 
     # --- the family plan -------------------------------------------------------------------
     #

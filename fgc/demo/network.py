@@ -24,6 +24,11 @@ def ascii_name(text):
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+def _key_person(roles):
+    """Parents with parental responsibility, advocates and interpreters are always asked to take part."""
+    return "pr_holder" in roles or "advocate" in roles or "interpreter" in roles
+
+
 class Network:
     """One case's fictional family network: planned up front, then written as the case moves on."""
 
@@ -92,34 +97,44 @@ class Network:
                             abroad=abroad, elder=elder)
 
     def _plan(self):
-        rng, spec, config = self.rng, self.spec, self.config
+        """Everyone in this family's network, as many as its size calls for, with their invitations."""
         every = list(range(len(self.children)))
-        parents, fixed = [], []
-        for name, relationship in spec["pr_holders"]:
-            side = {"Mother": "maternal", "Father": "paternal"}.get(relationship, "both")
-            parents.append({"name": name, "gender": "F" if relationship == "Mother" else "M", "side": side,
-                            "roles": ["pr_holder", "parent"], "label": relationship})
-        parents += [dict(parent) for parent in config.get("parents", [])]
-        for parent in parents:
-            label = parent.pop("label")
-            parent["relationships"] = label if isinstance(label, dict) else {kid: label for kid in every}
-            parent["address_hidden"] = int(parent["name"] in config.get("hidden", []))
-            if parent["name"] in config.get("addresses", {}):
-                parent["address"] = config["addresses"][parent["name"]]
-            fixed.append(self._contact(parent))
-        for extra in config.get("people", []):
+        parents = self._parents(every)
+        fixed = [self._contact(parent) for parent in parents]
+        for extra in self.config.get("people", []):
             person = dict(extra)
             label = person.pop("label")
             person["relationships"] = {kid: label for kid in every}
             fixed.append(self._contact(person))
-        taken = {person.get("slot") for person in fixed}
-
         # Each parent's own family: grandparents, the parent's brothers and sisters, their children.
         groups = {}
         for parent in parents:
             kids = [kid for kid, label in parent["relationships"].items() if label in ("Mother", "Father")]
-            surname = parent["name"].split()[-1]
-            groups.setdefault(parent["side"], []).append((parent, kids, surname))
+            groups.setdefault(parent["side"], []).append((parent, kids, parent["name"].split()[-1]))
+        candidates = self._wider_family(groups, taken={person.get("slot") for person in fixed})
+        self._friends(parents, every, fixed, candidates)
+        chosen = self._choose(fixed, candidates, groups)
+        self._plan_invitations(chosen)
+        return chosen
+
+    def _parents(self, every):
+        """The parents the referral names (with parental responsibility) and any others the story needs."""
+        parents = []
+        for name, relationship in self.spec["pr_holders"]:
+            side = {"Mother": "maternal", "Father": "paternal"}.get(relationship, "both")
+            parents.append({"name": name, "gender": "F" if relationship == "Mother" else "M", "side": side,
+                            "roles": ["pr_holder", "parent"], "label": relationship})
+        parents += [dict(parent) for parent in self.config.get("parents", [])]
+        for parent in parents:
+            label = parent.pop("label")
+            parent["relationships"] = label if isinstance(label, dict) else {kid: label for kid in every}
+            parent["address_hidden"] = int(parent["name"] in self.config.get("hidden", []))
+            if parent["name"] in self.config.get("addresses", {}):
+                parent["address"] = self.config["addresses"][parent["name"]]
+        return parents
+
+    def _wider_family(self, groups, taken):
+        """Each side's relatives, closest first: [grandparents, aunts and uncles], [cousins and the rest]."""
         fathers = {self._surname_entry(surname) for _, _, surname in groups.get("paternal", [])}
         candidates = [[], []]
         for side, members in groups.items():
@@ -127,36 +142,39 @@ class Network:
                 continue
             for _parent, kids, surname in members:
                 if side == "maternal" and self._surname_entry(surname) in fathers:
-                    surname = rng.choice(self.culture["surnames"])  # her own family's name
-                siblings, elders = config.get("groups", {}).get(side, (None, None))
+                    surname = self.rng.choice(self.culture["surnames"])  # her own family's name
+                siblings, elders = self.config.get("groups", {}).get(side, (None, None))
                 siblings = siblings or self._surname_entry(surname)
-                elders = elders or siblings
-                grandmother, grandfather = self.culture["grand"]
-                if (side, "grandmother") not in taken and rng.random() < 0.85:
-                    candidates[0].append(self._relative("F", side, elders, grandmother, kids, elder=True))
-                if (side, "grandfather") not in taken and rng.random() < 0.6:
-                    candidates[0].append(self._relative("M", side, elders, grandfather, kids, elder=True))
-                for _ in range(rng.randint(1, 3)):
-                    gender = rng.choice("FM")
-                    married = gender == "F" and rng.random() < 0.4
-                    family = rng.choice(self.culture["surnames"]) if married else siblings
-                    candidates[0].append(self._relative(gender, side, family, "Aunt" if gender == "F" else "Uncle",
-                                                        kids))
-                for _ in range(rng.randint(2, 4)):
-                    gender = rng.choice("FM")
-                    family = siblings if rng.random() < 0.5 else rng.choice(self.culture["surnames"])
-                    candidates[1].append(self._relative(gender, side, family, "Cousin", kids))
-                gender = rng.choice("FM")
-                candidates[1].append(self._relative(gender, side, rng.choice(self.culture["surnames"]),
-                                                    "Aunt by marriage" if gender == "F" else "Uncle by marriage",
-                                                    kids))
-                if rng.random() < 0.5:
-                    gender = rng.choice("FM")
-                    candidates[1].append(self._relative(gender, side, elders,
-                                                        "Great-aunt" if gender == "F" else "Great-uncle",
-                                                        kids, elder=True))
+                self._relatives(side, kids, siblings, elders or siblings, taken, candidates)
+        return candidates
 
-        # Friends, a neighbour or someone from the family's community.
+    def _relatives(self, side, kids, siblings, elders, taken, candidates):
+        rng, surnames = self.rng, self.culture["surnames"]
+        grandmother, grandfather = self.culture["grand"]
+        if (side, "grandmother") not in taken and rng.random() < 0.85:
+            candidates[0].append(self._relative("F", side, elders, grandmother, kids, elder=True))
+        if (side, "grandfather") not in taken and rng.random() < 0.6:
+            candidates[0].append(self._relative("M", side, elders, grandfather, kids, elder=True))
+        for _ in range(rng.randint(1, 3)):
+            gender = rng.choice("FM")
+            married = gender == "F" and rng.random() < 0.4
+            family = rng.choice(surnames) if married else siblings
+            candidates[0].append(self._relative(gender, side, family, "Aunt" if gender == "F" else "Uncle", kids))
+        for _ in range(rng.randint(2, 4)):
+            gender = rng.choice("FM")
+            family = siblings if rng.random() < 0.5 else rng.choice(surnames)
+            candidates[1].append(self._relative(gender, side, family, "Cousin", kids))
+        gender = rng.choice("FM")
+        candidates[1].append(self._relative(gender, side, rng.choice(surnames),
+                                            "Aunt by marriage" if gender == "F" else "Uncle by marriage", kids))
+        if rng.random() < 0.5:
+            gender = rng.choice("FM")
+            candidates[1].append(self._relative(gender, side, elders, "Great-aunt" if gender == "F" else "Great-uncle",
+                                                kids, elder=True))
+
+    def _friends(self, parents, every, fixed, candidates):
+        """Friends, a neighbour or someone from the family's community."""
+        rng = self.rng
         mother = next((parent for parent in parents if parent["side"] == "maternal"), parents[0])
         community = self.culture["community"]
         godparent = "Godmother" if self.config["culture"] not in ("arabic", "hebrew") else "Family friend"
@@ -175,8 +193,10 @@ class Network:
                 person["relationships"] = {kid: "Godfather" for kid in every}
             (fixed if tier == 0 else candidates[1]).append(person)
 
-        # As many as this family has: drop the least close, or add more of the wider family.
-        target = max(8, min(25, rng.randint(*config["size"])))
+    def _choose(self, fixed, candidates, groups):
+        """As many as this family has: drop the least close, or add more of the wider family."""
+        rng = self.rng
+        target = max(8, min(25, rng.randint(*self.config["size"])))
         chosen, names = [], set()
 
         def take(person):  # the same name twice in one family, in either script, reads as a mistake
@@ -197,12 +217,11 @@ class Network:
         while len(chosen) < target:
             take(self._relative(rng.choice("FM"), parent["side"], rng.choice(self.culture["surnames"]),
                                 "Cousin", kids))
-        self._plan_invitations(chosen)
         return chosen
 
     def _plan_invitations(self, people):
         """Invitations that fit the stage, and how each person took part in each held meeting."""
-        rng, spec = self.rng, self.spec
+        spec = self.spec
         reached = spec.get("from", spec["stage"])
         order = lifecycle.MAIN_PATH.index(reached)
         held = order >= lifecycle.MAIN_PATH.index("conference_held")
@@ -210,55 +229,61 @@ class Network:
         names = self.config.get("known_as") or [name.split()[0] for name, *_ in spec["children"]]
         children = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
         for person in people:
-            roles = person["roles"]
             mode = person.get("attend", {})
             person["attend"] = mode = {"conference": mode} if isinstance(mode, str) else dict(mode)
             if person.get("excluded"):
                 person["invitation"] = "not_contacted"
                 continue
-            if "invitation" in person:
-                status = person["invitation"]
-            elif reached == "referred":
-                status = "not_contacted"
-            elif order <= lifecycle.MAIN_PATH.index("baseline_held"):
-                contacted = "pr_holder" in roles or (reached == "baseline_held" and rng.random() < 0.3)
-                status = "contacted" if contacted else "not_contacted"
-            elif reached == "preparing":
-                if "pr_holder" in roles or "advocate" in roles:
-                    status = rng.choice(["invited", "confirmed"])
-                elif "interpreter" in roles:
-                    status = "contacted"
-                else:
-                    status = rng.choices(["contacted", "invited", "confirmed", "not_contacted", "declined"],
-                                         [35, 30, 15, 12, 8])[0]
-            elif "pr_holder" in roles or "advocate" in roles or "interpreter" in roles:
-                status = "confirmed"
-            else:
-                status = rng.choices(["confirmed", "invited", "declined"], [65, 15, 20] if held else [60, 25, 15])[0]
-            person["invitation"] = status
+            status = person["invitation"] = (person["invitation"] if "invitation" in person
+                                             else self._invitation(person, reached, held))
             if not held:
                 continue
             if "conference" not in mode:
-                if status == "confirmed":
-                    if person["abroad"]:
-                        choice = "remote"
-                    elif "pr_holder" in roles or "advocate" in roles or "interpreter" in roles:
-                        choice = "in_person"
-                    else:
-                        choice = rng.choices(["in_person", "remote", "did_not_attend"], [72, 20, 8])[0]
-                else:
-                    choice = "written_views" if rng.random() < (0.5 if status == "invited" else 0.4) \
-                        else "did_not_attend"
-                mode["conference"] = choice
-            if review_held and status == "confirmed" and "interpreter" not in roles and "review" not in mode:
-                if "pr_holder" in roles or "advocate" in roles:
-                    mode["review"] = "in_person"
-                else:
-                    mode["review"] = rng.choices(["in_person", "remote", "did_not_attend"], [50, 20, 30])[0]
+                mode["conference"] = self._took_part(person, status)
+            if review_held and status == "confirmed" and "interpreter" not in person["roles"] and "review" not in mode:
+                mode["review"] = self._at_review(person)
             if "written_views" in mode.values():
-                view = WRITTEN_VIEWS_WELSH if person.get("language") == "Welsh" and rng.random() < 0.5 \
-                    else rng.choice(WRITTEN_VIEWS).format(children=children)
-                person["written_views"] = view
+                person["written_views"] = self._written_views(person, children)
+
+    def _invitation(self, person, reached, held):
+        """Where this person's invitation has got by the stage the case has reached."""
+        rng, roles = self.rng, person["roles"]
+        if reached == "referred":
+            return "not_contacted"
+        if lifecycle.MAIN_PATH.index(reached) <= lifecycle.MAIN_PATH.index("baseline_held"):
+            contacted = "pr_holder" in roles or (reached == "baseline_held" and rng.random() < 0.3)
+            return "contacted" if contacted else "not_contacted"
+        if reached == "preparing":
+            if "pr_holder" in roles or "advocate" in roles:
+                return rng.choice(["invited", "confirmed"])
+            if "interpreter" in roles:
+                return "contacted"
+            return rng.choices(["contacted", "invited", "confirmed", "not_contacted", "declined"],
+                               [35, 30, 15, 12, 8])[0]
+        if _key_person(roles):
+            return "confirmed"
+        return rng.choices(["confirmed", "invited", "declined"], [65, 15, 20] if held else [60, 25, 15])[0]
+
+    def _took_part(self, person, status):
+        """How someone took part in the conference, given their invitation."""
+        rng = self.rng
+        if status != "confirmed":
+            return "written_views" if rng.random() < (0.5 if status == "invited" else 0.4) else "did_not_attend"
+        if person["abroad"]:
+            return "remote"
+        if _key_person(person["roles"]):
+            return "in_person"
+        return rng.choices(["in_person", "remote", "did_not_attend"], [72, 20, 8])[0]
+
+    def _at_review(self, person):
+        if "pr_holder" in person["roles"] or "advocate" in person["roles"]:
+            return "in_person"
+        return self.rng.choices(["in_person", "remote", "did_not_attend"], [50, 20, 30])[0]
+
+    def _written_views(self, person, children):
+        if person.get("language") == "Welsh" and self.rng.random() < 0.5:
+            return WRITTEN_VIEWS_WELSH
+        return self.rng.choice(WRITTEN_VIEWS).format(children=children)
 
     # --- writing ---------------------------------------------------------------------------
 

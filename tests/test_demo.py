@@ -10,7 +10,8 @@ import sys
 import pytest
 from conftest import text
 
-from fgc.domain import agreement, deadlines, lifecycle, plan_document, vocabulary
+from fgc import service
+from fgc.domain import agreement, lifecycle, plan_document, vocabulary
 from fgc.data import audit as audit_data
 from fgc.data import baselines, child_views, consents, network, offers, professionals
 from fgc.data import cases as case_data
@@ -159,11 +160,12 @@ def test_some_deadlines_are_overdue(seeded, db, app):
     rows = all_cases(db)
     with app.app_context():
         facts = case_data.facts(db, [row["id"] for row in rows])
-        found = deadlines.overdue(rows, facts)
+        due = service.deadlines()
+        found = due.overdue(rows, facts)
         assert found
         assert any(deadline["label"] == "Baseline meeting" for _, deadline in found)
         closed = [row for row in rows if row["stage"] == "closed"]
-        assert all(item["status"] is None for row in closed for item in deadlines.for_case(row, facts[row["id"]]))
+        assert all(item["status"] is None for row in closed for item in due.for_case(row, facts[row["id"]]))
 
 
 def networks(db):

@@ -7,7 +7,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from .. import access
+from .. import access, service
 from ..domain import audit, deadlines, lifecycle, scaling, vocabulary
 from ..data import audit as audit_data
 from ..data import baselines, child_views, consents, meetings, network, offers, professionals, scales
@@ -95,7 +95,7 @@ def case_context(case):
         "baseline": baselines.get(db, case_id),
         "items": baselines.items(db, case_id),
         "meetings": meetings.for_case(db, case_id),
-        "deadlines": deadlines.for_case(case, case_data.facts(db, [case_id])[case_id]),
+        "deadlines": service.deadlines().for_case(case, case_data.facts(db, [case_id])[case_id]),
         "next_steps": lifecycle.next_steps(case["stage"], resume_stage=case["resume_stage"]),
         "consent_withdrawn": consent_state == "withdrawn",
         "plan": plan,

@@ -7,8 +7,8 @@ from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, db
-from ..domain import audit, deadlines, lifecycle
+from .. import access, db, service
+from ..domain import audit, lifecycle
 from ..data import cases as case_data
 from ..data import meetings as meeting_data
 
@@ -24,24 +24,25 @@ def home():
         return render_template("main/home.html")
     database = db.get_db()
     viewer = access.viewer()
+    due = service.deadlines()
     context = {"drafts": case_data.summaries(database, viewer, stages=["draft"])}
     if role == "coordinator":
         mine = case_data.summaries(database, viewer, coordinator_id=current_user.id, stages=lifecycle.OPEN)
         context.update(_by_stage(mine), meetings=_this_week_and_next(database, viewer),
-                       **_overdue(deadlines.overdue(mine, case_data.facts(database, [row["id"] for row in mine]))))
+                       **_overdue(due.overdue(mine, case_data.facts(database, [row["id"] for row in mine]))))
     elif role == "manager":
         open_cases = case_data.summaries(database, viewer, stages=lifecycle.OPEN)
-        since = (deadlines.today() - datetime.timedelta(days=365)).isoformat()
+        since = (due.today - datetime.timedelta(days=365)).isoformat()
         context.update(
             unallocated=case_data.summaries(database, viewer, unallocated=True),
-            **_overdue(deadlines.overdue(open_cases, case_data.facts(database, [row["id"] for row in open_cases]))),
+            **_overdue(due.overdue(open_cases, case_data.facts(database, [row["id"] for row in open_cases]))),
             caseloads=case_data.caseloads(database, lifecycle.OPEN),
-            timeliness=deadlines.referral_to_conference(case_data.conference_times(database, since)))
+            timeliness=due.referral_to_conference(case_data.conference_times(database, since)))
     else:
         mine = case_data.summaries(database, viewer, referred_by=current_user.id)
         mine = [row for row in mine if row["stage"] != "draft"]
         facts = case_data.facts(database, [row["id"] for row in mine])
-        context.update(referred=[dict(row, next=_next_date(row, facts[row["id"]])) for row in mine])
+        context.update(referred=[dict(row, next=_next_date(row, facts[row["id"]], due)) for row in mine])
     shown = {row["id"] for key in ("drafts", "unallocated", "referred") for row in context.get(key, [])}
     shown |= {row["id"] for _stage, rows in context.get("by_stage", []) for row in rows}
     shown |= {row["id"] for row, _item in context.get("overdue", [])}
@@ -74,11 +75,11 @@ def _this_week_and_next(database, viewer):
                                  coordinator_id=current_user.id)
 
 
-def _next_date(row, facts):
+def _next_date(row, facts, due):
     """The next thing to happen on a case: a scheduled meeting, else the next open deadline."""
     if facts["next_meeting_at"]:
         return {"label": _("Meeting"), "when": facts["next_meeting_at"], "is_meeting": True}
-    pending = [item for item in deadlines.for_case(row, facts) if item["status"] is not None]
+    pending = [item for item in due.for_case(row, facts) if item["status"] is not None]
     if pending:
         return {"label": pending[0]["label"], "when": pending[0]["due"].isoformat(), "is_meeting": False,
                 "tag_text": pending[0]["tag_text"], "tag_class": pending[0]["tag_class"]}

@@ -16,6 +16,11 @@ def calendar():
     return WorkingCalendar(closure_days.dates(get_db()))
 
 
+def targets():
+    """The service's targets: README, Configuration."""
+    return Targets.from_config(current_app.config)
+
+
 def deadlines():
     """The service's deadlines as they stand today."""
-    return Deadlines(Targets.from_config(current_app.config), calendar(), today())
+    return Deadlines(targets(), calendar(), today())

@@ -11,14 +11,17 @@ def client_ip():
     return request.remote_addr if has_request_context() else "cli"
 
 
-def record(action, *, record_type=None, record_id=None, detail=None, user=None, actor=None):
-    """Append one event. ``user`` defaults to whoever is signed in; never pass secrets in ``detail``."""
+def record(action, *, record_type=None, record_id=None, detail=None, user=None, actor=None, db=None):
+    """Append one event. ``user`` defaults to whoever is signed in; never pass secrets in ``detail``.
+
+    ``db`` is the connection whose transaction the event joins (by default the request's).
+    """
     if user is None and has_request_context() and current_user.is_authenticated:
         user = current_user
     user_id = user["id"] if isinstance(user, dict) else getattr(user, "id", None)
     if actor is None:
         actor = (user["email"] if isinstance(user, dict) else getattr(user, "email", None)) or "anonymous"
-    db = get_db()
+    db = db if db is not None else get_db()
     with write(db):
         audit_data.add(db, user_id=user_id, actor=actor, action=action, record_type=record_type,
                        record_id=record_id, ip=client_ip(), detail=detail)

@@ -42,3 +42,16 @@ def whole_number(value, *, digits=9):
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= digits:
         return int(value)
     return None
+
+
+def show_outcome(form, outcome, conflict_message):
+    """Put an action's conflict or refusal (an :class:`fgc.domain.outcome.Outcome`) on ``form``, which keeps
+    what was typed. After a conflict the form is at the version saved now, so a second save is deliberate."""
+    if outcome.conflict:
+        form.form_errors.append(conflict_message)
+        if outcome.current is not None and hasattr(form, "version"):
+            form.version.data = outcome.current["version"]
+    elif outcome.field:
+        getattr(form, outcome.field).errors = [outcome.problem]
+    elif outcome.problem:
+        form.form_errors.append(outcome.problem)

@@ -6,44 +6,30 @@ resource has its own edit counter; a save made from a page that is out of date c
 with the writer's own text kept beside what is saved now, so they can merge the two.
 """
 
-import datetime
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from .. import access
-from ..domain import agreement, audit, plan_document, vocabulary
+from .. import access, service
 from ..data import baselines, network, professionals
 from ..data import plans as plan_data
-from ..data.cases import VersionConflict
-from ..db import get_db, write
-from ..domain.deadlines import today
+from ..db import get_db
+from ..domain import plan_document, planning, vocabulary
 from ..forms import plans as forms
-from ..forms.base import version_of, whole_number
-from ..domain.workdays import add_months
+from ..forms.base import show_outcome, version_of, whole_number
 
 bp = Blueprint("plans", __name__, url_prefix="/cases/<id:case_id>/plan")
 
+REMOVED = _l("Someone else removed this task while you were editing. Your text is kept below: save it to add it "
+             "to the plan again as a new task")
 CONFLICT = _l("Someone else changed this while you were editing. Nothing you typed has been lost: your version is "
               "below, beside what is saved now. Merge the two, then save again")
 
 
 def _plan():
     return plan_data.get(get_db(), access.current_case()["id"])
-
-
-def _default_review_on(db, case):
-    """REVIEW_AFTER_MONTHS (3, as practice expects) after the conference."""
-    meeting = plan_document.conference(db, case["id"])
-    held = datetime.date.fromisoformat(meeting["held_on"] or meeting["starts_at"][:10]) if meeting else today()
-    return add_months(held, current_app.config["REVIEW_AFTER_MONTHS"]).isoformat()
-
-
-def _writable_plan(db, case):
-    """The plan to write into, started now if needed (inside a write transaction)."""
-    return plan_data.ensure(db, case["id"], user_id=current_user.id, review_on=_default_review_on(db, case))
 
 
 def _locked(plan):
@@ -131,33 +117,16 @@ def task(case_id, task_id):
         # Removed by someone else while this person was editing it: keep their text to add back.
         form.validate_on_submit()
         removed = True
-        form.form_errors.append(_("Someone else removed this task while you were editing. Your text is kept "
-                                  "below: save it to add it to the plan again as a new task"))
+        form.form_errors.append(str(REMOVED))
     elif form.validate_on_submit():
-        try:
-            with write(db):
-                plan = _writable_plan(db, case)
-                saved = plan_data.save_task(db, case_id, plan["id"], form.values(), user_id=current_user.id,
-                                            task_id=task_id, version=version_of(form) if task_id else None)
-                audit.record("plan.task_saved", record_type="case", record_id=case_id,
-                             detail={"task_id": saved, "added": task_id is None})
-        except VersionConflict:
-            saved_now = plan_data.task(db, plan["id"], task_id)
-            if saved_now is None:
-                removed = True
-                form.form_errors.append(_("Someone else removed this task while you were editing. Your text is "
-                                          "kept below: save it to add it to the plan again as a new task"))
-            else:
-                form.form_errors.append(CONFLICT)
-                form.version.data = saved_now["version"]
-        except network.Excluded:
-            form.who_people.errors = [_("Someone you chose is excluded, so cannot be given a task")]
-        except LookupError:
-            form.form_errors.append(_("Something you chose has been removed from the case since the page was "
-                                      "opened. Check your choices and save again"))
-        else:
+        outcome = planning.save_task(db, case, form.values(), user=current_user, targets=service.targets(),
+                                     task_id=task_id, version=version_of(form) if task_id else None)
+        if outcome.done:
             flash(_("The task has been saved"), "success")
-            return _back(case_id, f"task-{saved}")
+            return _back(case_id, f"task-{outcome.value}")
+        saved_now = outcome.current
+        removed = outcome.conflict and saved_now is None
+        show_outcome(form, outcome, str(REMOVED) if removed else str(CONFLICT))
     document = plan_document.assemble(db, case, plan) if saved_now else None
     return render_template("plans/task.html", case=case, form=form, task=existing, removed=removed,
                            saved_now=next((t for t in document["tasks"] if t["key"] == task_id), None)
@@ -168,19 +137,13 @@ def task(case_id, task_id):
 @bp.route("/tasks/<id:task_id>/move/<any(up, down):direction>", methods=["POST"])
 @login_required
 def move_task(case_id, task_id, direction):
-    _case, db, plan = _writing()
+    case, db, plan = _writing()
     access.found(plan and plan_data.task(db, plan["id"], task_id))
-    try:
-        with write(db):
-            moved = plan_data.move_task(db, plan["id"], task_id, -1 if direction == "up" else 1,
-                                        user_id=current_user.id)
-            if moved:
-                audit.record("plan.task_moved", record_type="case", record_id=case_id,
-                             detail={"task_id": task_id, "direction": direction})
-    except (LookupError, plan_data.PlanLocked):
-        flash(_("The plan changed while you were looking at it: check the order and try again"), "error")
+    outcome = planning.move_task(db, case, plan, task_id, direction, user=current_user)
+    if not outcome.done:
+        flash(outcome.problem, "error")
         return _back(case_id)
-    if moved:
+    if outcome.value:
         flash(_("The task has been moved up") if direction == "up" else _("The task has been moved down"), "success")
     else:
         flash(_("The task is already at the top") if direction == "up" else _("The task is already at the bottom"),
@@ -195,11 +158,7 @@ def remove_task(case_id, task_id):
     existing = access.found(plan and plan_data.task(db, plan["id"], task_id))
     form = forms.TaskRemoveForm(data={"version": existing["version"]} if request.method == "GET" else None)
     if form.validate_on_submit():
-        try:
-            with write(db):
-                plan_data.remove_task(db, plan["id"], task_id, version_of(form), user_id=current_user.id)
-                audit.record("plan.task_removed", record_type="case", record_id=case_id, detail={"task_id": task_id})
-        except (VersionConflict, plan_data.PlanLocked):
+        if not planning.remove_task(db, case, plan, task_id, version_of(form), user=current_user).done:
             flash(_("Someone else changed this task while you were deciding. It has not been removed: check it "
                     "again first"), "error")
             return _back(case_id, f"task-{task_id}")
@@ -217,22 +176,17 @@ def details(case_id):
     initial = None
     if request.method == "GET":
         initial = ({key: plan[key] for key in plan_data.DETAILS} | {"version": plan["version"]} if plan else
-                   {"review_on": _default_review_on(db, case), "version": ""})
+                   {"review_on": planning.default_review_on(db, case, service.targets()), "version": ""})
     form = forms.DetailsForm(data=initial)
     saved_now = None
     if form.validate_on_submit():
         values = {"contingency": form.contingency.data or "", "monitoring": form.monitoring.data or "",
                   "review_on": form.review_on.data.isoformat()}
-        try:
-            with write(db):
-                plan = _writable_plan(db, case)
-                version = version_of(form) if form.version.data else plan["version"]
-                plan_data.save_details(db, plan["id"], version, values, user_id=current_user.id)
-                audit.record("plan.details_saved", record_type="case", record_id=case_id)
-        except VersionConflict:
-            saved_now = plan_data.get(db, case_id)
-            form.form_errors.append(CONFLICT)
-            form.version.data = saved_now["version"]
+        outcome = planning.save_details(db, case, values, user=current_user, targets=service.targets(),
+                                        version=version_of(form) if form.version.data else None)
+        saved_now = outcome.current
+        if not outcome.done:
+            show_outcome(form, outcome, str(CONFLICT))
         else:
             flash(_("The rest of the plan has been saved"), "success")
             return _back(case_id, "rest-of-plan")
@@ -256,12 +210,8 @@ def item(case_id, item_id):
         if _locked(plan):
             return _back(case_id)
         if form.validate_on_submit():
-            with write(db):
-                plan = _writable_plan(db, case)
-                plan_data.note_item_decision(db, case_id, plan["id"], item_id, form.decision.data or "",
-                                             user_id=current_user.id)
-                audit.record("plan.item_decision_noted", record_type="case", record_id=case_id,
-                             detail={"item_id": item_id, "cleared": not form.decision.data})
+            planning.note_item_decision(db, case, item_id, form.decision.data or "", user=current_user,
+                                        targets=service.targets())
             flash(_("The decision has been noted") if form.decision.data else _("The decision has been cleared"),
                   "success")
             return _back(case_id, "bottom-lines")
@@ -282,20 +232,13 @@ def resource(case_id, resource_id):
     if form.validate_on_submit():
         values = {"what": form.what.data, "detail": form.detail.data or "",
                   "sign_off_needed": form.sign_off_needed.data}
-        try:
-            with write(db):
-                plan = _writable_plan(db, case)
-                saved = plan_data.save_resource(db, plan["id"], values, user_id=current_user.id,
-                                                resource_id=resource_id,
-                                                version=version_of(form) if resource_id else None)
-                audit.record("plan.resource_saved", record_type="case", record_id=case_id,
-                             detail={"resource_id": saved, "added": resource_id is None})
-        except VersionConflict:
-            saved_now = plan_data.resource(db, plan["id"], resource_id)
-            if saved_now is None:
-                abort(404)
-            form.form_errors.append(CONFLICT)
-            form.version.data = saved_now["version"]
+        outcome = planning.save_resource(db, case, values, user=current_user, targets=service.targets(),
+                                         resource_id=resource_id, version=version_of(form) if resource_id else None)
+        saved_now = outcome.current
+        if outcome.conflict and saved_now is None:
+            abort(404)
+        if not outcome.done:
+            show_outcome(form, outcome, str(CONFLICT))
         else:
             flash(_("The request has been saved"), "success")
             return _back(case_id, "resources")
@@ -305,12 +248,9 @@ def resource(case_id, resource_id):
 @bp.route("/resources/<id:resource_id>/remove", methods=["POST"])
 @login_required
 def remove_resource(case_id, resource_id):
-    _case, db, plan = _writing()
+    case, db, plan = _writing()
     access.found(plan and plan_data.resource(db, plan["id"], resource_id))
-    with write(db):
-        plan_data.remove_resource(db, plan["id"], resource_id, user_id=current_user.id)
-        audit.record("plan.resource_removed", record_type="case", record_id=case_id,
-                     detail={"resource_id": resource_id})
+    planning.remove_resource(db, case, plan, resource_id, user=current_user)
     flash(_("The request has been removed"), "success")
     return _back(case_id, "resources")
 
@@ -327,13 +267,10 @@ def sign_off(case_id, resource_id):
         abort(404)
     form = forms.SignOffForm(data={"version": existing["version"]} if request.method == "GET" else None)
     if form.validate_on_submit():
-        try:
-            with write(db):
-                status = agreement.sign_off(db, case, plan, resource_id, version_of(form), outcome=form.outcome.data,
-                                            note=form.note.data or "", user=current_user)
-                audit.record("plan.resource_signed_off", record_type="case", record_id=case_id,
-                             detail={"resource_id": resource_id, "outcome": form.outcome.data})
-        except VersionConflict:
+        outcome = planning.sign_off(db, case, plan, resource_id, version_of(form), outcome=form.outcome.data,
+                                    note=form.note.data or "", user=current_user)
+        status = outcome.value
+        if outcome.conflict:
             flash(_("The request changed while you were reading it. Read it again before signing it off"), "error")
             return redirect(url_for("plans.sign_off", case_id=case_id, resource_id=resource_id))
         if status == "agreed":
@@ -366,18 +303,12 @@ def ready(case_id):
     form = forms.StatusForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        with write(db):
-            if request.form.get("back") == "draft":
-                agreement.back_to_draft(db, plan, _revision(form), user_id=current_user.id)
-            else:
-                agreement.mark_ready(db, case, plan, _revision(form), user_id=current_user.id)
-            audit.record("plan.status_changed", record_type="case", record_id=case_id,
-                         detail={"to": plan_data.get(db, case_id)["status"]})
-    except agreement.NotReady as reason:
-        flash(_("The plan cannot be marked ready for agreement: %(reason)s", reason=str(reason)), "error")
+    outcome = planning.change_status(db, case, plan, _revision(form), ready=request.form.get("back") != "draft",
+                                     user=current_user)
+    if outcome.problem:
+        flash(_("The plan cannot be marked ready for agreement: %(reason)s", reason=outcome.problem), "error")
         return _back(case_id, "check")
-    except VersionConflict:
+    if outcome.conflict:
         flash(_("Someone else changed the plan while you were reading it. Check it again"), "error")
         return _back(case_id)
     flash(_("The plan is ready for the referrer to agree") if request.form.get("back") != "draft" else
@@ -398,18 +329,15 @@ def decision(case_id):
     form = forms.DecisionForm(data={"revision": plan["revision"]} if request.method == "GET" else None)
     if form.validate_on_submit():
         text = {"agreed": "", "agreed_with_changes": form.changes.data, "declined": form.reasons.data}[form.outcome.data]
-        try:
-            with write(db):
-                status = agreement.decide(db, case, plan, _revision(form), outcome=form.outcome.data, text=text or "",
-                                          user=current_user)
-                audit.record("plan.decided", record_type="case", record_id=case_id,
-                             detail={"outcome": form.outcome.data, "version": plan["number"]})
-        except VersionConflict:
+        outcome = planning.decide(db, case, plan, _revision(form), outcome=form.outcome.data, text=text or "",
+                                  user=current_user)
+        if outcome.conflict:
             flash(_("The plan changed while you were reading it. Read it again before you decide"), "error")
             return redirect(url_for("plans.decision", case_id=case_id))
-        except agreement.NotReady as reason:
-            flash(str(reason), "error")
+        if outcome.problem:
+            flash(outcome.problem, "error")
             return _back(case_id)
+        status = outcome.value
         if status == "agreed":
             message = _("Version %(number)s of the plan is agreed", number=plan["number"])
         elif status == "awaiting_sign_off":

@@ -1,0 +1,177 @@
+"""Writing the family plan and deciding on it: the actions behind the plan pages.
+
+Each action is one transaction: the change, through :mod:`fgc.data.plans` and the rules in
+:mod:`fgc.domain.agreement`, and its audit event land together or not at all. Each returns an
+:class:`~fgc.domain.outcome.Outcome`: done, in conflict with someone else's save (with what is
+saved now, so the page can show both), or refused with a reason. A plan agreed while someone was
+writing in it raises :class:`fgc.data.plans.PlanLocked`, which the plan pages answer as a whole.
+
+``user`` is whoever acts (a signed-in user, or a user row for the command line); ``targets`` are
+the service's :class:`~fgc.domain.deadlines.Targets`, for the review date a new plan starts with.
+"""
+
+import datetime
+
+from flask_babel import gettext as _
+
+from ..data import network
+from ..data import plans as plan_data
+from ..data.cases import VersionConflict
+from ..db import write
+from . import agreement, audit, plan_document
+from .deadlines import today
+from .outcome import conflict, done, refused
+from .workdays import add_months
+
+
+def _user_id(user):
+    return user["id"] if isinstance(user, dict) else user.id
+
+
+def default_review_on(db, case, targets):
+    """The review date a new plan starts with: ``review_after_months`` after the conference."""
+    meeting = plan_document.conference(db, case["id"])
+    held = datetime.date.fromisoformat(meeting["held_on"] or meeting["starts_at"][:10]) if meeting else today()
+    return add_months(held, targets.review_after_months).isoformat()
+
+
+def _writable(db, case, user, targets):
+    """The plan to write into, started now if needed (inside the caller's transaction)."""
+    return plan_data.ensure(db, case["id"], user_id=_user_id(user), review_on=default_review_on(db, case, targets))
+
+
+def _audit(db, user, action, case, detail=None):
+    audit.record(action, record_type="case", record_id=case["id"], detail=detail, user=user, db=db)
+
+
+# --- tasks ----------------------------------------------------------------------------------------
+
+def save_task(db, case, values, *, user, targets, task_id=None, version=None):
+    """Add a task (``task_id`` None) or change one saved at ``version``. Done with the task's id."""
+    try:
+        with write(db):
+            plan = _writable(db, case, user, targets)
+            saved = plan_data.save_task(db, case["id"], plan["id"], values, user_id=_user_id(user),
+                                        task_id=task_id, version=version)
+            _audit(db, user, "plan.task_saved", case, {"task_id": saved, "added": task_id is None})
+    except VersionConflict:
+        return conflict(plan_data.task(db, plan_data.get(db, case["id"])["id"], task_id))
+    except network.Excluded:
+        return refused(_("Someone you chose is excluded, so cannot be given a task"), field="who_people")
+    except LookupError:
+        return refused(_("Something you chose has been removed from the case since the page was opened. "
+                         "Check your choices and save again"))
+    return done(saved)
+
+
+def move_task(db, case, plan, task_id, direction, *, user):
+    """Move a task one place ``up`` or ``down``. Done with whether it moved (False: already at that end)."""
+    try:
+        with write(db):
+            moved = plan_data.move_task(db, plan["id"], task_id, -1 if direction == "up" else 1,
+                                        user_id=_user_id(user))
+            if moved:
+                _audit(db, user, "plan.task_moved", case, {"task_id": task_id, "direction": direction})
+    except (LookupError, plan_data.PlanLocked):
+        return refused(_("The plan changed while you were looking at it: check the order and try again"))
+    return done(moved)
+
+
+def remove_task(db, case, plan, task_id, version, *, user):
+    try:
+        with write(db):
+            plan_data.remove_task(db, plan["id"], task_id, version, user_id=_user_id(user))
+            _audit(db, user, "plan.task_removed", case, {"task_id": task_id})
+    except (VersionConflict, plan_data.PlanLocked):
+        return conflict(plan_data.task(db, plan["id"], task_id))
+    return done()
+
+
+# --- the rest of the plan, bottom lines and questions ---------------------------------------------
+
+def save_details(db, case, values, *, user, targets, version=None):
+    """The contingency plan, who monitors the plan and the review date, saved at ``version`` (None: as it is
+    now, for a plan started by this save)."""
+    try:
+        with write(db):
+            plan = _writable(db, case, user, targets)
+            plan_data.save_details(db, plan["id"], plan["version"] if version is None else version, values,
+                                   user_id=_user_id(user))
+            _audit(db, user, "plan.details_saved", case)
+    except VersionConflict:
+        return conflict(plan_data.get(db, case["id"]))
+    return done()
+
+
+def note_item_decision(db, case, item_id, decision, *, user, targets):
+    """Note what the family decided about a bottom line or question; an empty ``decision`` clears it."""
+    with write(db):
+        plan = _writable(db, case, user, targets)
+        plan_data.note_item_decision(db, case["id"], plan["id"], item_id, decision, user_id=_user_id(user))
+        _audit(db, user, "plan.item_decision_noted", case, {"item_id": item_id, "cleared": not decision})
+    return done()
+
+
+# --- resources asked of the council ---------------------------------------------------------------
+
+def save_resource(db, case, values, *, user, targets, resource_id=None, version=None):
+    """Add a request for a resource (``resource_id`` None) or change one. Done with its id."""
+    try:
+        with write(db):
+            plan = _writable(db, case, user, targets)
+            saved = plan_data.save_resource(db, plan["id"], values, user_id=_user_id(user),
+                                            resource_id=resource_id, version=version)
+            _audit(db, user, "plan.resource_saved", case, {"resource_id": saved, "added": resource_id is None})
+    except VersionConflict:
+        return conflict(plan_data.resource(db, plan_data.get(db, case["id"])["id"], resource_id))
+    return done(saved)
+
+
+def remove_resource(db, case, plan, resource_id, *, user):
+    with write(db):
+        plan_data.remove_resource(db, plan["id"], resource_id, user_id=_user_id(user))
+        _audit(db, user, "plan.resource_removed", case, {"resource_id": resource_id})
+    return done()
+
+
+def sign_off(db, case, plan, resource_id, version, *, outcome, note, user):
+    """A senior manager approves or refuses a resource. Done with the plan's status afterwards."""
+    try:
+        with write(db):
+            status = agreement.sign_off(db, case, plan, resource_id, version, outcome=outcome, note=note, user=user)
+            _audit(db, user, "plan.resource_signed_off", case, {"resource_id": resource_id, "outcome": outcome})
+    except VersionConflict:
+        return conflict(plan_data.resource(db, plan["id"], resource_id))
+    return done(status)
+
+
+# --- ready for agreement, and the referrer's decision ---------------------------------------------
+
+def change_status(db, case, plan, revision, *, ready, user):
+    """Mark the plan ready for the referrer (``ready``), or back to a draft. Done with the new status."""
+    try:
+        with write(db):
+            if ready:
+                agreement.mark_ready(db, case, plan, revision, user_id=_user_id(user))
+            else:
+                agreement.back_to_draft(db, plan, revision, user_id=_user_id(user))
+            status = plan_data.get(db, case["id"])["status"]
+            _audit(db, user, "plan.status_changed", case, {"to": status})
+    except agreement.NotReady as reason:
+        return refused(str(reason))
+    except VersionConflict:
+        return conflict(plan_data.get(db, case["id"]))
+    return done(status)
+
+
+def decide(db, case, plan, revision, *, outcome, text, user):
+    """The referrer agrees, agrees with changes or declines. Done with the plan's status afterwards."""
+    try:
+        with write(db):
+            status = agreement.decide(db, case, plan, revision, outcome=outcome, text=text, user=user)
+            _audit(db, user, "plan.decided", case, {"outcome": outcome, "version": plan["number"]})
+    except VersionConflict:
+        return conflict(plan_data.get(db, case["id"]))
+    except agreement.NotReady as reason:
+        return refused(str(reason))
+    return done(status)

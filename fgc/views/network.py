@@ -5,14 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
-from ..render import network_picture
-from ..domain import audit, deadlines, vocabulary
 from ..data import cases as case_data
 from ..data import meetings as meeting_data
 from ..data import network, professionals
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import deadlines, family_network, vocabulary
 from ..forms import network as forms
-from ..forms.base import strip, version_of
+from ..forms.base import show_outcome, strip, version_of
+from ..render import network_picture
 
 bp = Blueprint("network", __name__, url_prefix="/cases/<id:case_id>/network")
 
@@ -48,9 +48,17 @@ def register(case_id):
                            show_hidden=sees_hidden_addresses(), can_edit=access.can("progress"), picture=picture)
 
 
-def _relationships_from(children):
-    """The per-child relationship boxes, named relationship-<child id>."""
-    return {child["id"]: strip(request.form.get(f"relationship-{child['id']}", "")) for child in children}
+def _relationships(existing, children):
+    """{child id: relationship}: as saved when the page opens, then the boxes named relationship-<child id>."""
+    if request.method == "POST":
+        return {child["id"]: strip(request.form.get(f"relationship-{child['id']}", "")) for child in children}
+    return {row["child_id"]: row["relationship"] for row in existing["relationships"]} if existing else {}
+
+
+def _person_values(form):
+    values = {name: "" if form[name].data is None else form[name].data for name in network.DETAILS if name in form}
+    values["address_hidden"] = 1 if form.address_hidden.data else 0
+    return values
 
 
 @bp.route("/new", methods=["GET", "POST"], defaults={"person_id": None})
@@ -67,26 +75,17 @@ def person(case_id, person_id):
         form.version.data = existing["version"]
     if existing and existing["address_hidden"] and not sees_hidden_addresses():
         abort(403)
-    relationships = ({row["child_id"]: row["relationship"] for row in existing["relationships"]} if existing else {}) \
-        if request.method == "GET" else _relationships_from(children)
+    relationships = _relationships(existing, children)
     too_long = [child["name"] for child in children if len(relationships.get(child["id"], "")) > 100]
     if form.validate_on_submit() and too_long:
         form.form_errors.append(_("Relationship to %(name)s must be 100 characters or fewer", name=too_long[0]))
     elif form.validate_on_submit():
-        values = {name: form[name].data for name in network.DETAILS if name in form}
-        values = {key: ("" if value is None else value) for key, value in values.items()}
-        values["address_hidden"] = 1 if form.address_hidden.data else 0
-        version = version_of(form)
-        try:
-            with write(db):
-                saved = network.save(db, case_id, values, person_id=person_id,
-                                     version=version if person_id else None, relationships=relationships)
-                audit.record("case.person_saved", record_type="case", record_id=case_id,
-                             detail={"person_id": saved, "added": person_id is None})
-        except case_data.VersionConflict:
-            form.form_errors.append(_("Someone else changed this person while you were editing. Your changes have "
-                                      "not been saved: check the register, then make them again"))
-            form.version.data = _person(case_id, person_id)["version"]
+        values = _person_values(form)
+        outcome = family_network.save_person(db, case_id, values, relationships, user=current_user,
+                                             person_id=person_id, version=version_of(form) if person_id else None)
+        if not outcome.done:
+            show_outcome(form, outcome, _("Someone else changed this person while you were editing. Your changes "
+                                          "have not been saved: check the register, then make them again"))
         else:
             flash(_("%(name)s has been added to the network", name=values["name"]) if person_id is None
                   else _("%(name)s has been updated in the network", name=values["name"]), "success")
@@ -104,15 +103,10 @@ def invitation(case_id, person_id):
     form = forms.InvitationForm(data={"invitation": person["invitation"], "invitation_on": person["invitation_on"]}
                                 if request.method == "GET" else None)
     if form.validate_on_submit():
-        db = get_db()
-        try:
-            with write(db):
-                network.set_invitation(db, case_id, person_id, form.invitation.data,
-                                       form.invitation_on.data.isoformat())
-                audit.record("case.invitation_changed", record_type="case", record_id=case_id,
-                             detail={"person_id": person_id, "invitation": form.invitation.data})
-        except network.Excluded:
-            form.invitation.errors = [_("This person is excluded, so they cannot be invited or confirmed")]
+        outcome = family_network.set_invitation(get_db(), case_id, person_id, form.invitation.data,
+                                                form.invitation_on.data.isoformat(), user=current_user)
+        if not outcome.done:
+            show_outcome(form, outcome, None)
         else:
             flash(_("%(name)s: %(invitation)s", name=person["name"],
                     invitation=str(vocabulary.INVITATION[form.invitation.data]).lower()), "success")
@@ -131,12 +125,9 @@ def exclude(case_id, person_id):
         return redirect(url_for("network.register", case_id=case_id))
     form = forms.ExcludeForm()
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            network.exclude(db, case_id, person_id, reason=form.reason.data, approved_by=form.approved_by.data,
-                            on=form.excluded_on.data.isoformat(), user_id=current_user.id)
-            audit.record("case.person_excluded", record_type="case", record_id=case_id,
-                         detail={"person_id": person_id})
+        family_network.exclude(get_db(), case_id, person_id, reason=form.reason.data,
+                               approved_by=form.approved_by.data, on=form.excluded_on.data.isoformat(),
+                               user=current_user)
         flash(_("%(name)s has been excluded. They cannot be invited, attend, or receive the plan", name=person["name"]),
               "success")
         return redirect(url_for("network.register", case_id=case_id))
@@ -156,11 +147,7 @@ def lift(case_id, person_id):
         return redirect(url_for("network.register", case_id=case_id))
     form = forms.LiftExclusionForm()
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            network.lift_exclusion(db, case_id, person_id, reason=form.reason.data, user_id=current_user.id)
-            audit.record("case.exclusion_lifted", record_type="case", record_id=case_id,
-                         detail={"person_id": person_id})
+        family_network.lift_exclusion(get_db(), case_id, person_id, reason=form.reason.data, user=current_user)
         flash(_("%(name)s’s exclusion has been lifted", name=person["name"]), "success")
         return redirect(url_for("network.register", case_id=case_id))
     return render_template("network/form.html", case=case, form=form, person=person,
@@ -182,21 +169,9 @@ def attendance(case_id, meeting_id):
     errors = {}
     if request.method == "POST":
         choices = {person["id"]: request.form.get(f"person-{person['id']}", "") for person in people}
-        for person in people:
-            mode = choices[person["id"]]
-            if mode and mode not in network.ATTENDANCE:
-                errors[person["id"]] = _("Select how they took part")
-            elif mode and person["excluded"] and mode != "did_not_attend":
-                errors[person["id"]] = _("%(name)s is excluded, so cannot be recorded as taking part",
-                                         name=person["name"])
+        errors = family_network.attendance_problems(people, choices)
         if not errors:
-            with write(db):
-                for person in people:
-                    if choices[person["id"]]:
-                        network.record_attendance(db, person["id"], meeting_id, choices[person["id"]],
-                                                  user_id=current_user.id)
-                audit.record("case.attendance_recorded", record_type="case", record_id=case_id,
-                             detail={"meeting_id": meeting_id})
+            family_network.record_attendance(db, case_id, meeting_id, choices, user=current_user)
             flash(_("Attendance has been recorded"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
         recorded = {person_id: mode for person_id, mode in choices.items() if mode}

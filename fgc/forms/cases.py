@@ -47,7 +47,20 @@ class OfferForm(Form):
             ok &= require(self.exception_decided_on, _("Enter the date of the decision"))
         return ok
 
-
+    def values(self):
+        """The offer record as saved: an offer's details, or the best-interests exception, never both."""
+        made = self.offer_made.data == "yes"
+        values = {
+            "offered_on": self.offered_on.data if made else None,
+            "in_letter_before_proceedings": (1 if self.in_letter.data == "yes" else 0) if made else None,
+            "letter_date": self.letter_date.data if made and self.in_letter.data == "yes" else None,
+            "response": (self.response.data or None) if made else None,
+            "response_on": self.response_on.data if made and self.response.data else None,
+            "exception_reason": "" if made else self.exception_reason.data,
+            "exception_decided_by": "" if made else self.exception_decided_by.data,
+            "exception_decided_on": None if made else self.exception_decided_on.data,
+        }
+        return {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in values.items()}
 
 
 class ConsentForm(Form):

@@ -8,24 +8,20 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from .. import access, service
-from ..domain import audit, deadlines, lifecycle, scaling, vocabulary
 from ..data import audit as audit_data
 from ..data import baselines, child_views, consents, meetings, network, offers, professionals, scales
 from ..data import cases as case_data
 from ..data import plans as plan_data
 from ..data import users as user_data
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import audit, casework, lifecycle, scaling, vocabulary
 from ..forms import cases as forms
-from ..forms.base import whole_number
+from ..forms.base import show_outcome, whole_number
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
 CONFLICT = _l("Someone else changed this while you were editing it. Your changes have not been saved: "
               "check the current details, then make them again")
-
-
-def _dates(values):
-    return {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in values.items()}
 
 
 def _case_roles_only():
@@ -128,26 +124,9 @@ def offer(case_id):
     if request.method == "GET":
         form.version.data = existing["version"] if existing else ""
     if form.validate_on_submit():
-        made = form.offer_made.data == "yes"
-        values = _dates({
-            "offered_on": form.offered_on.data if made else None,
-            "in_letter_before_proceedings": (1 if form.in_letter.data == "yes" else 0) if made else None,
-            "letter_date": form.letter_date.data if made and form.in_letter.data == "yes" else None,
-            "response": (form.response.data or None) if made else None,
-            "response_on": form.response_on.data if made and form.response.data else None,
-            "exception_reason": "" if made else form.exception_reason.data,
-            "exception_decided_by": "" if made else form.exception_decided_by.data,
-            "exception_decided_on": None if made else form.exception_decided_on.data,
-        })
-        version = whole_number(form.version.data)
-        try:
-            with write(db):
-                offers.save(db, case_id, version, values)
-                audit.record("case.offer_recorded", record_type="case", record_id=case_id,
-                             detail={"offer_made": made, "response": values["response"]})
-        except case_data.VersionConflict:
-            form.form_errors.append(str(CONFLICT))
-            form.version.data = (offers.get(db, case_id) or {}).get("version", "")
+        outcome = casework.record_offer(db, case_id, form.values(), whole_number(form.version.data), user=current_user)
+        if not outcome.done:
+            show_outcome(form, outcome, str(CONFLICT))
         else:
             flash(_("The s.31ZA offer record has been saved"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="offer"))
@@ -161,13 +140,9 @@ def add_consent(case_id):
     access.require("record")
     form = forms.ConsentForm()
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            consent_id = consents.add(db, case_id, given_by=form.given_by.data, basis=form.basis.data,
-                                      given_on=form.given_on.data.isoformat(), may_share=form.may_share.data,
-                                      share_with=form.share_with.data, recorded_by=current_user.id)
-            audit.record("case.consent_recorded", record_type="case", record_id=case_id,
-                         detail={"consent_id": consent_id, "basis": form.basis.data})
+        casework.record_consent(get_db(), case_id, given_by=form.given_by.data, basis=form.basis.data,
+                                given_on=form.given_on.data.isoformat(), may_share=form.may_share.data,
+                                share_with=form.share_with.data, user=current_user)
         flash(_("Consent has been recorded"), "success")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="consent"))
     return render_template("cases/consent.html", case=case, form=form)
@@ -184,16 +159,8 @@ def withdraw_consent(case_id, consent_id):
         abort(404)
     form = forms.WithdrawConsentForm(data={"withdrawn_by": consent["given_by"]} if request.method == "GET" else None)
     if form.validate_on_submit():
-        with write(db):
-            consents.withdraw(db, case_id, consent_id, withdrawn_by=form.withdrawn_by.data,
-                              withdrawn_on=form.withdrawn_on.data.isoformat())
-            paused = False
-            if consents.state(db, case_id) == "withdrawn" and lifecycle.allowed(case["stage"], "withdrawn"):
-                case_data.move(db, case_id, to_stage="withdrawn", user_id=current_user.id, expected_stage=case["stage"],
-                               note=_("Consent withdrawn"), resume_stage=case["stage"])
-                paused = True
-            audit.record("case.consent_withdrawn", record_type="case", record_id=case_id,
-                         detail={"consent_id": consent_id, "case_paused": paused})
+        paused = casework.withdraw_consent(db, case, consent_id, withdrawn_by=form.withdrawn_by.data,
+                                           withdrawn_on=form.withdrawn_on.data.isoformat(), user=current_user).value
         flash(_("The withdrawal of consent has been recorded. Work on the case has stopped") if paused
               else _("The withdrawal of consent has been recorded"), "success")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="consent"))
@@ -217,15 +184,7 @@ def allocate(case_id):
     if form.validate_on_submit():
         db = get_db()
         coordinator_id = int(form.coordinator_id.data)
-        first = case["stage"] == "referred"
-        with write(db):
-            if first:
-                case_data.move(db, case_id, to_stage="allocated", user_id=current_user.id, expected_stage=case["stage"],
-                               coordinator_id=coordinator_id, allocated_on=deadlines.today().isoformat())
-            else:
-                case_data.update(db, case_id, case["version"], coordinator_id=coordinator_id)
-            audit.record("case.allocated", record_type="case", record_id=case_id,
-                         detail={"coordinator_id": coordinator_id, "reallocated": not first})
+        casework.allocate(db, case, coordinator_id, user=current_user)
         coordinator = user_data.get(db, coordinator_id)
         flash(_("%(reference)s has been allocated to %(name)s", reference=case["reference"], name=coordinator["name"]),
               "success")
@@ -249,19 +208,11 @@ def baseline(case_id):
     if request.method == "GET":
         form.version.data = existing["version"] if existing else ""
     if form.validate_on_submit():
-        version = whole_number(form.version.data)
-        try:
-            with write(db):
-                baselines.save(db, case_id, version, held_on=form.held_on.data.isoformat(),
-                               attendees=form.attendees.data, objective=form.objective.data,
-                               recorded_by=current_user.id)
-                if existing is None:
-                    case_data.move(db, case_id, to_stage="baseline_held", user_id=current_user.id, expected_stage=case["stage"])
-                audit.record("case.baseline_recorded", record_type="case", record_id=case_id,
-                             detail={"first": existing is None})
-        except case_data.VersionConflict:
-            form.form_errors.append(str(CONFLICT))
-            form.version.data = (baselines.get(db, case_id) or {}).get("version", "")
+        outcome = casework.record_baseline(db, case, whole_number(form.version.data),
+                                           held_on=form.held_on.data.isoformat(), attendees=form.attendees.data,
+                                           objective=form.objective.data, user=current_user)
+        if not outcome.done:
+            show_outcome(form, outcome, str(CONFLICT))
         else:
             flash(_("The baseline meeting has been recorded"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
@@ -285,11 +236,7 @@ def add_item(case_id, kind):
     form = forms.BaselineItemForm()
     form.text.label.text = vocabulary.BASELINE_ITEMS[kind]
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            item_id = baselines.add_item(db, case_id, kind, form.text.data)
-            audit.record("case.baseline_item_added", record_type="case", record_id=case_id,
-                         detail={"kind": kind, "item_id": item_id})
+        casework.add_baseline_item(get_db(), case_id, kind, form.text.data, user=current_user)
         flash(_item_added(kind), "success")
         return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
     return render_template("cases/baseline_item.html", case=case, form=form, kind=kind, kind_label=vocabulary.BASELINE_ITEMS[kind])
@@ -300,11 +247,8 @@ def add_item(case_id, kind):
 def remove_item(case_id, item_id):
     access.current_case()
     access.require("progress")
-    db = get_db()
-    with write(db):
-        if not baselines.remove_item(db, case_id, item_id):
-            abort(404)
-        audit.record("case.baseline_item_removed", record_type="case", record_id=case_id, detail={"item_id": item_id})
+    if not casework.remove_baseline_item(get_db(), case_id, item_id, user=current_user).value:
+        abort(404)
     flash(_("The item has been removed"), "success")
     return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
 
@@ -338,22 +282,12 @@ def move(case_id, target):
     form = form_class() if form_class else forms.Form()
     if form.validate_on_submit():
         fields, note = {}, ""
-        resume_stage = case["stage"] if stage in lifecycle.PAUSED else None
         if target == "closed":
             fields = {"closed_on": form.closed_on.data.isoformat(), "closure_living_with": form.living_with.data,
                       "closure_proceedings": form.proceedings.data, "closure_notes": form.notes.data or ""}
         elif form_class is forms.PauseForm:
             note = form.note.data
-        with write(db):
-            case_data.move(db, case_id, to_stage=stage, user_id=current_user.id, expected_stage=case["stage"],
-                           note=note, resume_stage=resume_stage, **fields)
-            cancelled = 0
-            if stage in ("closed", "declined_by_family"):
-                # Nobody should keep a date in their calendar for a meeting that will not happen.
-                cancelled = meetings.cancel_scheduled(db, case_id, user_id=current_user.id,
-                                                      reason=_cancel_reason(stage))
-            audit.record("case.stage_changed", record_type="case", record_id=case_id,
-                         detail={"from": case["stage"], "to": stage, "meetings_cancelled": cancelled})
+        cancelled = casework.move(db, case, stage, user=current_user, note=note, **fields).value
         if cancelled:
             flash(ngettext("%(num)d scheduled meeting was cancelled. Download the cancellation from the case and "
                            "send it to everyone invited",
@@ -362,11 +296,6 @@ def move(case_id, target):
         flash(_("The case is now: %(stage)s", stage=lifecycle.label(stage)), "success")
         return redirect(url_for("cases.view", case_id=case_id))
     return render_template("cases/move.html", case=case, form=form, title=title, target=target, stage=stage)
-
-
-def _cancel_reason(stage):
-    """Why the scheduled meetings were cancelled, kept with each meeting."""
-    return {"closed": _("Case closed"), "declined_by_family": _("Case declined by family")}[stage]
 
 
 # Words for the timeline, by audit action.

@@ -7,20 +7,16 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
-from ..domain import audit, invites, lifecycle
 from ..data import consents, iso, parse
-from ..data import cases as case_data
 from ..data import meetings as meeting_data
 from ..data import users as user_data
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import audit, invites, lifecycle, meetings
 from ..forms import meetings as forms
-from ..forms.base import version_of
+from ..forms.base import show_outcome, version_of
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
 LONDON = ZoneInfo("Europe/London")
-# The stage a kind of meeting moves the case to when scheduled and when held.
-SCHEDULED_STAGE = {"conference": "conference_scheduled", "review": "review_scheduled"}
-HELD_STAGE = {"conference": "conference_held", "review": "review_held"}
 
 
 def _values(form):
@@ -43,7 +39,7 @@ def _refuse_if_paused(case):
 def schedule(case_id, kind):
     case = access.current_case()
     access.require("progress")
-    target = SCHEDULED_STAGE[kind]
+    target = meetings.SCHEDULED_STAGE[kind]
     refusal = _refuse_if_paused(case) or lifecycle.refusal(case["stage"], target)
     if refusal:
         flash(refusal, "error")
@@ -52,13 +48,8 @@ def schedule(case_id, kind):
                              if request.method == "GET" else None)
     del form.reason  # a reason is asked for only when changing a meeting
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            meeting_id = meeting_data.schedule(db, case_id, kind, _values(form), user_id=current_user.id,
-                                               uid_domain=current_app.config["INVITE_UID_DOMAIN"])
-            case_data.move(db, case_id, to_stage=target, user_id=current_user.id, expected_stage=case["stage"])
-            audit.record("case.meeting_scheduled", record_type="case", record_id=case_id,
-                         detail={"meeting_id": meeting_id, "kind": kind})
+        meetings.schedule(get_db(), case, kind, _values(form), uid_domain=current_app.config["INVITE_UID_DOMAIN"],
+                          user=current_user)
         flash(_("The conference has been scheduled. Download the calendar invite to send it")
               if kind == "conference" else
               _("The review has been scheduled. Download the calendar invite to send it"), "success")
@@ -91,17 +82,11 @@ def change(case_id, meeting_id):
         if not form.reason.data:
             form.reason.errors = [_("Enter the reason for the change")]
         else:
-            db = get_db()
-            try:
-                with write(db):
-                    meeting_data.change(db, case_id, meeting_id, version_of(form), _values(form),
-                                        user_id=current_user.id, reason=form.reason.data)
-                    audit.record("case.meeting_rescheduled", record_type="case", record_id=case_id,
-                                 detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
-            except case_data.VersionConflict:
-                form.form_errors.append(_("Someone else changed this meeting while you were editing it. Your "
-                                          "changes have not been saved: check the meeting, then make them again"))
-                form.version.data = _meeting(case_id, meeting_id)["version"]
+            outcome = meetings.change(get_db(), case_id, meeting, version_of(form), _values(form),
+                                      reason=form.reason.data, user=current_user)
+            if not outcome.done:
+                show_outcome(form, outcome, _("Someone else changed this meeting while you were editing it. Your "
+                                              "changes have not been saved: check the meeting, then make them again"))
             else:
                 flash(_("The conference has been rescheduled. Download the updated invite: it replaces the "
                         "earlier one in calendars") if meeting["kind"] == "conference" else
@@ -125,22 +110,11 @@ def cancel(case_id, meeting_id):
         return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     form = forms.CancelMeetingForm(data={"version": meeting["version"]} if request.method == "GET" else None)
     if form.validate_on_submit():
-        db = get_db()
-        back_to = {"conference_scheduled": "preparing", "review_scheduled": "plan_agreed"}.get(case["stage"])
-        try:
-            with write(db):
-                meeting_data.change(db, case_id, meeting_id, version_of(form), None, user_id=current_user.id,
-                                    reason=form.reason.data, cancel=True)
-                if back_to and SCHEDULED_STAGE[meeting["kind"]] == case["stage"]:
-                    case_data.move(db, case_id, to_stage=back_to, user_id=current_user.id, expected_stage=case["stage"],
-                                   note=_("Conference cancelled") if meeting["kind"] == "conference" else
-                                   _("Review cancelled"))
-                audit.record("case.meeting_cancelled", record_type="case", record_id=case_id,
-                             detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
-        except case_data.VersionConflict:
-            form.form_errors.append(_("Someone else changed this meeting while you were looking at it. Check it, "
-                                      "then cancel it again if you still need to"))
-            form.version.data = _meeting(case_id, meeting_id)["version"]
+        outcome = meetings.cancel(get_db(), case, meeting, version_of(form), reason=form.reason.data,
+                                  user=current_user)
+        if not outcome.done:
+            show_outcome(form, outcome, _("Someone else changed this meeting while you were looking at it. Check it, "
+                                          "then cancel it again if you still need to"))
         else:
             flash(_("The conference has been cancelled. Download the cancellation to remove it from calendars")
                   if meeting["kind"] == "conference" else
@@ -155,7 +129,7 @@ def held(case_id, meeting_id):
     case = access.current_case()
     access.require("progress")
     meeting = _meeting(case_id, meeting_id)
-    target = HELD_STAGE[meeting["kind"]]
+    target = meetings.HELD_STAGE[meeting["kind"]]
     refusal = lifecycle.refusal(case["stage"], target) if meeting["status"] == "scheduled" else \
         _("Only a scheduled meeting can be recorded as held")
     if refusal:
@@ -167,13 +141,7 @@ def held(case_id, meeting_id):
         if form.held_on.data.isoformat() < (case["referred_on"] or ""):
             form.held_on.errors = [_("Date it was held must be on or after the date of the referral")]
         else:
-            db = get_db()
-            with write(db):
-                meeting_data.mark_held(db, case_id, meeting_id, form.held_on.data.isoformat())
-                case_data.move(db, case_id, to_stage=target, user_id=current_user.id,
-                               expected_stage=case["stage"])
-                audit.record("case.meeting_held", record_type="case", record_id=case_id,
-                             detail={"meeting_id": meeting_id, "kind": meeting["kind"]})
+            meetings.mark_held(get_db(), case, meeting, form.held_on.data.isoformat(), user=current_user)
             flash(_("The conference has been recorded as held") if meeting["kind"] == "conference" else
                   _("The review has been recorded as held"), "success")
             return redirect(url_for("cases.view", case_id=case_id))

@@ -5,13 +5,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
-from ..domain import audit, deadlines
 from ..data import cases as case_data
 from ..data import child_views, network, professionals, scales
 from ..data import meetings as meeting_data
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import deadlines, preparation
 from ..forms import preparation as forms
-from ..forms.base import version_of, whole_number
+from ..forms.base import show_outcome, version_of, whole_number
 
 bp = Blueprint("preparation", __name__, url_prefix="/cases/<id:case_id>")
 
@@ -47,16 +47,12 @@ def professional(case_id, professional_id):
     if form.validate_on_submit():
         values = {name: form[name].data or "" for name in professionals.DETAILS}
         values["scale"] = forms.scale_value(form.scale.data)
-        try:
-            with write(db):
-                saved = professionals.save(db, case_id, values, professional_id=professional_id,
-                                           version=version_of(form) if professional_id else None)
-                audit.record("case.professional_saved", record_type="case", record_id=case_id,
-                             detail={"professional_id": saved, "added": professional_id is None})
-        except case_data.VersionConflict:
-            form.form_errors.append(_("Someone else changed this professional’s information while you were editing. "
-                                      "Your changes have not been saved: check it, then make them again"))
-            form.version.data = _professional(case_id, professional_id)["version"]
+        outcome = preparation.save_professional(db, case_id, values, user=current_user,
+                                                professional_id=professional_id,
+                                                version=version_of(form) if professional_id else None)
+        if not outcome.done:
+            show_outcome(form, outcome, _("Someone else changed this professional’s information while you were "
+                                          "editing. Your changes have not been saved: check it, then make them again"))
         else:
             flash(_("%(name)s’s information has been saved", name=values["name"]), "success")
             return redirect(url_for("preparation.professionals_list", case_id=case_id))
@@ -71,11 +67,8 @@ def add_danger(case_id, professional_id):
     professional = _professional(case_id, professional_id)
     form = forms.DangerForm()
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            professionals.add_danger(db, professional_id, form.danger.data, form.safety_goal.data)
-            audit.record("case.danger_statement_added", record_type="case", record_id=case_id,
-                         detail={"professional_id": professional_id})
+        preparation.add_danger(get_db(), case_id, professional_id, form.danger.data, form.safety_goal.data,
+                               user=current_user)
         flash(_("The danger statement and safety goal have been added"), "success")
         return redirect(url_for("preparation.professionals_list", case_id=case_id))
     return render_template("preparation/form.html", case=case, form=form, title=_("Add a danger statement"),
@@ -93,12 +86,8 @@ def remove_danger(case_id, professional_id, danger_id):
     access.current_case()
     access.require("progress")
     _professional(case_id, professional_id)
-    db = get_db()
-    with write(db):
-        if not professionals.remove_danger(db, professional_id, danger_id):
-            abort(404)
-        audit.record("case.danger_statement_removed", record_type="case", record_id=case_id,
-                     detail={"professional_id": professional_id, "danger_id": danger_id})
+    if not preparation.remove_danger(get_db(), case_id, professional_id, danger_id, user=current_user).value:
+        abort(404)
     flash(_("The danger statement has been removed"), "success")
     return redirect(url_for("preparation.professionals_list", case_id=case_id))
 
@@ -111,11 +100,7 @@ def shared(case_id, professional_id):
     professional = _professional(case_id, professional_id)
     form = forms.SharedForm(data={"shared_on": deadlines.today()} if request.method == "GET" else None)
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            professionals.mark_shared(db, case_id, professional_id, form.shared_on.data.isoformat())
-            audit.record("case.professional_shared", record_type="case", record_id=case_id,
-                         detail={"professional_id": professional_id})
+        preparation.mark_shared(get_db(), case_id, professional_id, form.shared_on.data.isoformat(), user=current_user)
         flash(_("%(name)s’s information is recorded as shared with the family", name=professional["name"]),
               "success")
         return redirect(url_for("preparation.professionals_list", case_id=case_id))
@@ -146,15 +131,10 @@ def child_voice(case_id, child_id):
         values = {name: form[name].data or "" for name in child_views.FIELDS}
         values["scale"] = forms.scale_value(form.scale.data)
         version = version_of(form) if existing or form.version.data else None
-        try:
-            with write(db):
-                child_views.save(db, child_id, values, version)
-                audit.record("case.child_views_saved", record_type="case", record_id=case_id,
-                             detail={"child_id": child_id})
-        except case_data.VersionConflict:
-            form.form_errors.append(_("Someone else changed these views while you were editing. Your changes have "
-                                      "not been saved: check them, then make them again"))
-            form.version.data = (child_views.get(db, child_id) or {}).get("version", "")
+        outcome = preparation.save_child_views(db, case_id, child_id, values, version, user=current_user)
+        if not outcome.done:
+            show_outcome(form, outcome, _("Someone else changed these views while you were editing. Your changes "
+                                          "have not been saved: check them, then make them again"))
         else:
             flash(_("%(name)s’s views have been saved", name=child["name"]), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="voices"))
@@ -186,12 +166,9 @@ def meeting_scales(case_id, meeting_id):
             if value and (whole_number(value, digits=2) is None or int(value) > 10):
                 errors[(source, source_id)] = _("Enter a whole number from 0 to 10, or leave it blank")
         if not errors:
-            with write(db):
-                scales.save(db, case_id, meeting_id,
-                            {key: int(value) if value else None for key, value in values.items()},
-                            user_id=current_user.id)
-                audit.record("case.scales_recorded", record_type="case", record_id=case_id,
-                             detail={"meeting_id": meeting_id})
+            preparation.record_scales(db, case_id, meeting_id,
+                                      {key: int(value) if value else None for key, value in values.items()},
+                                      user=current_user)
             flash(_("The scales have been saved"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="scaling"))
     return render_template("preparation/scales.html", case=case, meeting=meeting, rows=rows, values=values,

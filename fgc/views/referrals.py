@@ -12,12 +12,12 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from .. import access
-from ..domain import audit, deadlines
 from ..data import cases as case_data
 from ..data import users as user_data
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import referrals
 from ..forms import referrals as forms
-from ..forms.base import whole_number
+from ..forms.base import show_outcome, whole_number
 
 bp = Blueprint("referrals", __name__, url_prefix="/referrals")
 
@@ -69,19 +69,11 @@ def start():
                                message=_("Referrals are made by social workers, coordinators and managers.")), 403
     form = forms.ReferralStartForm()
     if form.validate_on_submit():
-        db = get_db()
-        try:
-            with write(db):
-                case_id = case_data.create_draft(db, created_by=current_user.id, reference=form.reference.data,
-                                                 urgent=form.urgent.data == "yes",
-                                                 urgency_reason=form.urgency_reason.data or "",
-                                                 referrer_name=current_user.name)
-                audit.record("case.draft_started", record_type="case", record_id=case_id,
-                             detail={"reference": form.reference.data})
-        except case_data.DuplicateReference:
-            form.reference.errors = [_("A case with this reference already exists")]
-        else:
-            return redirect(url_for("referrals.task_list", case_id=case_id))
+        outcome = referrals.start(get_db(), reference=form.reference.data, urgent=form.urgent.data == "yes",
+                                  urgency_reason=form.urgency_reason.data or "", user=current_user)
+        if outcome.done:
+            return redirect(url_for("referrals.task_list", case_id=outcome.value))
+        show_outcome(form, outcome, None)
     return render_template("referrals/start.html", form=form, case=None)
 
 
@@ -129,25 +121,13 @@ def form_values(form):
 
 def _save(case, form, values, section):
     """Save a section's fields, refusing a stale edit. True when saved."""
-    db = get_db()
-    raw = request.form.get("version") or str(case["version"])
-    version = whole_number(raw)
-    version = -1 if version is None else version
-    if section not in case["sections_done"]:
-        values["sections_done"] = case["sections_done"] + [section]
-    try:
-        with write(db):
-            case_data.update(db, case["id"], version, **values)
-            audit.record("case.referral_updated", record_type="case", record_id=case["id"],
-                         detail={"section": section, "fields": sorted(key for key in values if key != "sections_done")})
-    except case_data.DuplicateReference:
-        form.reference.errors = [_("A case with this reference already exists")]
-        return False
-    except case_data.VersionConflict:
-        form.form_errors.append(_("Someone else changed this referral while you were editing it. Your changes "
-                                  "have not been saved: check the case, then make them again"))
-        return False
-    return True
+    version = whole_number(request.form.get("version") or str(case["version"]))
+    outcome = referrals.save_section(get_db(), case, section, values, -1 if version is None else version,
+                                     user=current_user)
+    if not outcome.done:
+        show_outcome(form, outcome, _("Someone else changed this referral while you were editing it. Your changes "
+                                      "have not been saved: check the case, then make them again"))
+    return outcome.done
 
 
 @bp.route("/<id:case_id>/section/<any(family, risks, purpose, needs, referrer):slug>", methods=["GET", "POST"])
@@ -194,10 +174,7 @@ def child(case_id, child_id):
     form = forms.ChildForm(data=existing if request.method == "GET" else None)
     if form.validate_on_submit():
         values = form_values(form)
-        with write(db):
-            saved = case_data.save_child(db, case_id, values, child_id)
-            audit.record("case.child_saved", record_type="case", record_id=case_id,
-                         detail={"child_id": saved, "added": child_id is None})
+        referrals.save_child(db, case_id, values, user=current_user, child_id=child_id)
         flash(_("%(name)s has been added", name=values["name"]) if child_id is None else
               _("%(name)s has been updated", name=values["name"]), "success")
         return redirect(url_for("referrals.children", case_id=case_id))
@@ -209,11 +186,8 @@ def child(case_id, child_id):
 def remove_child(case_id, child_id):
     access.current_case()
     access.require("edit_referral")
-    db = get_db()
-    with write(db):
-        if not case_data.remove_child(db, case_id, child_id):
-            abort(404)
-        audit.record("case.child_removed", record_type="case", record_id=case_id, detail={"child_id": child_id})
+    if not referrals.remove_child(get_db(), case_id, child_id, user=current_user).value:
+        abort(404)
     flash(_("The child has been removed from the referral"), "success")
     return redirect(url_for("referrals.children", case_id=case_id))
 
@@ -234,11 +208,8 @@ def pr_holder(case_id):
     access.require("edit_referral")
     form = forms.PRHolderForm()
     if form.validate_on_submit():
-        db = get_db()
-        with write(db):
-            holder_id = case_data.add_pr_holder(db, case_id, name=form.name.data, relationship=form.relationship.data)
-            audit.record("case.pr_holder_added", record_type="case", record_id=case_id,
-                         detail={"pr_holder_id": holder_id})
+        referrals.add_pr_holder(get_db(), case_id, name=form.name.data, relationship=form.relationship.data,
+                                user=current_user)
         flash(_("%(name)s has been added", name=form.name.data), "success")
         return redirect(url_for("referrals.people", case_id=case_id))
     return render_template("referrals/pr_holder.html", case=case, form=form)
@@ -249,12 +220,8 @@ def pr_holder(case_id):
 def remove_pr_holder(case_id, holder_id):
     access.current_case()
     access.require("edit_referral")
-    db = get_db()
-    with write(db):
-        if not case_data.remove_pr_holder(db, case_id, holder_id):
-            abort(404)
-        audit.record("case.pr_holder_removed", record_type="case", record_id=case_id,
-                     detail={"pr_holder_id": holder_id})
+    if not referrals.remove_pr_holder(get_db(), case_id, holder_id, user=current_user).value:
+        abort(404)
     flash(_("The person has been removed"), "success")
     return redirect(url_for("referrals.people", case_id=case_id))
 
@@ -284,10 +251,7 @@ def submit(case_id):
                 sections=", ".join(missing)), "error")
         return redirect(url_for("referrals.check", case_id=case_id))
     db = get_db()
-    with write(db):
-        case_data.move(db, case_id, to_stage="referred", user_id=current_user.id, expected_stage="draft",
-                       referred_on=deadlines.today().isoformat())
-        audit.record("case.referred", record_type="case", record_id=case_id)
+    referrals.submit(db, case_id, user=current_user)
     flash(_("Referral %(reference)s has been sent to the FGC service", reference=case["reference"]), "success")
     if case_data.get_visible(db, case_id, access.viewer()) is None:
         # A coordinator referring for someone outside the council sees the case once it is allocated to them.

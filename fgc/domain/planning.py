@@ -14,7 +14,7 @@ import datetime
 
 from flask_babel import gettext as _
 
-from ..data import network
+from ..data import network, scales
 from ..data import plans as plan_data
 from ..data.cases import VersionConflict
 from ..db import write
@@ -175,3 +175,26 @@ def decide(db, case, plan, revision, *, outcome, text, user):
     except agreement.NotReady as reason:
         return refused(str(reason))
     return done(status)
+
+
+# --- the review -----------------------------------------------------------------------------------
+
+def record_review(db, case, meeting, agreed_number, *, held_on, changes, outcomes, scores, new_version, user):
+    """A review of the agreed plan: how each task went, what has changed, everyone's scales, and optionally
+    a new version started from it. Refused if the plan was agreed again since ``agreed_number`` was read.
+    Done with the number of the plan version being written after it."""
+    try:
+        with write(db):
+            current = plan_data.get(db, case["id"])
+            if plan_data.latest_agreed(db, current["id"])["number"] != agreed_number:
+                raise agreement.NotReady(_("The plan was agreed again while you were recording this review. "
+                                           "Nothing has been saved: check the tasks below, then save again"))
+            review_id = agreement.record_review(db, case, current, meeting_id=meeting["id"], held_on=held_on,
+                                                changes=changes, outcomes=outcomes, new_version=new_version,
+                                                user_id=_user_id(user))
+            scales.save(db, case["id"], meeting["id"], scores, user_id=_user_id(user))
+            _audit(db, user, "plan.review_recorded", case, {"review_id": review_id, "number": agreed_number,
+                                                             "meeting_id": meeting["id"], "new_version": new_version})
+    except agreement.NotReady as reason:
+        return refused(str(reason))
+    return done(current["number"])

@@ -23,19 +23,19 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from .. import access
-from ..render import letter
-from ..domain import audit, passwords, vocabulary
-from ..data import consents, network, parse
+from ..data import consents, iso, network, parse
 from ..data import family_links as links
-from ..data import iso
 from ..data import plans as plan_data
 from ..data import users as user_data
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import audit, family_links, passwords, vocabulary
 from ..domain.deadlines import today
-from ..forms import links as forms
-from ..forms.fields import LONDON
-from ..render.pdf import RenderError
 from ..domain.workdays import add_months
+from ..forms import links as forms
+from ..forms.base import show_outcome
+from ..forms.fields import LONDON
+from ..render import letter
+from ..render.pdf import RenderError
 
 bp = Blueprint("links", __name__, url_prefix="/cases/<id:case_id>/links")
 
@@ -44,7 +44,6 @@ MONTHS_WITHOUT_REVIEW = 3
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # Lazy: give flash() str(WITHDRAWN), never the lazy string itself.
 WITHDRAWN = _l("Consent has been withdrawn, so nobody on this case can be sent a link")
-EXCLUDED = _l("This person is excluded because of risk, so they can never be sent a link")
 
 
 # Dates
@@ -161,21 +160,12 @@ def _make(db, case, form, withdrawn):
     pin = new_pin() if form.pin.data == "yes" else None
     pin_hash = passwords.hash_password(pin) if pin else None  # slow on purpose: outside the transaction
     expires_at = end_of_day(form.expires_on.data)
-    try:
-        with write(db):
-            link_id, token = links.create(db, case["id"], person_id, expires_at=expires_at, pin_hash=pin_hash,
-                                          user_id=current_user.id, consent_withdrawn=withdrawn)
-            audit.record("family.link_created", record_type="case", record_id=case["id"],
-                         detail={"link_id": link_id, "person_id": person_id, "pin": bool(pin),
-                                 "expires_at": expires_at})
-    except network.Excluded:
-        form.person.errors.append(str(EXCLUDED))
+    outcome = family_links.create(db, case["id"], person_id, expires_at=expires_at, pin_hash=pin_hash,
+                                  consent_withdrawn=withdrawn, user=current_user)
+    if not outcome.done:
+        show_outcome(form, outcome, None)
         return None
-    except links.LinkRefused as refused:
-        # The data layer's refusals are in plain English (so far only WITHDRAWN's words, which are in the
-        # catalogue): translated here, where the page is rendered.
-        form.form_errors.append(_(str(refused)))
-        return None
+    link_id, token = outcome.value
     return _created_page(case, links.get(db, case["id"], link_id), network.get(db, case["id"], person_id), token,
                          pin=pin)
 
@@ -242,7 +232,7 @@ def print_letter(case_id, link_id):
         if state == "expired":
             flash(_("This link has expired, so there is no letter to print"), "error")
         elif state == "excluded":
-            flash(str(EXCLUDED), "error")
+            flash(str(family_links.EXCLUDED), "error")
         else:
             flash(_("This link has been revoked, so there is no letter to print"), "error")
         return _to_list(case_id)
@@ -282,10 +272,7 @@ def revoke(case_id, link_id):
         return _to_list(case_id)
     form = forms.ConfirmForm()
     if form.validate_on_submit():
-        with write(db):
-            if links.revoke(db, case_id, link_id, user_id=current_user.id):
-                audit.record("family.link_revoked", record_type="case", record_id=case_id,
-                             detail={"link_id": link_id, "person_id": link["person_id"]})
+        family_links.revoke(db, case_id, link, user=current_user)
         flash(_("%(name)s’s link has been revoked. It no longer works", name=link["person_name"]), "success")
         return _to_list(case_id)
     return render_template("links/revoke.html", case=case, form=form, link=link, expires_on=expiry_day(link))
@@ -305,11 +292,7 @@ def pin(case_id, link_id):
     if form.validate_on_submit():
         chosen = new_pin()
         pin_hash = passwords.hash_password(chosen)
-        with write(db):
-            if not links.unlock_pin(db, case_id, link_id, pin_hash):
-                abort(404)
-            audit.record("family.pin_reset", record_type="case", record_id=case_id,
-                         detail={"link_id": link_id, "person_id": link["person_id"],
-                                 "was_locked": bool(link["pin_locked_at"]), "had_pin": bool(link["pin_hash"])})
+        if not family_links.reset_pin(db, case_id, link, pin_hash, user=current_user).value:
+            abort(404)
         return render_template("links/pin_set.html", case=case, link=link, pin=chosen)
     return render_template("links/pin.html", case=case, form=form, link=link)

@@ -8,15 +8,15 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
-from ..render import case_file
-from ..domain import agreement, audit, deadlines, plan_document
 from ..data import cases as case_data
-from ..data import meetings as meeting_data
 from ..data import family_links, network, professionals, scales
+from ..data import meetings as meeting_data
 from ..data import plans as plan_data
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import agreement, audit, deadlines, plan_document, planning
 from ..forms import plan_records as forms
-from ..forms.base import version_of
+from ..forms.base import show_outcome, version_of
+from ..render import case_file
 from ..render.pdf import RenderError
 
 bp = Blueprint("plan_records", __name__)
@@ -222,28 +222,18 @@ def review(case_id):
         outcomes = {task["key"]: (form[f"outcome_{task['key']}"].data, form[f"comment_{task['key']}"].data or "")
                     for task in tasks}
         new_version = "new_version" in form and form.new_version.data == "yes"
-        try:
-            with write(db):
-                current = plan_data.get(db, case_id)
-                if plan_data.latest_agreed(db, current["id"])["number"] != version_of(form):
-                    raise agreement.NotReady(_("The plan was agreed again while you were recording this review. "
-                                               "Nothing has been saved: check the tasks below, then save again"))
-                review_id = agreement.record_review(
-                    db, case, current, meeting_id=meeting["id"], held_on=form.held_on.data.isoformat(),
-                    changes=form.changes.data, outcomes=outcomes, new_version=new_version, user_id=current_user.id)
-                scales.save(db, case_id, meeting["id"],
-                            {(source, source_id): forms.scale_value(form[f"score_{source}_{source_id}"].data)
-                             for source, source_id, _name in rows}, user_id=current_user.id)
-                audit.record("plan.review_recorded", record_type="case", record_id=case_id,
-                             detail={"review_id": review_id, "number": agreed["number"],
-                                     "meeting_id": meeting["id"], "new_version": new_version})
-        except agreement.NotReady as error:
-            form.form_errors.append(str(error))
+        outcome = planning.record_review(
+            db, case, meeting, version_of(form), held_on=form.held_on.data.isoformat(), changes=form.changes.data,
+            outcomes=outcomes, new_version=new_version, user=current_user,
+            scores={(source, source_id): forms.scale_value(form[f"score_{source}_{source_id}"].data)
+                    for source, source_id, _name in rows})
+        if not outcome.done:
+            show_outcome(form, outcome, None)
             form.version.data = str(agreed["number"])
         else:
             if new_version:
                 flash(_("The review has been recorded and version %(number)s of the plan has been started from it",
-                        number=current["number"] + 1), "success")
+                        number=outcome.value + 1), "success")
                 return redirect(url_for("plans.view", case_id=case_id))
             flash(_("The review has been recorded"), "success")
             return redirect(url_for("plan_records.versions", case_id=case_id))

@@ -9,12 +9,11 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from .domain import audit, passwords
 from . import db
-from .domain.vocabulary import STAFF_ROLES
 from .data import users as user_data
 from .db import get_db, write
-
+from .domain import accounts, audit, passwords
+from .domain.vocabulary import STAFF_ROLES
 
 
 def _read_new_password(email, name):
@@ -35,14 +34,10 @@ def _read_new_password(email, name):
 def create_user_command(email, name, role):
     """Create a user. The password comes from FGC_NEW_PASSWORD or a hidden prompt."""
     password_hash = passwords.hash_password(_read_new_password(email, name))
-    database = get_db()
-    try:
-        with write(database):
-            user_id = user_data.create(database, email=email, name=name, role=role, password_hash=password_hash)
-            audit.record("user.created", user=None, actor="cli", record_type="user", record_id=user_id,
-                         detail={"email": email, "role": role, "by": "create-user"})
-    except user_data.DuplicateEmail:
-        raise click.ClickException(f"An account with the email address {email} already exists") from None
+    outcome = accounts.create_user(get_db(), email=email, name=name, role=role, password_hash=password_hash, by=None,
+                                   actor="cli")
+    if not outcome.done:
+        raise click.ClickException(f"An account with the email address {email} already exists")
     click.echo(f"Created {role} {name} <{email}>.")
 
 

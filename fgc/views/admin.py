@@ -4,15 +4,15 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..domain import audit
-from .auth import end_all_sessions, roles_required
-from ..data import password_tokens
+from ..data import closure_days as closure_data
 from ..data import sessions as session_data
 from ..data import users as user_data
-from ..db import get_db, write
-from ..data import closure_days as closure_data
+from ..db import get_db
+from ..domain import accounts, audit
 from ..domain.vocabulary import STAFF_ROLE_HINTS, STAFF_ROLES
 from ..forms.admin import ClosureDayForm, EditUserForm, UserForm
+from ..forms.base import show_outcome
+from .auth import roles_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 # The POST-only actions below need no form class: CSRFProtect checks every POST's token.
@@ -42,16 +42,12 @@ def new_user():
     form = UserForm()
     if form.validate_on_submit():
         db = get_db()
-        try:
-            with write(db):
-                user_id = user_data.create(db, email=form.email.data, name=form.name.data, role=form.role.data)
-                audit.record("user.created", record_type="user", record_id=user_id,
-                             detail={"email": form.email.data, "role": form.role.data})
-                token, expires = _new_link(user_id)
-        except user_data.DuplicateEmail:
-            form.email.errors = [_("An account with this email address already exists")]
-        else:
+        outcome = accounts.create_user(db, email=form.email.data, name=form.name.data, role=form.role.data,
+                                       link_lifetime=current_app.config["PASSWORD_LINK_LIFETIME"], by=current_user)
+        if outcome.done:
+            user_id, token, expires = outcome.value
             return _show_link(user_data.get(db, user_id), token, expires, created=True)
+        show_outcome(form, outcome, None)
     return render_template("admin/user_form.html", form=form, user=None, role_hints=STAFF_ROLE_HINTS)
 
 
@@ -69,28 +65,14 @@ def edit_user(user_id):
     form = EditUserForm(data=user if request.method == "GET" else None)
     conflict = False
     if form.validate_on_submit():
-        db = get_db()
-        changes = sorted(key for key in ("name", "email", "role") if form[key].data != user[key])
-        try:
-            with write(db):
-                _keep_an_admin(db, user_id, still_admin=form.role.data == "admin")
-                user_data.update(db, user_id, version=_int(form.version.data), email=form.email.data,
-                                 name=form.name.data, role=form.role.data)
-                if "role" in changes or "email" in changes:
-                    # A new role or sign-in name takes effect at the next sign-in.
-                    session_data.end_all_for_user(db, user_id, "account changed")
-                audit.record("user.updated", record_type="user", record_id=user_id, detail={"changed": changes})
-        except LastAdmin as problem:
-            form.role.errors = [str(problem)]
-        except user_data.DuplicateEmail:
-            form.email.errors = [_("An account with this email address already exists")]
-        except user_data.VersionConflict:
-            conflict = True
-            form.form_errors.append(_("Someone else changed this account while you were editing it. Your changes "
-                                      "have not been saved: check what you typed against the current details, "
-                                      "then save again"))
-            user = user_data.get(db, user_id)
-            form.version.data = user["version"]
+        outcome = accounts.update_user(get_db(), user_id, _int(form.version.data), email=form.email.data,
+                                       name=form.name.data, role=form.role.data, by=current_user)
+        if not outcome.done:
+            show_outcome(form, outcome, _("Someone else changed this account while you were editing it. Your "
+                                          "changes have not been saved: check what you typed against the current "
+                                          "details, then save again"))
+            conflict = outcome.conflict
+            user = outcome.current or user
         else:
             flash(_("%(name)s’s account has been updated", name=form.name.data), "success")
             return redirect(url_for("admin.user", user_id=user_id))
@@ -105,34 +87,15 @@ def _int(value):
         return -1
 
 
-class LastAdmin(Exception):
-    """The change would leave the service with no active admin."""
-
-
-def _keep_an_admin(db, user_id, *, still_admin=False, disabling=False):
-    """Inside the write: refuse to demote or disable the last active admin."""
-    user = user_data.get(db, user_id)
-    losing_admin = user["role"] == "admin" and user["active"] and (disabling or not still_admin)
-    if losing_admin and user_data.count_active_admins(db) <= 1:
-        raise LastAdmin(_("This is the only active admin account. Make someone else an admin first"))
-
-
 @bp.route("/users/<id:user_id>/disable", methods=["POST"])
 def disable_user(user_id):
     user = _user_or_404(user_id)
     if user["id"] == current_user.id:
         flash(_("You cannot disable your own account"), "error")
         return redirect(url_for("admin.user", user_id=user_id))
-    db = get_db()
-    try:
-        with write(db):
-            _keep_an_admin(db, user_id, disabling=True)
-            user_data.set_active(db, user_id, False)
-            password_tokens.retire_all_for_user(db, user_id)
-            ended = end_all_sessions(user_id, "account disabled")
-            audit.record("user.disabled", record_type="user", record_id=user_id, detail={"sessions_ended": ended})
-    except LastAdmin as problem:
-        flash(str(problem), "error")
+    outcome = accounts.disable_user(get_db(), user_id, by=current_user)
+    if not outcome.done:
+        flash(outcome.problem, "error")
     else:
         flash(_("%(name)s’s account has been disabled and they have been signed out", name=user["name"]), "success")
     return redirect(url_for("admin.user", user_id=user_id))
@@ -141,10 +104,7 @@ def disable_user(user_id):
 @bp.route("/users/<id:user_id>/enable", methods=["POST"])
 def enable_user(user_id):
     user = _user_or_404(user_id)
-    db = get_db()
-    with write(db):
-        user_data.set_active(db, user_id, True)
-        audit.record("user.enabled", record_type="user", record_id=user_id)
+    accounts.enable_user(get_db(), user_id, by=current_user)
     flash(_("%(name)s’s account has been enabled", name=user["name"]), "success")
     return redirect(url_for("admin.user", user_id=user_id))
 
@@ -153,10 +113,7 @@ def enable_user(user_id):
 def sign_out_user(user_id):
     """End every session of the user at once, for example after a lost laptop."""
     user = _user_or_404(user_id)
-    with write(get_db()):
-        ended = end_all_sessions(user_id, "signed out by an admin")
-        audit.record("user.sessions_ended", record_type="user", record_id=user_id,
-                     detail={"sessions_ended": ended})
+    accounts.sign_out_everywhere(get_db(), user_id, by=current_user)
     if user_id == current_user.id:
         return redirect(url_for("auth.sign_in"))
     flash(_("%(name)s has been signed out on every device", name=user["name"]), "success")
@@ -169,18 +126,9 @@ def set_password_link(user_id):
     if not user["active"]:
         flash(_("Enable the account before issuing a set-password link"), "error")
         return redirect(url_for("admin.user", user_id=user_id))
-    with write(get_db()):
-        token, expires = _new_link(user_id)
+    lifetime = current_app.config["PASSWORD_LINK_LIFETIME"]
+    token, expires = accounts.issue_password_link(get_db(), user_id, lifetime=lifetime, by=current_user).value
     return _show_link(user, token, expires, created=False)
-
-
-def _new_link(user_id):
-    """Issue a one-time link (inside a write). Only its hash is kept, so it is shown once."""
-    token, expires = password_tokens.issue(get_db(), user_id, created_by=current_user.id,
-                                           lifetime=current_app.config["PASSWORD_LINK_LIFETIME"])
-    audit.record("user.password_link_issued", record_type="user", record_id=user_id,
-                 detail={"expires_at": expires.isoformat(timespec="minutes")})
-    return token, expires
 
 
 def _show_link(user, token, expires, *, created):
@@ -194,10 +142,7 @@ def closure_days():
     db = get_db()
     form = ClosureDayForm()
     if form.validate_on_submit():
-        with write(db):
-            closure_data.add(db, form.day.data, form.reason.data, current_user.id)
-            audit.record("service.closure_day_added", record_type="closure_day", record_id=form.day.data.isoformat(),
-                         detail={"reason": form.reason.data})
+        accounts.add_closure_day(db, form.day.data, form.reason.data, by=current_user)
         flash(_("%(day)s has been added as a closure day", day=f"{form.day.data:%-d %B %Y}"), "success")
         return redirect(url_for("admin.closure_days"))
     return render_template("admin/closure_days.html", form=form, days=closure_data.all_days(db))
@@ -205,10 +150,7 @@ def closure_days():
 
 @bp.route("/closure-days/<day>/remove", methods=["POST"])
 def remove_closure_day(day):
-    db = get_db()
-    with write(db):
-        if not closure_data.remove(db, day):
-            abort(404)
-        audit.record("service.closure_day_removed", record_type="closure_day", record_id=day)
+    if not accounts.remove_closure_day(get_db(), day, by=current_user).value:
+        abort(404)
     flash(_("The closure day has been removed"), "success")
     return redirect(url_for("admin.closure_days"))

@@ -1,0 +1,124 @@
+"""Staff accounts and the service's settings: the actions behind the admin pages and ``create-user``.
+
+Each action is one transaction with its audit event, and returns an :class:`~fgc.domain.outcome.Outcome`.
+The service always keeps one active admin. A new role or sign-in email, disabling an account and an
+admin's "sign out everywhere" end every open session of that person at once.
+"""
+
+from flask_babel import gettext as _
+
+from ..data import closure_days, password_tokens
+from ..data import sessions as session_data
+from ..data import users as user_data
+from ..db import write
+from . import audit
+from .outcome import conflict, done, refused
+
+
+def _user_id(user):
+    return None if user is None else user["id"] if isinstance(user, dict) else user.id
+
+
+def _audit(db, by, action, record_type, record_id, detail=None, actor=None):
+    audit.record(action, record_type=record_type, record_id=record_id, detail=detail, user=by, actor=actor, db=db)
+
+
+def _last_admin(db, user_id, *, still_admin=False, disabling=False):
+    """Why the change cannot happen, if it would leave the service with no active admin."""
+    user = user_data.get(db, user_id)
+    losing_admin = user["role"] == "admin" and user["active"] and (disabling or not still_admin)
+    if losing_admin and user_data.count_active_admins(db) <= 1:
+        return _("This is the only active admin account. Make someone else an admin first")
+    return None
+
+
+def _issue_link(db, user_id, lifetime, by):
+    token, expires = password_tokens.issue(db, user_id, created_by=_user_id(by), lifetime=lifetime)
+    _audit(db, by, "user.password_link_issued", "user", user_id, {"expires_at": expires.isoformat(timespec="minutes")})
+    return token, expires
+
+
+def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=None, actor=None):
+    """A new account. From the admin pages it gets a one-time set-password link (``link_lifetime``); from the
+    command line, a password. Done with (user id, token, expiry), the token None without a link."""
+    try:
+        with write(db):
+            user_id = user_data.create(db, email=email, name=name, role=role, password_hash=password_hash)
+            detail = {"email": email, "role": role} | ({"by": "create-user"} if actor == "cli" else {})
+            _audit(db, by, "user.created", "user", user_id, detail, actor=actor)
+            token, expires = _issue_link(db, user_id, link_lifetime, by) if link_lifetime else (None, None)
+    except user_data.DuplicateEmail:
+        return refused(_("An account with this email address already exists"), field="email")
+    return done((user_id, token, expires))
+
+
+def update_user(db, user_id, version, *, email, name, role, by):
+    """Change someone's name, email or role. Done with the list of what changed."""
+    before = user_data.get(db, user_id)
+    changes = sorted(key for key, value in (("name", name), ("email", email), ("role", role)) if value != before[key])
+    try:
+        with write(db):
+            problem = _last_admin(db, user_id, still_admin=role == "admin")
+            if problem:
+                return refused(problem, field="role")
+            user_data.update(db, user_id, version=version, email=email, name=name, role=role)
+            if "role" in changes or "email" in changes:
+                # A new role or sign-in name takes effect at the next sign-in.
+                session_data.end_all_for_user(db, user_id, "account changed")
+            _audit(db, by, "user.updated", "user", user_id, {"changed": changes})
+    except user_data.DuplicateEmail:
+        return refused(_("An account with this email address already exists"), field="email")
+    except user_data.VersionConflict:
+        return conflict(user_data.get(db, user_id))
+    return done(changes)
+
+
+def disable_user(db, user_id, *, by):
+    """Disable an account: its set-password links stop working and it is signed out everywhere."""
+    with write(db):
+        problem = _last_admin(db, user_id, disabling=True)
+        if problem:
+            return refused(problem)
+        user_data.set_active(db, user_id, False)
+        password_tokens.retire_all_for_user(db, user_id)
+        ended = session_data.end_all_for_user(db, user_id, "account disabled")
+        _audit(db, by, "user.disabled", "user", user_id, {"sessions_ended": ended})
+    return done(ended)
+
+
+def enable_user(db, user_id, *, by):
+    with write(db):
+        user_data.set_active(db, user_id, True)
+        _audit(db, by, "user.enabled", "user", user_id)
+    return done()
+
+
+def sign_out_everywhere(db, user_id, *, by):
+    """End every session of the user at once, for example after a lost laptop. Done with how many ended."""
+    with write(db):
+        ended = session_data.end_all_for_user(db, user_id, "signed out by an admin")
+        _audit(db, by, "user.sessions_ended", "user", user_id, {"sessions_ended": ended})
+    return done(ended)
+
+
+def issue_password_link(db, user_id, *, lifetime, by):
+    """A one-time set-password link; issuing one retires the last. Done with (token, expiry): only its hash
+    is kept, so it is shown once."""
+    with write(db):
+        return done(_issue_link(db, user_id, lifetime, by))
+
+
+def add_closure_day(db, day, reason, *, by):
+    with write(db):
+        closure_days.add(db, day, reason, _user_id(by))
+        _audit(db, by, "service.closure_day_added", "closure_day", day.isoformat(), {"reason": reason})
+    return done()
+
+
+def remove_closure_day(db, day, *, by):
+    """Done with whether there was such a closure day."""
+    with write(db):
+        removed = bool(closure_days.remove(db, day))
+        if removed:
+            _audit(db, by, "service.closure_day_removed", "closure_day", day)
+    return done(removed)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pypdf
 
-from fgc.domain import agreement, plan_document
+from fgc.domain import agreement, filing, plan_document
 from fgc import create_app
 from fgc.render import pdf, case_file
 from fgc.data import baselines, child_views, network, now, professionals
@@ -258,7 +258,7 @@ def main():
 
             def download():
                 # What a download does: read the version row, then fetch (or make) its PDF.
-                return case_file.version_pdf(db, case, plan, plan_data.version(db, plan["id"], 1), referrer)
+                return filing.version_pdf(db, case, plan, plan_data.version(db, plan["id"], 1), referrer)
 
             first_ms, first = timed(download)
             cached_samples = []

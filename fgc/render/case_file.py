@@ -1,30 +1,23 @@
-"""The family plan as a PDF: the working draft on demand, frozen versions rendered once and kept.
+"""The family plan as a PDF for the council's case file: a plan document in, print HTML and PDF bytes out.
 
-The HTML comes from ``templates/print/plan.html`` (with ``static/print/plan.css``) and is rendered
+Which copy is made and kept (drafts every time, a frozen version once) is :mod:`fgc.domain.filing`'s. The
+HTML comes from ``templates/print/plan.html`` (with ``static/print/plan.css``) and is rendered
 by :mod:`fgc.render.pdf`, whose fetcher serves only the bundled print assets. Everything printed comes
 from the plan document (:func:`fgc.domain.plan_document.assemble`, or a frozen version's content), which holds
 no contact details, so none can reach the PDF.
 
-A frozen version never changes, so its PDF is made once and kept in ``plan_pdfs`` under a key
-made of the version's id, its SHA-256 and ``TEMPLATE_REVISION``: bump that when the template or its
-CSS changes so versions are printed afresh. The kept PDF says who first generated it and when; that
-copy is the filed document. Drafts are never kept.
+Bump ``TEMPLATE_REVISION`` when the template or its CSS changes what a PDF looks like, so frozen versions
+are printed afresh.
 """
 
-import hashlib
-import json
 import re
 
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from . import network_picture, pdf
 from ..domain import vocabulary
-from ..data import now
-from ..data import plans as plan_data
-from ..db import write
-from ..domain.plan_document import assemble, digest
+from . import network_picture, pdf
 
 TEMPLATE = "print/plan.html"
 TEMPLATE_REVISION = 2  # bump whenever print/plan.html or print/plan.css changes what a PDF looks like
@@ -40,10 +33,6 @@ LABELS = {
     "role": vocabulary.NETWORK_ROLES,
     "side": vocabulary.SIDES,
 }
-
-
-class VersionTampered(Exception):
-    """A frozen version's content no longer matches its SHA-256: it is not printed as agreed."""
 
 
 def is_agreed(outcome):
@@ -75,43 +64,9 @@ def html_for(document, *, agreed, generated_by, generated_at, sha256):
         task_text={number: task["what"] for number, task in enumerate(document["tasks"], start=1)})
 
 
-def _render(html):
+def render(html):
+    """PDF bytes from the print HTML, in a worker process, within ``PDF_TIMEOUT``."""
     return pdf.render(html, timeout=current_app.config["PDF_TIMEOUT"])
-
-
-def draft_pdf(db, case, plan, user):
-    """The plan as it stands now, marked DRAFT. Rendered every time, never kept."""
-    document = assemble(db, case, plan)
-    return _render(html_for(document, agreed=False, generated_by=user.name, generated_at=now(), sha256=None))
-
-
-def cache_key(version_row):
-    text = f"plan-version:{version_row['id']}:{version_row['sha256']}:template-{TEMPLATE_REVISION}"
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def version_pdf(db, case, plan, version_row, user):
-    """A frozen version's PDF: the kept copy if there is one, else rendered now and kept.
-
-    Raises VersionTampered if the stored content no longer matches its hash.
-    """
-    if version_row["plan_id"] != plan["id"] or plan["case_id"] != case["id"]:
-        raise LookupError(version_row["id"])
-    key = cache_key(version_row)
-    kept = plan_data.cached_pdf(db, key)
-    if kept is not None:
-        return bytes(kept)
-    if digest(version_row["content"]) != version_row["sha256"]:
-        raise VersionTampered(version_row["id"])
-    document = json.loads(version_row["content"])
-    html = html_for(document, agreed=is_agreed(version_row["outcome"]), generated_by=user.name,
-                    generated_at=now(), sha256=version_row["sha256"])
-    rendered = _render(html)
-    with write(db):
-        plan_data.store_pdf(db, key, version_row["id"], rendered, user_id=user.id)
-        # Someone else may have kept theirs first: everyone gets the same filed copy.
-        kept = plan_data.cached_pdf(db, key)
-    return bytes(kept)
 
 
 def filename(reference, number, *, draft=False):

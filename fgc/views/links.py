@@ -212,6 +212,18 @@ def new(case_id):
                            hints={str(person["id"]): note for person, note in offered if note})
 
 
+def _no_letter(db, case_id, link):
+    """Why there is no letter to print for this link, or None."""
+    state = _state(link)
+    if state == "expired":
+        return _("This link has expired, so there is no letter to print")
+    if state == "excluded":
+        return str(family_links.EXCLUDED)
+    if state != "open":
+        return _("This link has been revoked, so there is no letter to print")
+    return str(WITHDRAWN) if _consent_withdrawn(db, case_id) else None
+
+
 @bp.route("/<id:link_id>/letter", methods=["POST"])
 @login_required
 def print_letter(case_id, link_id):
@@ -227,17 +239,9 @@ def print_letter(case_id, link_id):
     found = links.by_token(db, token) if TOKEN.fullmatch(token) else None
     if found is None or found["id"] != link["id"] or found["case_id"] != case["id"]:
         abort(400)  # not this link's token: the link exists, the request is wrong
-    state = _state(link)
-    if state != "open":
-        if state == "expired":
-            flash(_("This link has expired, so there is no letter to print"), "error")
-        elif state == "excluded":
-            flash(str(family_links.EXCLUDED), "error")
-        else:
-            flash(_("This link has been revoked, so there is no letter to print"), "error")
-        return _to_list(case_id)
-    if _consent_withdrawn(db, case_id):
-        flash(str(WITHDRAWN), "error")
+    refusal = _no_letter(db, case_id, link)
+    if refusal:
+        flash(refusal, "error")
         return _to_list(case_id)
     person = network.get(db, case_id, link["person_id"])
     url = url_for("family.open_link", token=token, _external=True)

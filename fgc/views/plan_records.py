@@ -13,7 +13,7 @@ from ..data import family_links, network, professionals, scales
 from ..data import meetings as meeting_data
 from ..data import plans as plan_data
 from ..db import get_db
-from ..domain import agreement, audit, deadlines, plan_document, planning
+from ..domain import agreement, audit, deadlines, filing, plan_document, planning
 from ..forms import plan_records as forms
 from ..forms.base import show_outcome, version_of
 from ..render import case_file
@@ -167,8 +167,8 @@ def version_pdf(case_id, number):
     plan = plan_data.get(db, case_id)
     row = _version(db, plan, number)
     try:
-        pdf = case_file.version_pdf(db, case, plan, row, current_user)
-    except case_file.VersionTampered:
+        pdf = filing.version_pdf(db, case, plan, row, current_user)
+    except filing.VersionTampered:
         current_app.logger.error("Plan version %s of case %s no longer matches its SHA-256", number, case_id)
         return render_template("plan_records/pdf_tampered.html", case=case, version=row), 409
     except RenderError as error:
@@ -188,7 +188,7 @@ def draft_pdf(case_id):
         flash(_("No plan has been started for this case yet, so there is no draft to download"), "info")
         return redirect(url_for("plan_records.versions", case_id=case_id))
     try:
-        pdf = case_file.draft_pdf(db, case, plan, current_user)
+        pdf = filing.draft_pdf(db, case, plan, current_user)
     except RenderError as error:
         return _pdf_unavailable(case, error)
     audit.record("plan.pdf_downloaded", record_type="case", record_id=case_id,
@@ -210,14 +210,8 @@ def review(case_id):
     document = _document(agreed) or {"tasks": []}
     tasks = document["tasks"]
     rows = _scale_rows(db, case_id)
-    data = None
-    if request.method == "GET":
-        held_on = meeting["held_on"] or meeting["starts_at"][:10]
-        data = {"version": str(agreed["number"]),
-                "held_on": held_on if held_on <= deadlines.today().isoformat() else None}
-        data |= {f"score_{source}_{source_id}": str(score)
-                 for (source, source_id), score in scales.for_meeting(db, meeting["id"]).items() if score is not None}
-    form = forms.review_form(tasks, rows, ask_new_version=plan["status"] == "agreed", data=data)
+    form = forms.review_form(tasks, rows, ask_new_version=plan["status"] == "agreed",
+                             data=_review_data(db, agreed, meeting) if request.method == "GET" else None)
     if form.validate_on_submit():
         outcomes = {task["key"]: (form[f"outcome_{task['key']}"].data, form[f"comment_{task['key']}"].data or "")
                     for task in tasks}
@@ -240,6 +234,15 @@ def review(case_id):
     return render_template("plan_records/review.html", case=case, plan=plan, agreed=agreed, meeting=meeting,
                            tasks=tasks, scale_rows=rows, form=form, answer_labels=document.get("answer_labels", {}),
                            family_said=_family_said(db, plan["id"], agreed["number"]))
+
+
+def _review_data(db, agreed, meeting):
+    """What the review form starts with: the agreed version, the day of the meeting if it has passed, and any
+    scales already recorded at it."""
+    held_on = meeting["held_on"] or meeting["starts_at"][:10]
+    data = {"version": str(agreed["number"]), "held_on": held_on if held_on <= deadlines.today().isoformat() else None}
+    return data | {f"score_{source}_{source_id}": str(score)
+                   for (source, source_id), score in scales.for_meeting(db, meeting["id"]).items() if score is not None}
 
 
 def _family_said(db, plan_id, number):

@@ -19,8 +19,7 @@ from fgc.db import write
 
 from conftest import check_page, text
 from factories import _Person, user_id
-from test_family import case_id, make_link, nain, open_link  # noqa: F401 (fixtures)
-from test_family_welsh import check_family_page, switch
+from families import case_id, check_family_page, make_link, nain, open_link, switch  # noqa: F401 (fixtures)
 
 OWN_TASK = "Nain collects the children from school every day"
 WELSH_TASK = "Bydd Gwŷn yn mynd â'r plant i'r ŵyl"

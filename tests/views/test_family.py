@@ -1,13 +1,11 @@
 """The family's private link: token exchange, headers, unknown, expired and revoked links, the rate
 limit, PINs, exclusion, consent, acknowledgement and task updates."""
 
-import datetime
 import secrets
 import sqlite3
 
 import pytest
 
-from fgc.domain import passwords
 from fgc.data import audit as audit_data
 from fgc.data import consents, iso, network, now
 from fgc.data import family_links as links
@@ -15,43 +13,10 @@ from fgc.data import plans as plan_data
 from fgc.db import write
 
 from conftest import check_page, text
-from factories import agree_plan, make_case, user_id
+from families import agreed_with_own_task, case_id, make_link, nain, open_link  # noqa: F401 (fixtures)
+from factories import agree_plan
 
 FAMILY_HEADERS = {"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store"}
-
-
-@pytest.fixture
-def case_id(db):
-    created = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="FAM-1",
-                        coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_scheduled")
-    with write(db):
-        from fgc.data import cases as case_data
-        case_data.move(db, created, to_stage="conference_held", user_id=1)
-    return created
-
-
-@pytest.fixture
-def nain(db, case_id):
-    return next(p for p in network.for_case(db, case_id) if p["name"] == "Nain Jones")
-
-
-def make_link(db, case_id, person_id, *, days=30, pin=None):
-    with write(db):
-        return links.create(db, case_id, person_id, expires_at=iso(now() + datetime.timedelta(days=days)),
-                            pin_hash=passwords.hash_password(pin) if pin else None,
-                            user_id=user_id(db, "coordinator@example.org"), consent_withdrawn=False)
-
-
-def agreed_with_own_task(db, case_id, person_id):
-    """An agreed plan in which the person has a task of their own and someone else has another."""
-    return agree_plan(db, case_id, tasks=("Uncle Dai phones every evening", "Nain collects the children"),
-                      owners={1: [person_id]})
-
-
-def open_link(client, token):
-    response = client.get(f"/f/{token}")
-    assert response.status_code == 303, response.status_code
-    return response
 
 
 def test_a_token_is_swapped_for_a_cookie_and_a_clean_url(client, db, case_id, nain):

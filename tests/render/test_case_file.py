@@ -15,6 +15,7 @@ import pypdf
 import pytest
 
 from fgc.domain import agreement, plan_document
+from fgc.domain import filing
 from fgc.render import case_file
 from fgc.data import baselines, child_views, network, professionals
 from fgc.data import cases as case_data
@@ -189,13 +190,13 @@ def printed(tmp_path_factory, probe):
     coordinator, referrer = Someone(db, "coordinator@example.org"), Someone(db, "social_worker@example.org")
     case_id = build_case(db, probe.url)
     with app.app_context():
-        draft = case_file.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
+        draft = filing.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
         mark_ready_and_decide(db, case_id, "declined", DECLINE_REASON, referrer, coordinator)
         mark_ready_and_decide(db, case_id, "agreed_with_changes", CHANGES, referrer, coordinator)
         case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
         declined_row, agreed_row = plan_data.version(db, plan["id"], 1), plan_data.version(db, plan["id"], 2)
-        declined = case_file.version_pdf(db, case, plan, declined_row, referrer)
-        agreed = case_file.version_pdf(db, case, plan, agreed_row, referrer)
+        declined = filing.version_pdf(db, case, plan, declined_row, referrer)
+        agreed = filing.version_pdf(db, case, plan, agreed_row, referrer)
     yield SimpleNamespace(app=app, db=db, case=case, plan=plan, coordinator=coordinator, referrer=referrer,
                           declined_row=declined_row, agreed_row=agreed_row,
                           draft=read(draft), declined=read(declined), agreed=read(agreed))
@@ -347,7 +348,7 @@ def test_a_frozen_version_is_printed_once_and_kept(printed):
     later = SimpleNamespace(id=add_user(db, "later.reader@example.org", "social_worker", "Later Reader"),
                             name="Later Reader")
     with printed.app.app_context():
-        again = case_file.version_pdf(db, printed.case, printed.plan, printed.agreed_row, later)
+        again = filing.version_pdf(db, printed.case, printed.plan, printed.agreed_row, later)
     assert again == printed.agreed.raw, "the same bytes, generated line and all"
     assert later.name not in read(again).all, "not rendered again for the second person"
     assert list(db.query("SELECT version_id, generated_by, generated_at FROM plan_pdfs ORDER BY version_id")) == rows
@@ -355,8 +356,8 @@ def test_a_frozen_version_is_printed_once_and_kept(printed):
 
 def test_a_version_whose_content_no_longer_matches_its_hash_is_not_printed(printed):
     tampered = dict(printed.agreed_row, sha256="0" * 64)
-    with printed.app.app_context(), pytest.raises(case_file.VersionTampered):
-        case_file.version_pdf(printed.db, printed.case, printed.plan, tampered, printed.referrer)
+    with printed.app.app_context(), pytest.raises(filing.VersionTampered):
+        filing.version_pdf(printed.db, printed.case, printed.plan, tampered, printed.referrer)
     assert plan_document.digest(printed.agreed_row["content"]) == printed.agreed_row["sha256"]
 
 

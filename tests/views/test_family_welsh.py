@@ -17,34 +17,11 @@ from babel.messages.pofile import read_po
 from fgc.data import plans as plan_data
 from fgc.db import write
 
-from conftest import check_page, text
+from conftest import text
 from factories import user_id
-from test_family import agreed_with_own_task, case_id, make_link, nain, open_link  # noqa: F401 (fixtures)
+from families import agreed_with_own_task, case_id, check_family_page, make_link, nain, open_link, switch  # noqa: F401
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "fgc" / "translations" / "cy" / "LC_MESSAGES"
-
-
-def check_family_page(response):
-    """conftest.check_page, which knows a Welsh page with errors has a title starting "Gwall: "."""
-    html = response.get_data(as_text=True)
-    if 'lang="cy"' in html.split(">", 2)[1] and "govuk-error-summary" in html:
-        assert "<title>Gwall: " in html, "a Welsh page with errors has a title starting Gwall:"
-    return check_page(response)
-
-
-def switch(client, language, page="/family/"):
-    """Press the language switch on ``page``, as a browser would: the page's own form and CSRF token."""
-    soup = check_family_page(client.get(page))
-    form = soup.find("form", action="/family/language")
-    button = form.find("button", attrs={"name": "language"})
-    assert button["value"] == language
-    assert button["lang"] == ("cy" if language == "cy" else "en-GB"), "the switch says which language it is in"
-    assert text(button) == ("Cymraeg" if language == "cy" else "English"), "the switch is in the other language"
-    data = {field["name"]: field["value"] for field in form.find_all("input")}
-    response = client.post("/family/language", data={**data, "language": language})
-    assert response.status_code == 303 and response.location == page
-    assert "fgc_lang=" + language in response.headers["Set-Cookie"]
-    return check_family_page(client.get(page))
+CATALOGUE = Path(__file__).resolve().parents[2] / "fgc" / "translations" / "cy" / "LC_MESSAGES"
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ MODULES = sorted(path for path in PACKAGE.rglob("*.py"))
 PURE = ["domain/lifecycle.py", "domain/workdays.py", "domain/deadlines.py", "domain/invites.py",
         "domain/vocabulary.py", "domain/outcome.py", "domain/passwords.py",
         "render/svg.py", "render/network_picture.py", "render/scale_chart.py"]
-# Views that still open their own transactions: signing in and out, changing one's own password (sessions
-# and throttling, next to change with a second factor), and the family's own pages.
-OWN_TRANSACTIONS = {"views/auth.py", "views/account.py", "views/family.py"}
+# Views that still open their own transactions: signing in and out, and changing one's own password (sessions
+# and throttling, next to change with a second factor).
+OWN_TRANSACTIONS = {"views/auth.py", "views/account.py"}
 
 
 def _name(path):

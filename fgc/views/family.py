@@ -16,16 +16,16 @@ from datetime import timedelta
 from flask import Blueprint, Response, abort, current_app, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ..domain import audit, passwords, plan_document, throttle
-from ..render import family_pdf, pdf
 from .. import i18n
 from ..data import cases as case_data
 from ..data import consents
 from ..data import family_links as links
 from ..data import plans as plan_data
 from ..data import users as user_data
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import family_visits, passwords, plan_document, throttle
 from ..forms import family as forms
+from ..render import family_pdf, pdf
 from ..security import csrf
 
 bp = Blueprint("family", __name__)
@@ -57,13 +57,8 @@ def robots():
     return Response("User-agent: *\nDisallow: /f/\nDisallow: /family\n", mimetype="text/plain")
 
 
-def _actor(link):
-    return {"id": None, "email": f"family link {link['id']}"}
-
-
 def _audit(action, link, **detail):
-    audit.record(action, record_type="case", record_id=link["case_id"], user=_actor(link),
-                 detail={"link_id": link["id"], "person_id": link["person_id"], **detail})
+    family_visits.record(get_db(), action, link, **detail)
 
 
 def _coordinator(db, case_id):
@@ -99,21 +94,13 @@ def open_link(token):
         return render_template("family/slow_down.html"), 429
     link = links.by_token(db, token) if TOKEN.fullmatch(token) else None
     if link is None:
-        with write(db):
-            links.record_miss(db, ip)
-            links.prune_misses(db, window * 4)
-            if links.misses(db, ip, window) == limit:
-                # One event per burst: the address has now tried `limit` unknown links in the window.
-                audit.record("family.unknown_links_burst", user={"id": None, "email": "anonymous"},
-                             detail={"misses": limit, "window_minutes": window.total_seconds() // 60})
+        family_visits.note_unknown_link(db, ip, window=window, limit=limit)
         return render_template("family/not_found.html"), 404
     refusal = _refusal(db, link)
     if refusal:
         return _gone(db, link, refusal)
     lifetime = timedelta(minutes=current_app.config["FAMILY_SESSION_MINUTES"])
-    with write(db):
-        session_token = links.start_session(db, link["id"], lifetime)
-        _audit("family.link_opened", link)
+    session_token = family_visits.start_visit(db, link, lifetime).value
     target = url_for("family.pin" if link["pin_hash"] else "family.plan")
     response = redirect(target, code=303)
     response.set_cookie(COOKIE, session_token, max_age=int(lifetime.total_seconds()), path=COOKIE_PATH,
@@ -173,9 +160,7 @@ def plan():
     _session, link = _current()
     db = get_db()
     context = _plan_context(db, link)
-    with write(db):
-        links.record_view(db, link["id"])
-        _audit("family.viewed", link, number=context["number"])
+    family_visits.viewed(db, link, context["number"])
     context.pop("plan")
     return render_template("family/plan.html", **context, form=None)
 
@@ -215,9 +200,7 @@ def acknowledge():
     plan, _document, number, agreed = _shown_plan(db, link["case_id"])
     if not agreed or not forms.ActionForm().validate_on_submit():
         abort(400)
-    with write(db):
-        links.acknowledge(db, link["id"], plan["id"], number)
-        _audit("family.acknowledged", link, number=number)
+    family_visits.acknowledge(db, link, plan["id"], number)
     return redirect(url_for("family.plan", _anchor="read"), code=303)
 
 
@@ -232,10 +215,8 @@ def task(task_key):
         abort(404)
     form = forms.TaskUpdateForm()
     if form.validate_on_submit():
-        with write(db):
-            links.add_task_update(db, link["id"], plan["id"], number, task_key, done=form.done.data,
+        family_visits.update_task(db, link, plan["id"], number, task_key, done_now=form.done.data,
                                   note=form.note.data or "")
-            _audit("family.task_updated", link, number=number, task_key=task_key, done=form.done.data)
         return redirect(url_for("family.plan", _anchor=f"task-{task_key}"), code=303)
     position, found = mine[task_key]
     return render_template("family/task.html", form=form, task=found, position=position)
@@ -250,11 +231,7 @@ def pin():
     form = forms.PinForm()
     if form.validate_on_submit():
         ok = passwords.verify(link["pin_hash"], form.pin.data)
-        with write(db):
-            locked = links.record_pin_result(db, link["id"], ok)
-            if ok:
-                links.pass_pin(db, session["id"])
-            _audit("family.pin_" + ("passed" if ok else "locked" if locked else "failed"), link)
+        locked = family_visits.check_pin(db, session, link, ok).value
         if ok:
             return redirect(url_for("family.plan"), code=303)
         if locked:
@@ -282,9 +259,7 @@ def quick_exit():
     """Leave at once: end this browser's family session and go to a neutral site."""
     token = request.cookies.get(COOKIE)
     if token:
-        db = get_db()
-        with write(db):
-            links.end_session(db, token)
+        family_visits.end_visit(get_db(), token)
     response = redirect(current_app.config["QUICK_EXIT_URL"], code=303)
     response.delete_cookie(COOKIE, path=COOKIE_PATH)
     return response

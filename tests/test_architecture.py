@@ -13,10 +13,6 @@ MODULES = sorted(path for path in PACKAGE.rglob("*.py"))
 PURE = ["domain/lifecycle.py", "domain/workdays.py", "domain/deadlines.py", "domain/invites.py",
         "domain/vocabulary.py", "domain/outcome.py", "domain/passwords.py",
         "render/svg.py", "render/network_picture.py", "render/scale_chart.py"]
-# Views that still open their own transactions: signing in and out, and changing one's own password (sessions
-# and throttling, next to change with a second factor).
-OWN_TRANSACTIONS = {"views/auth.py", "views/account.py"}
-
 
 def _name(path):
     return path.relative_to(PACKAGE).as_posix()
@@ -103,11 +99,10 @@ def test_views_are_thin(path):
     long = [(node.name, node.end_lineno - node.lineno + 1) for node in tree.body
             if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno + 1 > 40]
     assert not long, f"{_name(path)}: {long}"
-    if _name(path) not in OWN_TRANSACTIONS:
-        writes = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.With)
-                  for item in node.items if isinstance(item.context_expr, ast.Call)
-                  and getattr(item.context_expr.func, "id", None) == "write"]
-        assert not writes, f"{_name(path)} opens a write transaction itself (lines {writes}): call a domain action"
+    writes = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.With)
+              for item in node.items if isinstance(item.context_expr, ast.Call)
+              and getattr(item.context_expr.func, "id", None) == "write"]
+    assert not writes, f"{_name(path)} opens a write transaction itself (lines {writes}): call a domain action"
 
 
 def test_the_demo_is_not_part_of_the_app():

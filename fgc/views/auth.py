@@ -6,20 +6,16 @@ token, and a request counts as signed in only while that token's row in
 """
 
 import functools
-import re
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
-                   session, url_for)
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
-from ..domain import audit, passwords, throttle
-from ..data import now
-from ..data import password_tokens
+from ..data import now, password_tokens
 from ..data import sessions as session_data
-from ..data import users as user_data
-from ..db import get_db, write
+from ..db import get_db
+from ..domain import signing_in
 from ..forms.auth import SetPasswordForm, SignInForm
 
 bp = Blueprint("auth", __name__)
@@ -68,13 +64,11 @@ def load_user(token):
     elif moment - row["last_seen_at"] > config["SESSION_IDLE_TIMEOUT"]:
         reason = "idle"
     if reason:
-        with write(db):
-            session_data.end(db, row["session_id"], reason)
+        signing_in.end_session(db, row["session_id"], reason)
         g.session_ended = reason
         return None
     if (moment - row["last_seen_at"]).total_seconds() > session_data.TOUCH_EVERY_SECONDS:
-        with write(db):
-            session_data.touch(db, row["session_id"], moment)
+        signing_in.touch_session(db, row["session_id"], moment)
     return User(row, token)
 
 
@@ -103,22 +97,16 @@ def roles_required(*roles):
     return decorator
 
 
-def start_session(user_row):
-    """Sign the browser in with a brand-new session token and a fresh cookie."""
-    db = get_db()
-    with write(db):
-        token = session_data.start(db, user_row["id"], ip=request.remote_addr,
-                                   user_agent=request.headers.get("User-Agent"))
+def log_in(user_row, token):
+    """Give this browser a fresh cookie for the new server-side session ``token``."""
     session.clear()
     session.permanent = True
-    row = dict(user_row, session_id=None)
-    login_user(User(row, token))
+    login_user(User(dict(user_row, session_id=None), token))
 
 
-def end_all_sessions(user_id, reason):
-    db = get_db()
-    with write(db):
-        return session_data.end_all_for_user(db, user_id, reason)
+def client():
+    """Where a request comes from, as a new session records it."""
+    return {"ip": request.remote_addr, "user_agent": request.headers.get("User-Agent")}
 
 
 def _safe_next(target):
@@ -138,66 +126,20 @@ def sign_in():
     form = SignInForm()
     status = 200
     if form.validate_on_submit():
-        result = _attempt_sign_in(form.email.data, form.password.data)
-        if result == "ok":
+        outcome = signing_in.sign_in(get_db(), form.email.data, form.password.data, **client())
+        if outcome.done:
+            log_in(*outcome.value)
             flash(_("You are signed in"), "success")
             return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
-        if result == "throttled":
-            status = 429
-            form.email.errors = list(form.email.errors) + [str(throttle.MESSAGE)]
-        else:
-            status = 200
-            form.email.errors = list(form.email.errors) + [
-                _("Enter a correct email address and password")]
+        status = 429 if outcome.value == signing_in.THROTTLED else 200
+        form.email.errors = list(form.email.errors) + [outcome.problem]
     return render_template("auth/sign_in.html", form=form), status
-
-
-def _actor(typed_email, user):
-    """Who to name in the audit trail for an attempt: never echo input that may be a password."""
-    if user:
-        return user["email"]
-    looks_like_email = re.fullmatch(r"[^@\s]{1,64}@[^@\s]{1,252}\.[^@\s.]{2,63}", typed_email or "")
-    return typed_email if looks_like_email else "unrecognised sign-in name"
-
-
-def _attempt_sign_in(email, password):
-    """Count the attempt against the throttle, then check the password.
-
-    Returns 'ok', 'throttled' or 'failed'. The slow password check runs outside any
-    transaction; every change and its audit row commit together.
-    """
-    db = get_db()
-    user = user_data.get_by_email(db, email)
-    record = {"record_type": "user" if user else None, "record_id": user["id"] if user else None,
-              "user": user, "actor": _actor(email, user)}
-    with write(db):
-        attempt, first_refusal = throttle.reserve(email)
-        if attempt is None and first_refusal:
-            audit.record("sign_in.throttled", **record)
-    if attempt is None:
-        return "throttled"
-    hash_ = user["password_hash"] if user and user["active"] else None
-    if not passwords.verify(hash_, password):
-        audit.record("sign_in.failed", **record)
-        return "failed"
-    with write(db):
-        throttle.forgive(attempt, email)
-        user_data.record_sign_in(db, user["id"])
-        if passwords.needs_rehash(hash_):
-            user_data.set_password_hash(db, user["id"], passwords.hash_password(password))
-        start_session(user)
-        audit.record("sign_in.succeeded", **record)
-    return "ok"
 
 
 @bp.route("/sign-out", methods=["POST"])
 @login_required
 def sign_out():
-    user = {"id": current_user.id, "email": current_user.email}
-    with write(get_db()):
-        ended = end_all_sessions(current_user.id, "signed out")
-        audit.record("sign_out", user=user, record_type="user", record_id=user["id"],
-                     detail={"sessions_ended": ended})
+    signing_in.sign_out(get_db(), {"id": current_user.id, "email": current_user.email})
     logout_user()
     session.clear()
     flash(_("You have signed out"), "success")
@@ -213,15 +155,8 @@ def set_password(token):
     form = SetPasswordForm()
     form.related_inputs = (link["email"], link["name"])
     if form.validate_on_submit():
-        new_hash = passwords.hash_password(form.new_password.data)
-        with write(db):
-            if not password_tokens.use(db, link["id"]):
-                return render_template("auth/link_expired.html"), 404
-            user_data.set_password_hash(db, link["user_id"], new_hash)
-            password_tokens.retire_all_for_user(db, link["user_id"])
-            session_data.end_all_for_user(db, link["user_id"], "password set")
-            audit.record("user.password_set", user={"id": link["user_id"], "email": link["email"]},
-                         record_type="user", record_id=link["user_id"], detail={"by": "set-password link"})
+        if not signing_in.set_password(db, link, form.new_password.data).value:
+            return render_template("auth/link_expired.html"), 404
         if current_user.is_authenticated:
             logout_user()
         session.clear()

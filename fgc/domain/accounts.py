@@ -15,10 +15,6 @@ from . import audit
 from .outcome import conflict, done, refused
 
 
-def _user_id(user):
-    return None if user is None else user["id"] if isinstance(user, dict) else user.id
-
-
 def _audit(db, by, action, record_type, record_id, detail=None, actor=None):
     audit.record(action, record_type=record_type, record_id=record_id, detail=detail, user=by, actor=actor, db=db)
 
@@ -33,7 +29,7 @@ def _last_admin(db, user_id, *, still_admin=False, disabling=False):
 
 
 def _issue_link(db, user_id, lifetime, by):
-    token, expires = password_tokens.issue(db, user_id, created_by=_user_id(by), lifetime=lifetime)
+    token, expires = password_tokens.issue(db, user_id, created_by=audit.user_id(by), lifetime=lifetime)
     _audit(db, by, "user.password_link_issued", "user", user_id, {"expires_at": expires.isoformat(timespec="minutes")})
     return token, expires
 
@@ -110,7 +106,7 @@ def issue_password_link(db, user_id, *, lifetime, by):
 
 def add_closure_day(db, day, reason, *, by):
     with write(db):
-        closure_days.add(db, day, reason, _user_id(by))
+        closure_days.add(db, day, reason, audit.user_id(by))
         _audit(db, by, "service.closure_day_added", "closure_day", day.isoformat(), {"reason": reason})
     return done()
 

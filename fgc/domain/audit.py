@@ -27,3 +27,13 @@ def record(action, *, record_type=None, record_id=None, detail=None, user=None, 
                        record_id=record_id, ip=client_ip(), detail=detail)
 
 
+def user_id(user):
+    """The id of whoever acts: a signed-in user, a user row, or None (the command line)."""
+    if user is None:
+        return None
+    return user["id"] if isinstance(user, dict) else user.id
+
+
+def case_event(db, user, action, case_id, detail=None):
+    """One event about a case, in ``db``'s current transaction."""
+    record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)

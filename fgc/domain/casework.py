@@ -18,20 +18,12 @@ from .deadlines import today
 from .outcome import conflict, done
 
 
-def _user_id(user):
-    return user["id"] if isinstance(user, dict) else user.id
-
-
-def _audit(db, user, action, case_id, detail=None):
-    audit.record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)
-
-
 def record_offer(db, case_id, values, version, *, user):
     """The s.31ZA offer record: an offer and the family's answer, or the best-interests exception."""
     try:
         with write(db):
             offers.save(db, case_id, version, values)
-            _audit(db, user, "case.offer_recorded", case_id,
+            audit.case_event(db, user, "case.offer_recorded", case_id,
                    {"offer_made": not values["exception_reason"], "response": values["response"]})
     except VersionConflict:
         return conflict(offers.get(db, case_id))
@@ -41,8 +33,8 @@ def record_offer(db, case_id, values, version, *, user):
 def record_consent(db, case_id, *, given_by, basis, given_on, may_share, share_with, user):
     with write(db):
         consent_id = consents.add(db, case_id, given_by=given_by, basis=basis, given_on=given_on,
-                                  may_share=may_share, share_with=share_with, recorded_by=_user_id(user))
-        _audit(db, user, "case.consent_recorded", case_id, {"consent_id": consent_id, "basis": basis})
+                                  may_share=may_share, share_with=share_with, recorded_by=audit.user_id(user))
+        audit.case_event(db, user, "case.consent_recorded", case_id, {"consent_id": consent_id, "basis": basis})
     return done(consent_id)
 
 
@@ -53,9 +45,9 @@ def withdraw_consent(db, case, consent_id, *, withdrawn_by, withdrawn_on, user):
         consents.withdraw(db, case["id"], consent_id, withdrawn_by=withdrawn_by, withdrawn_on=withdrawn_on)
         paused = consents.state(db, case["id"]) == "withdrawn" and lifecycle.allowed(case["stage"], "withdrawn")
         if paused:
-            case_data.move(db, case["id"], to_stage="withdrawn", user_id=_user_id(user),
+            case_data.move(db, case["id"], to_stage="withdrawn", user_id=audit.user_id(user),
                            expected_stage=case["stage"], note=_("Consent withdrawn"), resume_stage=case["stage"])
-        _audit(db, user, "case.consent_withdrawn", case["id"], {"consent_id": consent_id, "case_paused": paused})
+        audit.case_event(db, user, "case.consent_withdrawn", case["id"], {"consent_id": consent_id, "case_paused": paused})
     return done(paused)
 
 
@@ -64,11 +56,11 @@ def allocate(db, case, coordinator_id, *, user):
     first = case["stage"] == "referred"
     with write(db):
         if first:
-            case_data.move(db, case["id"], to_stage="allocated", user_id=_user_id(user), expected_stage=case["stage"],
+            case_data.move(db, case["id"], to_stage="allocated", user_id=audit.user_id(user), expected_stage=case["stage"],
                            coordinator_id=coordinator_id, allocated_on=today().isoformat())
         else:
             case_data.update(db, case["id"], case["version"], coordinator_id=coordinator_id)
-        _audit(db, user, "case.allocated", case["id"], {"coordinator_id": coordinator_id, "reallocated": not first})
+        audit.case_event(db, user, "case.allocated", case["id"], {"coordinator_id": coordinator_id, "reallocated": not first})
     return done()
 
 
@@ -78,11 +70,11 @@ def record_baseline(db, case, version, *, held_on, attendees, objective, user):
     try:
         with write(db):
             baselines.save(db, case["id"], version, held_on=held_on, attendees=attendees, objective=objective,
-                           recorded_by=_user_id(user))
+                           recorded_by=audit.user_id(user))
             if first:
-                case_data.move(db, case["id"], to_stage="baseline_held", user_id=_user_id(user),
+                case_data.move(db, case["id"], to_stage="baseline_held", user_id=audit.user_id(user),
                                expected_stage=case["stage"])
-            _audit(db, user, "case.baseline_recorded", case["id"], {"first": first})
+            audit.case_event(db, user, "case.baseline_recorded", case["id"], {"first": first})
     except VersionConflict:
         return conflict(baselines.get(db, case["id"]))
     return done()
@@ -92,7 +84,7 @@ def add_baseline_item(db, case_id, kind, text, *, user):
     """A question for the family, a bottom line or a resource offered. Done with its id."""
     with write(db):
         item_id = baselines.add_item(db, case_id, kind, text)
-        _audit(db, user, "case.baseline_item_added", case_id, {"kind": kind, "item_id": item_id})
+        audit.case_event(db, user, "case.baseline_item_added", case_id, {"kind": kind, "item_id": item_id})
     return done(item_id)
 
 
@@ -101,7 +93,7 @@ def remove_baseline_item(db, case_id, item_id, *, user):
     with write(db):
         removed = bool(baselines.remove_item(db, case_id, item_id))
         if removed:
-            _audit(db, user, "case.baseline_item_removed", case_id, {"item_id": item_id})
+            audit.case_event(db, user, "case.baseline_item_removed", case_id, {"item_id": item_id})
     return done(removed)
 
 
@@ -115,13 +107,13 @@ def move(db, case, stage, *, user, note="", **fields):
     cancels its scheduled meetings. Done with how many meetings were cancelled."""
     resume_stage = case["stage"] if stage in lifecycle.PAUSED else None
     with write(db):
-        case_data.move(db, case["id"], to_stage=stage, user_id=_user_id(user), expected_stage=case["stage"],
+        case_data.move(db, case["id"], to_stage=stage, user_id=audit.user_id(user), expected_stage=case["stage"],
                        note=note, resume_stage=resume_stage, **fields)
         cancelled = 0
         if stage in ("closed", "declined_by_family"):
             # Nobody should keep a date in their calendar for a meeting that will not happen.
-            cancelled = meeting_data.cancel_scheduled(db, case["id"], user_id=_user_id(user),
+            cancelled = meeting_data.cancel_scheduled(db, case["id"], user_id=audit.user_id(user),
                                                       reason=_cancel_reason(stage))
-        _audit(db, user, "case.stage_changed", case["id"],
+        audit.case_event(db, user, "case.stage_changed", case["id"],
                {"from": case["stage"], "to": stage, "meetings_cancelled": cancelled})
     return done(cancelled)

@@ -18,21 +18,13 @@ from .outcome import done, refused
 EXCLUDED = _l("This person is excluded because of risk, so they can never be sent a link")
 
 
-def _user_id(user):
-    return user["id"] if isinstance(user, dict) else user.id
-
-
-def _audit(db, user, action, case_id, detail):
-    audit.record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)
-
-
 def create(db, case_id, person_id, *, expires_at, pin_hash, consent_withdrawn, user):
     """A new link for one person. Done with (link id, token): the token is shown once and never stored."""
     try:
         with write(db):
             link_id, token = links.create(db, case_id, person_id, expires_at=expires_at, pin_hash=pin_hash,
-                                          user_id=_user_id(user), consent_withdrawn=consent_withdrawn)
-            _audit(db, user, "family.link_created", case_id, {"link_id": link_id, "person_id": person_id,
+                                          user_id=audit.user_id(user), consent_withdrawn=consent_withdrawn)
+            audit.case_event(db, user, "family.link_created", case_id, {"link_id": link_id, "person_id": person_id,
                                                                "pin": bool(pin_hash), "expires_at": expires_at})
     except network.Excluded:
         return refused(str(EXCLUDED), field="person")
@@ -46,9 +38,9 @@ def create(db, case_id, person_id, *, expires_at, pin_hash, consent_withdrawn, u
 def revoke(db, case_id, link, *, user):
     """Done with whether the link was open (and so is now revoked)."""
     with write(db):
-        revoked = bool(links.revoke(db, case_id, link["id"], user_id=_user_id(user)))
+        revoked = bool(links.revoke(db, case_id, link["id"], user_id=audit.user_id(user)))
         if revoked:
-            _audit(db, user, "family.link_revoked", case_id, {"link_id": link["id"], "person_id": link["person_id"]})
+            audit.case_event(db, user, "family.link_revoked", case_id, {"link_id": link["id"], "person_id": link["person_id"]})
     return done(revoked)
 
 
@@ -57,7 +49,7 @@ def reset_pin(db, case_id, link, pin_hash, *, user):
     with write(db):
         reset = bool(links.unlock_pin(db, case_id, link["id"], pin_hash))
         if reset:
-            _audit(db, user, "family.pin_reset", case_id,
+            audit.case_event(db, user, "family.pin_reset", case_id,
                    {"link_id": link["id"], "person_id": link["person_id"], "was_locked": bool(link["pin_locked_at"]),
                     "had_pin": bool(link["pin_hash"])})
     return done(reset)

@@ -14,21 +14,13 @@ from . import audit
 from .outcome import conflict, done, refused
 
 
-def _user_id(user):
-    return user["id"] if isinstance(user, dict) else user.id
-
-
-def _audit(db, user, action, case_id, detail):
-    audit.record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)
-
-
 def save_person(db, case_id, values, relationships, *, user, person_id=None, version=None):
     """Add someone to the network (``person_id`` None) or change them. Done with their id."""
     try:
         with write(db):
             saved = network.save(db, case_id, values, person_id=person_id, version=version,
                                  relationships=relationships)
-            _audit(db, user, "case.person_saved", case_id, {"person_id": saved, "added": person_id is None})
+            audit.case_event(db, user, "case.person_saved", case_id, {"person_id": saved, "added": person_id is None})
     except VersionConflict:
         return conflict(network.get(db, case_id, person_id))
     return done(saved)
@@ -38,7 +30,7 @@ def set_invitation(db, case_id, person_id, invitation, on, *, user):
     try:
         with write(db):
             network.set_invitation(db, case_id, person_id, invitation, on)
-            _audit(db, user, "case.invitation_changed", case_id, {"person_id": person_id, "invitation": invitation})
+            audit.case_event(db, user, "case.invitation_changed", case_id, {"person_id": person_id, "invitation": invitation})
     except network.Excluded:
         return refused(_("This person is excluded, so they cannot be invited or confirmed"), field="invitation")
     return done()
@@ -49,15 +41,15 @@ def exclude(db, case_id, person_id, *, reason, approved_by, on, user):
     family links stop working."""
     with write(db):
         network.exclude(db, case_id, person_id, reason=reason, approved_by=approved_by, on=on,
-                        user_id=_user_id(user))
-        _audit(db, user, "case.person_excluded", case_id, {"person_id": person_id})
+                        user_id=audit.user_id(user))
+        audit.case_event(db, user, "case.person_excluded", case_id, {"person_id": person_id})
     return done()
 
 
 def lift_exclusion(db, case_id, person_id, *, reason, user):
     with write(db):
-        network.lift_exclusion(db, case_id, person_id, reason=reason, user_id=_user_id(user))
-        _audit(db, user, "case.exclusion_lifted", case_id, {"person_id": person_id})
+        network.lift_exclusion(db, case_id, person_id, reason=reason, user_id=audit.user_id(user))
+        audit.case_event(db, user, "case.exclusion_lifted", case_id, {"person_id": person_id})
     return done()
 
 
@@ -79,6 +71,6 @@ def record_attendance(db, case_id, meeting_id, choices, *, user):
     with write(db):
         for person_id, mode in choices.items():
             if mode:
-                network.record_attendance(db, person_id, meeting_id, mode, user_id=_user_id(user))
-        _audit(db, user, "case.attendance_recorded", case_id, {"meeting_id": meeting_id})
+                network.record_attendance(db, person_id, meeting_id, mode, user_id=audit.user_id(user))
+        audit.case_event(db, user, "case.attendance_recorded", case_id, {"meeting_id": meeting_id})
     return done()

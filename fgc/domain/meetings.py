@@ -21,10 +21,6 @@ HELD_STAGE = {"conference": "conference_held", "review": "review_held"}
 CANCELLED_STAGE = {"conference_scheduled": "preparing", "review_scheduled": "plan_agreed"}
 
 
-def _user_id(user):
-    return user["id"] if isinstance(user, dict) else user.id
-
-
 def _audit(db, user, action, case_id, meeting_id, kind):
     audit.record(action, record_type="case", record_id=case_id, detail={"meeting_id": meeting_id, "kind": kind},
                  user=user, db=db)
@@ -33,8 +29,8 @@ def _audit(db, user, action, case_id, meeting_id, kind):
 def schedule(db, case, kind, values, *, uid_domain, user):
     """Schedule a conference or review, moving the case on. Done with the meeting's id."""
     with write(db):
-        meeting_id = meeting_data.schedule(db, case["id"], kind, values, user_id=_user_id(user), uid_domain=uid_domain)
-        case_data.move(db, case["id"], to_stage=SCHEDULED_STAGE[kind], user_id=_user_id(user),
+        meeting_id = meeting_data.schedule(db, case["id"], kind, values, user_id=audit.user_id(user), uid_domain=uid_domain)
+        case_data.move(db, case["id"], to_stage=SCHEDULED_STAGE[kind], user_id=audit.user_id(user),
                        expected_stage=case["stage"])
         _audit(db, user, "case.meeting_scheduled", case["id"], meeting_id, kind)
     return done(meeting_id)
@@ -43,7 +39,7 @@ def schedule(db, case, kind, values, *, uid_domain, user):
 def change(db, case_id, meeting, version, values, *, reason, user):
     try:
         with write(db):
-            meeting_data.change(db, case_id, meeting["id"], version, values, user_id=_user_id(user), reason=reason)
+            meeting_data.change(db, case_id, meeting["id"], version, values, user_id=audit.user_id(user), reason=reason)
             _audit(db, user, "case.meeting_rescheduled", case_id, meeting["id"], meeting["kind"])
     except VersionConflict:
         return conflict(meeting_data.get(db, case_id, meeting["id"]))
@@ -55,10 +51,10 @@ def cancel(db, case, meeting, version, *, reason, user):
     back_to = CANCELLED_STAGE.get(case["stage"])
     try:
         with write(db):
-            meeting_data.change(db, case["id"], meeting["id"], version, None, user_id=_user_id(user), reason=reason,
+            meeting_data.change(db, case["id"], meeting["id"], version, None, user_id=audit.user_id(user), reason=reason,
                                 cancel=True)
             if back_to and SCHEDULED_STAGE[meeting["kind"]] == case["stage"]:
-                case_data.move(db, case["id"], to_stage=back_to, user_id=_user_id(user), expected_stage=case["stage"],
+                case_data.move(db, case["id"], to_stage=back_to, user_id=audit.user_id(user), expected_stage=case["stage"],
                                note=_("Conference cancelled") if meeting["kind"] == "conference" else
                                _("Review cancelled"))
             _audit(db, user, "case.meeting_cancelled", case["id"], meeting["id"], meeting["kind"])
@@ -70,7 +66,7 @@ def cancel(db, case, meeting, version, *, reason, user):
 def mark_held(db, case, meeting, held_on, *, user):
     with write(db):
         meeting_data.mark_held(db, case["id"], meeting["id"], held_on)
-        case_data.move(db, case["id"], to_stage=HELD_STAGE[meeting["kind"]], user_id=_user_id(user),
+        case_data.move(db, case["id"], to_stage=HELD_STAGE[meeting["kind"]], user_id=audit.user_id(user),
                        expected_stage=case["stage"])
         _audit(db, user, "case.meeting_held", case["id"], meeting["id"], meeting["kind"])
     return done()

@@ -24,10 +24,6 @@ from .outcome import conflict, done, refused
 from .workdays import add_months
 
 
-def _user_id(user):
-    return user["id"] if isinstance(user, dict) else user.id
-
-
 def default_review_on(db, case, targets):
     """The review date a new plan starts with: ``review_after_months`` after the conference."""
     meeting = plan_document.conference(db, case["id"])
@@ -37,11 +33,7 @@ def default_review_on(db, case, targets):
 
 def _writable(db, case, user, targets):
     """The plan to write into, started now if needed (inside the caller's transaction)."""
-    return plan_data.ensure(db, case["id"], user_id=_user_id(user), review_on=default_review_on(db, case, targets))
-
-
-def _audit(db, user, action, case, detail=None):
-    audit.record(action, record_type="case", record_id=case["id"], detail=detail, user=user, db=db)
+    return plan_data.ensure(db, case["id"], user_id=audit.user_id(user), review_on=default_review_on(db, case, targets))
 
 
 # --- tasks ----------------------------------------------------------------------------------------
@@ -51,9 +43,9 @@ def save_task(db, case, values, *, user, targets, task_id=None, version=None):
     try:
         with write(db):
             plan = _writable(db, case, user, targets)
-            saved = plan_data.save_task(db, case["id"], plan["id"], values, user_id=_user_id(user),
+            saved = plan_data.save_task(db, case["id"], plan["id"], values, user_id=audit.user_id(user),
                                         task_id=task_id, version=version)
-            _audit(db, user, "plan.task_saved", case, {"task_id": saved, "added": task_id is None})
+            audit.case_event(db, user, "plan.task_saved", case["id"], {"task_id": saved, "added": task_id is None})
     except VersionConflict:
         return conflict(plan_data.task(db, plan_data.get(db, case["id"])["id"], task_id))
     except network.Excluded:
@@ -69,9 +61,9 @@ def move_task(db, case, plan, task_id, direction, *, user):
     try:
         with write(db):
             moved = plan_data.move_task(db, plan["id"], task_id, -1 if direction == "up" else 1,
-                                        user_id=_user_id(user))
+                                        user_id=audit.user_id(user))
             if moved:
-                _audit(db, user, "plan.task_moved", case, {"task_id": task_id, "direction": direction})
+                audit.case_event(db, user, "plan.task_moved", case["id"], {"task_id": task_id, "direction": direction})
     except (LookupError, plan_data.PlanLocked):
         return refused(_("The plan changed while you were looking at it: check the order and try again"))
     return done(moved)
@@ -80,8 +72,8 @@ def move_task(db, case, plan, task_id, direction, *, user):
 def remove_task(db, case, plan, task_id, version, *, user):
     try:
         with write(db):
-            plan_data.remove_task(db, plan["id"], task_id, version, user_id=_user_id(user))
-            _audit(db, user, "plan.task_removed", case, {"task_id": task_id})
+            plan_data.remove_task(db, plan["id"], task_id, version, user_id=audit.user_id(user))
+            audit.case_event(db, user, "plan.task_removed", case["id"], {"task_id": task_id})
     except (VersionConflict, plan_data.PlanLocked):
         return conflict(plan_data.task(db, plan["id"], task_id))
     return done()
@@ -96,8 +88,8 @@ def save_details(db, case, values, *, user, targets, version=None):
         with write(db):
             plan = _writable(db, case, user, targets)
             plan_data.save_details(db, plan["id"], plan["version"] if version is None else version, values,
-                                   user_id=_user_id(user))
-            _audit(db, user, "plan.details_saved", case)
+                                   user_id=audit.user_id(user))
+            audit.case_event(db, user, "plan.details_saved", case["id"])
     except VersionConflict:
         return conflict(plan_data.get(db, case["id"]))
     return done()
@@ -107,8 +99,8 @@ def note_item_decision(db, case, item_id, decision, *, user, targets):
     """Note what the family decided about a bottom line or question; an empty ``decision`` clears it."""
     with write(db):
         plan = _writable(db, case, user, targets)
-        plan_data.note_item_decision(db, case["id"], plan["id"], item_id, decision, user_id=_user_id(user))
-        _audit(db, user, "plan.item_decision_noted", case, {"item_id": item_id, "cleared": not decision})
+        plan_data.note_item_decision(db, case["id"], plan["id"], item_id, decision, user_id=audit.user_id(user))
+        audit.case_event(db, user, "plan.item_decision_noted", case["id"], {"item_id": item_id, "cleared": not decision})
     return done()
 
 
@@ -119,9 +111,9 @@ def save_resource(db, case, values, *, user, targets, resource_id=None, version=
     try:
         with write(db):
             plan = _writable(db, case, user, targets)
-            saved = plan_data.save_resource(db, plan["id"], values, user_id=_user_id(user),
+            saved = plan_data.save_resource(db, plan["id"], values, user_id=audit.user_id(user),
                                             resource_id=resource_id, version=version)
-            _audit(db, user, "plan.resource_saved", case, {"resource_id": saved, "added": resource_id is None})
+            audit.case_event(db, user, "plan.resource_saved", case["id"], {"resource_id": saved, "added": resource_id is None})
     except VersionConflict:
         return conflict(plan_data.resource(db, plan_data.get(db, case["id"])["id"], resource_id))
     return done(saved)
@@ -129,8 +121,8 @@ def save_resource(db, case, values, *, user, targets, resource_id=None, version=
 
 def remove_resource(db, case, plan, resource_id, *, user):
     with write(db):
-        plan_data.remove_resource(db, plan["id"], resource_id, user_id=_user_id(user))
-        _audit(db, user, "plan.resource_removed", case, {"resource_id": resource_id})
+        plan_data.remove_resource(db, plan["id"], resource_id, user_id=audit.user_id(user))
+        audit.case_event(db, user, "plan.resource_removed", case["id"], {"resource_id": resource_id})
     return done()
 
 
@@ -139,7 +131,7 @@ def sign_off(db, case, plan, resource_id, version, *, outcome, note, user):
     try:
         with write(db):
             status = agreement.sign_off(db, case, plan, resource_id, version, outcome=outcome, note=note, user=user)
-            _audit(db, user, "plan.resource_signed_off", case, {"resource_id": resource_id, "outcome": outcome})
+            audit.case_event(db, user, "plan.resource_signed_off", case["id"], {"resource_id": resource_id, "outcome": outcome})
     except VersionConflict:
         return conflict(plan_data.resource(db, plan["id"], resource_id))
     return done(status)
@@ -152,11 +144,11 @@ def change_status(db, case, plan, revision, *, ready, user):
     try:
         with write(db):
             if ready:
-                agreement.mark_ready(db, case, plan, revision, user_id=_user_id(user))
+                agreement.mark_ready(db, case, plan, revision, user_id=audit.user_id(user))
             else:
-                agreement.back_to_draft(db, plan, revision, user_id=_user_id(user))
+                agreement.back_to_draft(db, plan, revision, user_id=audit.user_id(user))
             status = plan_data.get(db, case["id"])["status"]
-            _audit(db, user, "plan.status_changed", case, {"to": status})
+            audit.case_event(db, user, "plan.status_changed", case["id"], {"to": status})
     except agreement.NotReady as reason:
         return refused(str(reason))
     except VersionConflict:
@@ -169,7 +161,7 @@ def decide(db, case, plan, revision, *, outcome, text, user):
     try:
         with write(db):
             status = agreement.decide(db, case, plan, revision, outcome=outcome, text=text, user=user)
-            _audit(db, user, "plan.decided", case, {"outcome": outcome, "version": plan["number"]})
+            audit.case_event(db, user, "plan.decided", case["id"], {"outcome": outcome, "version": plan["number"]})
     except VersionConflict:
         return conflict(plan_data.get(db, case["id"]))
     except agreement.NotReady as reason:
@@ -191,9 +183,9 @@ def record_review(db, case, meeting, agreed_number, *, held_on, changes, outcome
                                            "Nothing has been saved: check the tasks below, then save again"))
             review_id = agreement.record_review(db, case, current, meeting_id=meeting["id"], held_on=held_on,
                                                 changes=changes, outcomes=outcomes, new_version=new_version,
-                                                user_id=_user_id(user))
-            scales.save(db, case["id"], meeting["id"], scores, user_id=_user_id(user))
-            _audit(db, user, "plan.review_recorded", case, {"review_id": review_id, "number": agreed_number,
+                                                user_id=audit.user_id(user))
+            scales.save(db, case["id"], meeting["id"], scores, user_id=audit.user_id(user))
+            audit.case_event(db, user, "plan.review_recorded", case["id"], {"review_id": review_id, "number": agreed_number,
                                                              "meeting_id": meeting["id"], "new_version": new_version})
     except agreement.NotReady as reason:
         return refused(str(reason))

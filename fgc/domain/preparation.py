@@ -11,20 +11,12 @@ from . import audit
 from .outcome import conflict, done
 
 
-def _user_id(user):
-    return user["id"] if isinstance(user, dict) else user.id
-
-
-def _audit(db, user, action, case_id, detail):
-    audit.record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)
-
-
 def save_professional(db, case_id, values, *, user, professional_id=None, version=None):
     """Add a professional (``professional_id`` None) or change what they bring. Done with their id."""
     try:
         with write(db):
             saved = professionals.save(db, case_id, values, professional_id=professional_id, version=version)
-            _audit(db, user, "case.professional_saved", case_id,
+            audit.case_event(db, user, "case.professional_saved", case_id,
                    {"professional_id": saved, "added": professional_id is None})
     except VersionConflict:
         return conflict(professionals.get(db, case_id, professional_id))
@@ -34,7 +26,7 @@ def save_professional(db, case_id, values, *, user, professional_id=None, versio
 def add_danger(db, case_id, professional_id, danger, safety_goal, *, user):
     with write(db):
         professionals.add_danger(db, professional_id, danger, safety_goal)
-        _audit(db, user, "case.danger_statement_added", case_id, {"professional_id": professional_id})
+        audit.case_event(db, user, "case.danger_statement_added", case_id, {"professional_id": professional_id})
     return done()
 
 
@@ -43,7 +35,7 @@ def remove_danger(db, case_id, professional_id, danger_id, *, user):
     with write(db):
         removed = bool(professionals.remove_danger(db, professional_id, danger_id))
         if removed:
-            _audit(db, user, "case.danger_statement_removed", case_id,
+            audit.case_event(db, user, "case.danger_statement_removed", case_id,
                    {"professional_id": professional_id, "danger_id": danger_id})
     return done(removed)
 
@@ -52,7 +44,7 @@ def mark_shared(db, case_id, professional_id, shared_on, *, user):
     """The family has been given this professional's information: no new news on the day."""
     with write(db):
         professionals.mark_shared(db, case_id, professional_id, shared_on)
-        _audit(db, user, "case.professional_shared", case_id, {"professional_id": professional_id})
+        audit.case_event(db, user, "case.professional_shared", case_id, {"professional_id": professional_id})
     return done()
 
 
@@ -60,7 +52,7 @@ def save_child_views(db, case_id, child_id, values, version, *, user):
     try:
         with write(db):
             child_views.save(db, child_id, values, version)
-            _audit(db, user, "case.child_views_saved", case_id, {"child_id": child_id})
+            audit.case_event(db, user, "case.child_views_saved", case_id, {"child_id": child_id})
     except VersionConflict:
         return conflict(child_views.get(db, child_id))
     return done()
@@ -69,6 +61,6 @@ def save_child_views(db, case_id, child_id, values, version, *, user):
 def record_scales(db, case_id, meeting_id, scores, *, user):
     """Everyone's 0-10 scale at one meeting: ``scores`` maps (source, source id) to a number or None."""
     with write(db):
-        scales.save(db, case_id, meeting_id, scores, user_id=_user_id(user))
-        _audit(db, user, "case.scales_recorded", case_id, {"meeting_id": meeting_id})
+        scales.save(db, case_id, meeting_id, scores, user_id=audit.user_id(user))
+        audit.case_event(db, user, "case.scales_recorded", case_id, {"meeting_id": meeting_id})
     return done()

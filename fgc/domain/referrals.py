@@ -13,21 +13,13 @@ from .deadlines import today
 from .outcome import conflict, done, refused
 
 
-def _user_id(user):
-    return user["id"] if isinstance(user, dict) else user.id
-
-
-def _audit(db, user, action, case_id, detail=None):
-    audit.record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)
-
-
 def start(db, *, reference, urgent, urgency_reason, user):
     """A draft referral, seen only by its author until it is sent. Done with the new case's id."""
     try:
         with write(db):
-            case_id = case_data.create_draft(db, created_by=_user_id(user), reference=reference, urgent=urgent,
+            case_id = case_data.create_draft(db, created_by=audit.user_id(user), reference=reference, urgent=urgent,
                                              urgency_reason=urgency_reason, referrer_name=user.name)
-            _audit(db, user, "case.draft_started", case_id, {"reference": reference})
+            audit.case_event(db, user, "case.draft_started", case_id, {"reference": reference})
     except case_data.DuplicateReference:
         return refused(_("A case with this reference already exists"), field="reference")
     return done(case_id)
@@ -41,7 +33,7 @@ def save_section(db, case, section, values, version, *, user):
     try:
         with write(db):
             case_data.update(db, case["id"], version, **values)
-            _audit(db, user, "case.referral_updated", case["id"],
+            audit.case_event(db, user, "case.referral_updated", case["id"],
                    {"section": section, "fields": sorted(key for key in values if key != "sections_done")})
     except case_data.DuplicateReference:
         return refused(_("A case with this reference already exists"), field="reference")
@@ -54,7 +46,7 @@ def save_child(db, case_id, values, *, user, child_id=None):
     """Add a child (``child_id`` None) or change one. Done with the child's id."""
     with write(db):
         saved = case_data.save_child(db, case_id, values, child_id)
-        _audit(db, user, "case.child_saved", case_id, {"child_id": saved, "added": child_id is None})
+        audit.case_event(db, user, "case.child_saved", case_id, {"child_id": saved, "added": child_id is None})
     return done(saved)
 
 
@@ -63,14 +55,14 @@ def remove_child(db, case_id, child_id, *, user):
     with write(db):
         removed = bool(case_data.remove_child(db, case_id, child_id))
         if removed:
-            _audit(db, user, "case.child_removed", case_id, {"child_id": child_id})
+            audit.case_event(db, user, "case.child_removed", case_id, {"child_id": child_id})
     return done(removed)
 
 
 def add_pr_holder(db, case_id, *, name, relationship, user):
     with write(db):
         holder_id = case_data.add_pr_holder(db, case_id, name=name, relationship=relationship)
-        _audit(db, user, "case.pr_holder_added", case_id, {"pr_holder_id": holder_id})
+        audit.case_event(db, user, "case.pr_holder_added", case_id, {"pr_holder_id": holder_id})
     return done(holder_id)
 
 
@@ -79,14 +71,14 @@ def remove_pr_holder(db, case_id, holder_id, *, user):
     with write(db):
         removed = bool(case_data.remove_pr_holder(db, case_id, holder_id))
         if removed:
-            _audit(db, user, "case.pr_holder_removed", case_id, {"pr_holder_id": holder_id})
+            audit.case_event(db, user, "case.pr_holder_removed", case_id, {"pr_holder_id": holder_id})
     return done(removed)
 
 
 def submit(db, case_id, *, user):
     """Send the referral to the FGC service: the case is referred today."""
     with write(db):
-        case_data.move(db, case_id, to_stage="referred", user_id=_user_id(user), expected_stage="draft",
+        case_data.move(db, case_id, to_stage="referred", user_id=audit.user_id(user), expected_stage="draft",
                        referred_on=today().isoformat())
-        _audit(db, user, "case.referred", case_id)
+        audit.case_event(db, user, "case.referred", case_id)
     return done()

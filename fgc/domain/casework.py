@@ -47,7 +47,8 @@ def withdraw_consent(db, case, consent_id, *, withdrawn_by, withdrawn_on, user):
         if paused:
             case_data.move(db, case["id"], to_stage="withdrawn", user_id=audit.user_id(user),
                            expected_stage=case["stage"], note=_("Consent withdrawn"), resume_stage=case["stage"])
-        audit.case_event(db, user, "case.consent_withdrawn", case["id"], {"consent_id": consent_id, "case_paused": paused})
+        audit.case_event(db, user, "case.consent_withdrawn", case["id"],
+                         {"consent_id": consent_id, "case_paused": paused})
     return done(paused)
 
 
@@ -56,11 +57,13 @@ def allocate(db, case, coordinator_id, *, user):
     first = case["stage"] == "referred"
     with write(db):
         if first:
-            case_data.move(db, case["id"], to_stage="allocated", user_id=audit.user_id(user), expected_stage=case["stage"],
+            case_data.move(db, case["id"], to_stage="allocated", user_id=audit.user_id(user),
+                           expected_stage=case["stage"],
                            coordinator_id=coordinator_id, allocated_on=today().isoformat())
         else:
             case_data.update(db, case["id"], case["version"], coordinator_id=coordinator_id)
-        audit.case_event(db, user, "case.allocated", case["id"], {"coordinator_id": coordinator_id, "reallocated": not first})
+        audit.case_event(db, user, "case.allocated", case["id"],
+                         {"coordinator_id": coordinator_id, "reallocated": not first})
     return done()
 
 

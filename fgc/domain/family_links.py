@@ -40,7 +40,8 @@ def revoke(db, case_id, link, *, user):
     with write(db):
         revoked = bool(links.revoke(db, case_id, link["id"], user_id=audit.user_id(user)))
         if revoked:
-            audit.case_event(db, user, "family.link_revoked", case_id, {"link_id": link["id"], "person_id": link["person_id"]})
+            audit.case_event(db, user, "family.link_revoked", case_id,
+                             {"link_id": link["id"], "person_id": link["person_id"]})
     return done(revoked)
 
 

@@ -30,7 +30,8 @@ def set_invitation(db, case_id, person_id, invitation, on, *, user):
     try:
         with write(db):
             network.set_invitation(db, case_id, person_id, invitation, on)
-            audit.case_event(db, user, "case.invitation_changed", case_id, {"person_id": person_id, "invitation": invitation})
+            audit.case_event(db, user, "case.invitation_changed", case_id,
+                             {"person_id": person_id, "invitation": invitation})
     except network.Excluded:
         return refused(_("This person is excluded, so they cannot be invited or confirmed"), field="invitation")
     return done()

@@ -29,7 +29,8 @@ def _audit(db, user, action, case_id, meeting_id, kind):
 def schedule(db, case, kind, values, *, uid_domain, user):
     """Schedule a conference or review, moving the case on. Done with the meeting's id."""
     with write(db):
-        meeting_id = meeting_data.schedule(db, case["id"], kind, values, user_id=audit.user_id(user), uid_domain=uid_domain)
+        meeting_id = meeting_data.schedule(db, case["id"], kind, values, user_id=audit.user_id(user),
+                                           uid_domain=uid_domain)
         case_data.move(db, case["id"], to_stage=SCHEDULED_STAGE[kind], user_id=audit.user_id(user),
                        expected_stage=case["stage"])
         _audit(db, user, "case.meeting_scheduled", case["id"], meeting_id, kind)
@@ -51,10 +52,12 @@ def cancel(db, case, meeting, version, *, reason, user):
     back_to = CANCELLED_STAGE.get(case["stage"])
     try:
         with write(db):
-            meeting_data.change(db, case["id"], meeting["id"], version, None, user_id=audit.user_id(user), reason=reason,
+            meeting_data.change(db, case["id"], meeting["id"], version, None, user_id=audit.user_id(user),
+                                reason=reason,
                                 cancel=True)
             if back_to and SCHEDULED_STAGE[meeting["kind"]] == case["stage"]:
-                case_data.move(db, case["id"], to_stage=back_to, user_id=audit.user_id(user), expected_stage=case["stage"],
+                case_data.move(db, case["id"], to_stage=back_to, user_id=audit.user_id(user),
+                               expected_stage=case["stage"],
                                note=_("Conference cancelled") if meeting["kind"] == "conference" else
                                _("Review cancelled"))
             _audit(db, user, "case.meeting_cancelled", case["id"], meeting["id"], meeting["kind"])

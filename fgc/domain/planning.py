@@ -100,7 +100,8 @@ def note_item_decision(db, case, item_id, decision, *, user, targets):
     with write(db):
         plan = _writable(db, case, user, targets)
         plan_data.note_item_decision(db, case["id"], plan["id"], item_id, decision, user_id=audit.user_id(user))
-        audit.case_event(db, user, "plan.item_decision_noted", case["id"], {"item_id": item_id, "cleared": not decision})
+        audit.case_event(db, user, "plan.item_decision_noted", case["id"],
+                         {"item_id": item_id, "cleared": not decision})
     return done()
 
 
@@ -113,7 +114,8 @@ def save_resource(db, case, values, *, user, targets, resource_id=None, version=
             plan = _writable(db, case, user, targets)
             saved = plan_data.save_resource(db, plan["id"], values, user_id=audit.user_id(user),
                                             resource_id=resource_id, version=version)
-            audit.case_event(db, user, "plan.resource_saved", case["id"], {"resource_id": saved, "added": resource_id is None})
+            audit.case_event(db, user, "plan.resource_saved", case["id"],
+                             {"resource_id": saved, "added": resource_id is None})
     except VersionConflict:
         return conflict(plan_data.resource(db, plan_data.get(db, case["id"])["id"], resource_id))
     return done(saved)
@@ -131,7 +133,8 @@ def sign_off(db, case, plan, resource_id, version, *, outcome, note, user):
     try:
         with write(db):
             status = agreement.sign_off(db, case, plan, resource_id, version, outcome=outcome, note=note, user=user)
-            audit.case_event(db, user, "plan.resource_signed_off", case["id"], {"resource_id": resource_id, "outcome": outcome})
+            audit.case_event(db, user, "plan.resource_signed_off", case["id"],
+                             {"resource_id": resource_id, "outcome": outcome})
     except VersionConflict:
         return conflict(plan_data.resource(db, plan["id"], resource_id))
     return done(status)
@@ -185,7 +188,8 @@ def record_review(db, case, meeting, agreed_number, *, held_on, changes, outcome
                                                 changes=changes, outcomes=outcomes, new_version=new_version,
                                                 user_id=audit.user_id(user))
             scales.save(db, case["id"], meeting["id"], scores, user_id=audit.user_id(user))
-            audit.case_event(db, user, "plan.review_recorded", case["id"], {"review_id": review_id, "number": agreed_number,
+            audit.case_event(db, user, "plan.review_recorded", case["id"],
+                             {"review_id": review_id, "number": agreed_number,
                                                              "meeting_id": meeting["id"], "new_version": new_version})
     except agreement.NotReady as reason:
         return refused(str(reason))

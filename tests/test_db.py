@@ -133,18 +133,6 @@ def test_audit_table_refuses_update_and_delete(db):
     assert [row["action"] for row in audit_data.events(db)] == ["test.event"]
 
 
-def test_healthz_answers_ok_without_sign_in(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.get_data(as_text=True).strip() == "ok"
-
-
-def test_healthz_answers_503_when_the_database_is_unavailable(app, client, tmp_path):
-    app.config["DATABASE"] = str(tmp_path / "missing" / "fgc.sqlite")
-    response = client.get("/healthz")
-    assert response.status_code == 503
-
-
 def test_new_database_file_is_private(tmp_path):
     path = tmp_path / "private.sqlite"
     database = fgc_db.connect(str(path))

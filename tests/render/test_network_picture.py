@@ -2,13 +2,12 @@
 
 import itertools
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
-
 from fgc.render import network_picture, svg
 
-SVG = "{http://www.w3.org/2000/svg}"
+from svg_checks import SVG, group_for, group_titles, parse, texts
+
 HOSTILE_NAMES = [
     "<script>alert(1)</script>",
     "Tom & Jerry",
@@ -43,27 +42,6 @@ PROFESSIONALS = [{"name": "Dr Aled Hughes", "agency": "Ysbyty Gwynedd", "role": 
 def picture(people, professionals=PROFESSIONALS, children=CHILDREN, **kwargs):
     return network_picture.draw(children, people, professionals, title="Siân's network",
                                      description="Who is in Siân's family network", **kwargs)
-
-
-def parse(svg):
-    root = ET.fromstring(svg)
-    assert root.tag == f"{SVG}svg"
-    return root
-
-
-def group_titles(root):
-    """The <title> text of every <g> (each person, child, professional): the full names."""
-    return [group.find(f"{SVG}title").text for group in root.iter(f"{SVG}g")
-            if group.find(f"{SVG}title") is not None]
-
-
-def group_for(root, name):
-    return next(group for group in root.iter(f"{SVG}g")
-                if group.find(f"{SVG}title") is not None and group.find(f"{SVG}title").text == name)
-
-
-def texts(element):
-    return [text.text for text in element.iter(f"{SVG}text")]
 
 
 # --- the network picture ---------------------------------------------------------------------------

@@ -1,36 +1,10 @@
 """The safety scale chart as standalone SVG: lines, markers and a legend that agree with the scores."""
 
 import re
-import xml.etree.ElementTree as ET
 
 from fgc.render import scale_chart
 
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def parse(svg):
-    root = ET.fromstring(svg)
-    assert root.tag == f"{SVG}svg"
-    return root
-
-
-def group_titles(root):
-    """The <title> text of every <g> (each person, child, professional): the full names."""
-    return [group.find(f"{SVG}title").text for group in root.iter(f"{SVG}g")
-            if group.find(f"{SVG}title") is not None]
-
-
-def group_for(root, name):
-    return next(group for group in root.iter(f"{SVG}g")
-                if group.find(f"{SVG}title") is not None and group.find(f"{SVG}title").text == name)
-
-
-def texts(element):
-    return [text.text for text in element.iter(f"{SVG}text")]
-
-
-# --- the network picture ---------------------------------------------------------------------------
-
+from svg_checks import SVG, parse, texts
 
 OCCASIONS = ["Conference 3 Mar 2026", "Review 2 Jun 2026", "Second review 1 Sep 2026"]
 SERIES = [

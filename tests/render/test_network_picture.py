@@ -4,6 +4,7 @@ import itertools
 import re
 
 import pytest
+
 from fgc.render import network_picture, svg
 
 from svg_checks import SVG, group_for, group_titles, parse, texts

@@ -21,11 +21,6 @@ HELD_STAGE = {"conference": "conference_held", "review": "review_held"}
 CANCELLED_STAGE = {"conference_scheduled": "preparing", "review_scheduled": "plan_agreed"}
 
 
-def _audit(db, user, action, case_id, meeting_id, kind):
-    audit.record(action, record_type="case", record_id=case_id, detail={"meeting_id": meeting_id, "kind": kind},
-                 user=user, db=db)
-
-
 def schedule(db, case, kind, values, *, uid_domain, user):
     """Schedule a conference or review, moving the case on. Done with the meeting's id."""
     with write(db):
@@ -33,7 +28,7 @@ def schedule(db, case, kind, values, *, uid_domain, user):
                                            uid_domain=uid_domain)
         case_data.move(db, case["id"], to_stage=SCHEDULED_STAGE[kind], user_id=audit.user_id(user),
                        expected_stage=case["stage"])
-        _audit(db, user, "case.meeting_scheduled", case["id"], meeting_id, kind)
+        audit.case_event(db, user, "case.meeting_scheduled", case["id"], {"meeting_id": meeting_id, "kind": kind})
     return done(meeting_id)
 
 
@@ -41,7 +36,8 @@ def change(db, case_id, meeting, version, values, *, reason, user):
     try:
         with write(db):
             meeting_data.change(db, case_id, meeting["id"], version, values, user_id=audit.user_id(user), reason=reason)
-            _audit(db, user, "case.meeting_rescheduled", case_id, meeting["id"], meeting["kind"])
+            audit.case_event(db, user, "case.meeting_rescheduled", case_id,
+                             {"meeting_id": meeting["id"], "kind": meeting["kind"]})
     except VersionConflict:
         return conflict(meeting_data.get(db, case_id, meeting["id"]))
     return done()
@@ -60,7 +56,8 @@ def cancel(db, case, meeting, version, *, reason, user):
                                expected_stage=case["stage"],
                                note=_("Conference cancelled") if meeting["kind"] == "conference" else
                                _("Review cancelled"))
-            _audit(db, user, "case.meeting_cancelled", case["id"], meeting["id"], meeting["kind"])
+            audit.case_event(db, user, "case.meeting_cancelled", case["id"],
+                             {"meeting_id": meeting["id"], "kind": meeting["kind"]})
     except VersionConflict:
         return conflict(meeting_data.get(db, case["id"], meeting["id"]))
     return done()
@@ -71,5 +68,6 @@ def mark_held(db, case, meeting, held_on, *, user):
         meeting_data.mark_held(db, case["id"], meeting["id"], held_on)
         case_data.move(db, case["id"], to_stage=HELD_STAGE[meeting["kind"]], user_id=audit.user_id(user),
                        expected_stage=case["stage"])
-        _audit(db, user, "case.meeting_held", case["id"], meeting["id"], meeting["kind"])
+        audit.case_event(db, user, "case.meeting_held", case["id"],
+                         {"meeting_id": meeting["id"], "kind": meeting["kind"]})
     return done()

@@ -105,7 +105,8 @@ def set_password(db, link, new_password):
 
 
 def end_session(db, session_id, reason):
-    """A session found idle or too old ends on the server."""
+    """A session found idle or too old ends on the server. Bookkeeping on every request, like
+    :func:`touch_session`: neither is audited, as before."""
     with write(db):
         session_data.end(db, session_id, reason)
 

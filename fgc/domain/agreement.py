@@ -9,9 +9,10 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ..data import cases as case_data
-from .deadlines import today
 from ..data import iso, now
 from ..data import plans as plan_data
+from . import audit
+from .deadlines import today
 from .plan_document import assemble, canonical, digest, pending_sign_off, unanswered
 
 # A decision needs the conference to have happened; these are the stages after it.
@@ -40,51 +41,52 @@ def back_to_draft(db, plan, revision, *, user_id):
     plan_data.set_status(db, plan["id"], revision, "draft", user_id=user_id)
 
 
-def decide(db, case, plan, revision, *, outcome, text, user):
+def decide(db, case, plan, revision, *, outcome, text, user, on=None):
     """Record the referrer's decision. Returns the plan's status afterwards.
 
     Declining freezes the declined text and opens the next version for the family to
     revise. Agreeing freezes the agreed version, unless resources still wait for a senior
-    manager, in which case the decision waits with them.
+    manager, in which case the decision waits with them. A first agreement moves the case to plan agreed
+    ``on`` that day (today unless the past is being recorded, as the demo does).
     """
     if case["stage"] not in DECIDING_STAGES:
         raise NotReady(_("Record that the conference was held before deciding on the plan"))
     if plan["status"] != "ready":
         raise NotReady(_("The plan has not been marked ready for agreement"))
-    decision = {"outcome": outcome, "text": text, "by": user.name, "by_id": user.id, "at": iso(now())}
+    decision = {"outcome": outcome, "text": text, "by": audit.user_name(user), "by_id": audit.user_id(user), "at": iso(now())}
     if outcome == "declined":
-        plan_data.set_status(db, plan["id"], revision, "draft", user_id=user.id)
+        plan_data.set_status(db, plan["id"], revision, "draft", user_id=audit.user_id(user))
         _freeze(db, case, plan, decision)
-        plan_data.start_next(db, plan["id"], user_id=user.id, returned_reason=text)
+        plan_data.start_next(db, plan["id"], user_id=audit.user_id(user), returned_reason=text)
         return "draft"
     if pending_sign_off(assemble(db, case, plan)):
-        plan_data.set_status(db, plan["id"], revision, "awaiting_sign_off", user_id=user.id,
+        plan_data.set_status(db, plan["id"], revision, "awaiting_sign_off", user_id=audit.user_id(user),
                              pending_decision=decision)
         return "awaiting_sign_off"
-    plan_data.set_status(db, plan["id"], revision, "agreed", user_id=user.id)
-    _agree(db, case, plan, decision)
+    plan_data.set_status(db, plan["id"], revision, "agreed", user_id=audit.user_id(user))
+    _agree(db, case, plan, decision, on)
     return "agreed"
 
 
-def sign_off(db, case, plan, resource_id, version, *, outcome, note, user):
+def sign_off(db, case, plan, resource_id, version, *, outcome, note, user, on=None):
     """A senior manager signs off (or refuses) a resource request. Returns the plan's status afterwards.
 
     The last approval completes an agreement that was waiting for it; a refusal sends the
     plan back to draft, because the family's plan relied on that resource.
     """
-    plan_data.sign_off(db, plan["id"], resource_id, version, outcome, note, user_id=user.id)
+    plan_data.sign_off(db, plan["id"], resource_id, version, outcome, note, user_id=audit.user_id(user))
     plan = plan_data.get(db, case["id"])
     if plan["status"] != "awaiting_sign_off":
         return plan["status"]
     if outcome == "refused":
-        plan_data.set_status(db, plan["id"], plan["revision"], "draft", user_id=user.id,
+        plan_data.set_status(db, plan["id"], plan["revision"], "draft", user_id=audit.user_id(user),
                              returned_reason=_("A senior manager refused a resource: %(note)s", note=note))
         return "draft"
     if pending_sign_off(assemble(db, case, plan)):
         return "awaiting_sign_off"
     decision = plan["pending_decision"]
-    plan_data.set_status(db, plan["id"], plan["revision"], "agreed", user_id=user.id)
-    _agree(db, case, plan, decision)
+    plan_data.set_status(db, plan["id"], plan["revision"], "agreed", user_id=audit.user_id(user))
+    _agree(db, case, plan, decision, on)
     return "agreed"
 
 
@@ -95,12 +97,12 @@ def _freeze(db, case, plan, decision):
                             decided_by=decision["by_id"], decided_at=decision["at"])
 
 
-def _agree(db, case, plan, decision):
+def _agree(db, case, plan, decision, on):
     _freeze(db, case, plan, decision)
     current = case_data.get(db, case["id"])
     if current["stage"] == "conference_held":
         case_data.move(db, case["id"], to_stage="plan_agreed", user_id=decision["by_id"],
-                       expected_stage="conference_held", plan_agreed_on=today().isoformat())
+                       expected_stage="conference_held", plan_agreed_on=(on or today()).isoformat())
 
 
 def verify(db, plan_id, number):

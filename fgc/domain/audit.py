@@ -34,6 +34,11 @@ def user_id(user):
     return user["id"] if isinstance(user, dict) else user.id
 
 
+def user_name(user):
+    """The name of whoever acts: a signed-in user or a user row."""
+    return user["name"] if isinstance(user, dict) else user.name
+
+
 def case_event(db, user, action, case_id, detail=None):
     """One event about a case, in ``db``'s current transaction."""
     record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)

@@ -52,14 +52,15 @@ def withdraw_consent(db, case, consent_id, *, withdrawn_by, withdrawn_on, user):
     return done(paused)
 
 
-def allocate(db, case, coordinator_id, *, user):
-    """Give the case to a coordinator: the first time moves it to allocated, later ones reallocate it."""
+def allocate(db, case, coordinator_id, *, user, on=None):
+    """Give the case to a coordinator: the first time moves it to allocated ``on`` that day (today, unless the
+    past is being recorded), later ones reallocate it."""
     first = case["stage"] == "referred"
     with write(db):
         if first:
             case_data.move(db, case["id"], to_stage="allocated", user_id=audit.user_id(user),
                            expected_stage=case["stage"],
-                           coordinator_id=coordinator_id, allocated_on=today().isoformat())
+                           coordinator_id=coordinator_id, allocated_on=(on or today()).isoformat())
         else:
             case_data.update(db, case["id"], case["version"], coordinator_id=coordinator_id)
         audit.case_event(db, user, "case.allocated", case["id"],

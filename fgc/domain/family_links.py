@@ -14,7 +14,6 @@ from ..db import write
 from . import audit
 from .outcome import done, refused
 
-
 EXCLUDED = _l("This person is excluded because of risk, so they can never be sent a link")
 
 

@@ -13,6 +13,7 @@ from ..data import now
 from ..data import plans as plan_data
 from ..db import write
 from ..render import case_file
+from . import audit
 from .plan_document import assemble, digest
 
 
@@ -23,7 +24,7 @@ class VersionTampered(Exception):
 def draft_pdf(db, case, plan, user):
     """The plan as it stands now, marked DRAFT. Rendered every time, never kept."""
     document = assemble(db, case, plan)
-    return case_file.render(case_file.html_for(document, agreed=False, generated_by=user.name, generated_at=now(),
+    return case_file.render(case_file.html_for(document, agreed=False, generated_by=audit.user_name(user), generated_at=now(),
                                                sha256=None))
 
 
@@ -46,11 +47,11 @@ def version_pdf(db, case, plan, version_row, user):
     if digest(version_row["content"]) != version_row["sha256"]:
         raise VersionTampered(version_row["id"])
     document = json.loads(version_row["content"])
-    html = case_file.html_for(document, agreed=case_file.is_agreed(version_row["outcome"]), generated_by=user.name,
+    html = case_file.html_for(document, agreed=case_file.is_agreed(version_row["outcome"]), generated_by=audit.user_name(user),
                     generated_at=now(), sha256=version_row["sha256"])
     rendered = case_file.render(html)
     with write(db):
-        plan_data.store_pdf(db, key, version_row["id"], rendered, user_id=user.id)
+        plan_data.store_pdf(db, key, version_row["id"], rendered, user_id=audit.user_id(user))
         # Someone else may have kept theirs first: everyone gets the same filed copy.
         kept = plan_data.cached_pdf(db, key)
     return bytes(kept)

@@ -128,11 +128,13 @@ def remove_resource(db, case, plan, resource_id, *, user):
     return done()
 
 
-def sign_off(db, case, plan, resource_id, version, *, outcome, note, user):
-    """A senior manager approves or refuses a resource. Done with the plan's status afterwards."""
+def sign_off(db, case, plan, resource_id, version, *, outcome, note, user, on=None):
+    """A senior manager approves or refuses a resource. Done with the plan's status afterwards (the last
+    approval can agree the plan ``on`` that day: see :func:`decide`)."""
     try:
         with write(db):
-            status = agreement.sign_off(db, case, plan, resource_id, version, outcome=outcome, note=note, user=user)
+            status = agreement.sign_off(db, case, plan, resource_id, version, outcome=outcome, note=note,
+                                        user=user, on=on)
             audit.case_event(db, user, "plan.resource_signed_off", case["id"],
                              {"resource_id": resource_id, "outcome": outcome})
     except VersionConflict:
@@ -159,11 +161,12 @@ def change_status(db, case, plan, revision, *, ready, user):
     return done(status)
 
 
-def decide(db, case, plan, revision, *, outcome, text, user):
-    """The referrer agrees, agrees with changes or declines. Done with the plan's status afterwards."""
+def decide(db, case, plan, revision, *, outcome, text, user, on=None):
+    """The referrer agrees, agrees with changes or declines. Done with the plan's status afterwards. A first
+    agreement moves the case to plan agreed ``on`` that day: today, unless the past is being recorded."""
     try:
         with write(db):
-            status = agreement.decide(db, case, plan, revision, outcome=outcome, text=text, user=user)
+            status = agreement.decide(db, case, plan, revision, outcome=outcome, text=text, user=user, on=on)
             audit.case_event(db, user, "plan.decided", case["id"], {"outcome": outcome, "version": plan["number"]})
     except VersionConflict:
         return conflict(plan_data.get(db, case["id"]))

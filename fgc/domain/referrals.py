@@ -18,7 +18,7 @@ def start(db, *, reference, urgent, urgency_reason, user):
     try:
         with write(db):
             case_id = case_data.create_draft(db, created_by=audit.user_id(user), reference=reference, urgent=urgent,
-                                             urgency_reason=urgency_reason, referrer_name=user.name)
+                                             urgency_reason=urgency_reason, referrer_name=audit.user_name(user))
             audit.case_event(db, user, "case.draft_started", case_id, {"reference": reference})
     except case_data.DuplicateReference:
         return refused(_("A case with this reference already exists"), field="reference")
@@ -75,10 +75,11 @@ def remove_pr_holder(db, case_id, holder_id, *, user):
     return done(removed)
 
 
-def submit(db, case_id, *, user):
-    """Send the referral to the FGC service: the case is referred today."""
+def submit(db, case_id, *, user, on=None):
+    """Send the referral to the FGC service: the case is referred ``on`` that day (today, unless the past
+    is being recorded)."""
     with write(db):
         case_data.move(db, case_id, to_stage="referred", user_id=audit.user_id(user), expected_stage="draft",
-                       referred_on=today().isoformat())
+                       referred_on=(on or today()).isoformat())
         audit.case_event(db, user, "case.referred", case_id)
     return done()

@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 
-from ..render import scale_chart
 from ..data import parse
+from ..render import scale_chart
 from ..templating import long_date
 
 LONDON = ZoneInfo("Europe/London")

@@ -11,7 +11,7 @@ from fgc.data import cases as case_data
 from fgc.data import plans as plan_data
 from fgc.data import users as user_data
 from fgc.db import write
-from fgc.domain import plan_document, planning
+from fgc.domain import deadlines, plan_document, planning
 from fgc.domain.deadlines import Targets
 from fgc.domain.workdays import add_months
 
@@ -109,3 +109,24 @@ def test_a_new_plan_is_reviewed_three_months_after_the_conference(db, case):
     held = datetime.date.fromisoformat(conference["held_on"] or conference["starts_at"][:10])
     assert planning.default_review_on(db, case, TARGETS) == add_months(held, 3).isoformat()
     assert planning.default_review_on(db, case, Targets(review_after_months=6)) == add_months(held, 6).isoformat()
+
+
+def _ready_plan(db, case, coordinator):
+    """A plan with every question answered, marked ready for the referrer."""
+    answers = [f"item:{item['id']}" for items in baselines.items(db, case["id"]).values() for item in items]
+    planning.save_task(db, case, task("Nain answers everything", answers=answers), user=coordinator, targets=TARGETS)
+    plan = plan_data.get(db, case["id"])
+    assert planning.change_status(db, case, plan, plan["revision"], ready=True, user=coordinator).done
+    return plan_data.get(db, case["id"])
+
+
+@pytest.mark.parametrize("on", [None, datetime.date(2026, 3, 2)], ids=["today", "a day in the past"])
+def test_agreeing_the_plan_moves_the_case_to_plan_agreed_on_the_day_it_was_agreed(db, case, coordinator, on):
+    plan = _ready_plan(db, case, coordinator)
+    referrer = user_data.get_by_email(db, "social_worker@example.org")
+    outcome = planning.decide(db, case, plan, plan["revision"], outcome="agreed", text="", user=referrer, on=on)
+    assert (outcome.done, outcome.value) == (True, "agreed")
+    moved = case_data.get(db, case["id"])
+    assert moved["stage"] == "plan_agreed"
+    assert moved["plan_agreed_on"] == (on or deadlines.today()).isoformat()
+    assert actions(db, case["id"])[-1] == "plan.decided"

@@ -113,3 +113,23 @@ def test_the_demo_is_not_part_of_the_app():
     tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
     top_level = [node for node in tree.body if isinstance(node, ast.ImportFrom) and "demo" in (node.module or "")]
     assert not top_level
+
+
+# What a data-layer function that changes something is called: the demo builder must call an action instead.
+DATA_WRITES = ("save", "add", "create", "update", "move", "set_", "record", "mark", "exclude", "lift", "withdraw",
+               "schedule", "change", "cancel", "acknowledge", "ensure", "freeze", "sign_off", "remove", "revoke",
+               "note", "start")
+
+
+@pytest.mark.parametrize("path", [PACKAGE / "demo" / "builder.py", PACKAGE / "demo" / "network.py"], ids=_name)
+def test_the_demo_changes_nothing_except_through_actions(path):
+    """The demo builder reads through fgc/data/, but every change is a domain action, with its audit event."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    data_modules = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                    and node.level == 2 and node.module == "data" for alias in node.names}
+    writes = [f"{node.func.value.id}.{node.func.attr} (line {node.lineno})" for node in ast.walk(tree)
+              if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and isinstance(node.func.value, ast.Name) and node.func.value.id in data_modules
+              and node.func.attr.startswith(DATA_WRITES)]
+    assert data_modules, "the check has nothing to look at: the demo's imports have moved"
+    assert not writes, f"{_name(path)} writes through the data layer: {writes}"

@@ -1,4 +1,10 @@
-"""Builds the demo cases from :mod:`fgc.demo.content` through the data layer, as the app would."""
+"""Builds the demo cases from :mod:`fgc.demo.content` through the domain's actions, as the app's pages would.
+
+Every change is made by the action a page calls, by the demo user who would have made it, so each case's
+stage history, versions and audit trail are what the app records. The builder only reads through the data
+layer (to find the ids the actions return to it), and gives the actions past days for what happened before
+today.
+"""
 
 import datetime
 import itertools
@@ -7,25 +13,37 @@ import random
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from ..data import audit as audit_data
-from ..data import baselines, child_views, closure_days, consents, iso, network, offers, professionals, scales
+from ..data import baselines, child_views, closure_days, iso, network, plans, professionals
 from ..data import cases as case_data
-from ..data import family_links
+from ..data import family_links as link_data
 from ..data import meetings as meeting_data
-from ..data import plans
 from ..db import write
-from ..domain import agreement, lifecycle
+from ..domain import casework, family_links, family_visits, lifecycle, meetings, planning, preparation, referrals
 from ..domain.workdays import WorkingCalendar, add_months
+from ..service import targets
 from .content.cases import BASELINE, CASES, MANAGER, REFERRER, SHARE_ALL, SHARE_WITH, SOCIAL_WORKER, VENUES
 from .content.networks import NEIGHBOURS
 from .content.plans import FAMILY_LINKS, PLANS
 from .content.preparation import PREPARATION
 from .network import Network, ascii_name
 
-
 LONDON = ZoneInfo("Europe/London")
-ACTOR = "seed-demo"
-SECTIONS_DONE = ["family", "risks", "purpose", "needs", "referrer"]
+# The referral's sections, as the social worker fills them in, and the fields each one saves.
+SECTIONS = {
+    "family": ("legal_status", "plo_date", "court_date"),
+    "risks": ("current_risks", "past_risks", "risk_details"),
+    "purpose": ("reason", "decision_sought"),
+    "needs": ("interpreter_language", "cultural_needs", "coordinator_preferences"),
+    "referrer": ("referrer_name", "referrer_organisation", "referrer_contact", "social_worker_id", "manager_name",
+                 "manager_signed_off_on"),
+}
+
+
+def done(outcome, what):
+    """What a demo action made; a demo that the app's rules refuse is a mistake in the demo's content."""
+    if not outcome.done:
+        raise ValueError(f"demo: {what} was not done: {outcome.problem or 'someone else saved first'}")
+    return outcome.value
 
 
 def seed_cases(db, users_by_email, today, *, uid_domain="fgc.invalid", family_link_tokens=None):
@@ -47,9 +65,14 @@ def seed_cases(db, users_by_email, today, *, uid_domain="fgc.invalid", family_li
 
 
 class _Builder:
+    done = staticmethod(done)  # for the network, which writes through the builder
+
     def __init__(self, db, users_by_email, today, uid_domain):
         self.db = db
-        self.users = users_by_email
+        # Each demo user as the signed-in user the actions expect.
+        self.users = {email: SimpleNamespace(id=row["id"], name=row["name"], email=row["email"])
+                      for email, row in users_by_email.items()}
+        self.targets = targets()
         self.today = today
         self.uid_domain = uid_domain
         self.cal = WorkingCalendar(closure_days.dates(db))
@@ -103,21 +126,13 @@ class _Builder:
 
     # --- recording -------------------------------------------------------------------------
 
-    def audit(self, user_email, action, case_id, detail=None):
-        audit_data.add(self.db, user_id=self.users[user_email]["id"], actor=ACTOR, action=action,
-                       record_type="case", record_id=case_id, ip="cli", detail=detail)
+    def case(self, case_id):
+        return case_data.get(self.db, case_id)
 
-    def move(self, case_id, to_stage, user_email, *, audit_action="case.stage_changed", detail=None, **fields):
-        case = case_data.get(self.db, case_id)
-        refusal = lifecycle.refusal(case["stage"], to_stage, resume_stage=case["resume_stage"])
-        if refusal:
-            raise ValueError(f"demo case {case['reference']}: {refusal}")
-        resume_stage = case["stage"] if to_stage in lifecycle.PAUSED else None
-        note = fields.pop("note", "")
-        case_data.move(self.db, case_id, to_stage=to_stage, user_id=self.users[user_email]["id"], note=note,
-                       resume_stage=resume_stage, **fields)
-        self.audit(user_email, audit_action, case_id,
-                   detail if detail is not None else {"from": case["stage"], "to": to_stage})
+    def move(self, case_id, to_stage, user_email, **fields):
+        """A move the coordinator makes on the case page (preparing, a pause, closing)."""
+        done(casework.move(self.db, self.case(case_id), to_stage, user=self.users[user_email], **fields),
+             f"moving case {case_id} to {to_stage}")
 
     def meeting(self, case_id, kind, day, index, coordinator, interpreter):
         venue, address, access = VENUES[index % len(VENUES)]
@@ -130,8 +145,13 @@ class _Builder:
             "venue": venue, "address": address, "access_notes": access,
             "interpreter_language": interpreter, "remote_details": "",
         }
-        return meeting_data.schedule(self.db, case_id, kind, values, user_id=self.users[coordinator]["id"],
-                                     uid_domain=self.uid_domain)
+        return done(meetings.schedule(self.db, self.case(case_id), kind, values, uid_domain=self.uid_domain,
+                                      user=self.users[coordinator]), f"scheduling a {kind}")
+
+    def held(self, case_id, meeting_id, day, coordinator):
+        meeting = meeting_data.get(self.db, case_id, meeting_id)
+        done(meetings.mark_held(self.db, self.case(case_id), meeting, day.isoformat(), user=self.users[coordinator]),
+             f"recording that the {meeting['kind']} was held")
 
     # --- one case --------------------------------------------------------------------------
 
@@ -168,23 +188,20 @@ class _Builder:
 
     def _referral(self, spec, referred):
         """The social worker's referral, every section filled in and submitted on ``referred``."""
-        db, sam = self.db, SOCIAL_WORKER
+        db, sam = self.db, self.users[SOCIAL_WORKER]
         reference = f"FGC-2026-{spec['number']:04d}"
         signed_off = self.working_on_or_before(referred - datetime.timedelta(days=1))
-        case_id = case_data.create_draft(db, created_by=self.users[sam]["id"], reference=reference,
-                                         urgent=spec.get("urgent", False),
-                                         urgency_reason=spec.get("urgency_reason", ""),
-                                         referrer_name=REFERRER["referrer_name"])
-        self.audit(sam, "case.draft_started", case_id, {"reference": reference})
+        case_id = done(referrals.start(db, reference=reference, urgent=spec.get("urgent", False),
+                                       urgency_reason=spec.get("urgency_reason", ""), user=sam), "starting a referral")
         for name, born, gender, ethnicity, language, needs in spec["children"]:
-            case_data.save_child(db, case_id, {"name": name, "date_of_birth": born, "gender": gender,
-                                               "ethnicity": ethnicity, "first_language": language,
-                                               "needs": needs})
+            referrals.save_child(db, case_id, {"name": name, "date_of_birth": born, "gender": gender,
+                                               "ethnicity": ethnicity, "first_language": language, "needs": needs},
+                                 user=sam)
         for name, relationship in spec["pr_holders"]:
-            case_data.add_pr_holder(db, case_id, name=name, relationship=relationship)
-        fields = {
+            referrals.add_pr_holder(db, case_id, name=name, relationship=relationship, user=sam)
+        answers = {
             **REFERRER,
-            "social_worker_id": self.users[sam]["id"],
+            "social_worker_id": sam.id,
             "manager_signed_off_on": signed_off.isoformat(),
             "legal_status": spec["legal_status"],
             "plo_date": self.day(spec["plo"]).isoformat() if "plo" in spec else None,
@@ -195,50 +212,44 @@ class _Builder:
             "interpreter_language": spec.get("interpreter_language", ""),
             "cultural_needs": spec.get("cultural_needs", ""),
             "coordinator_preferences": spec.get("coordinator_preferences", ""),
-            "sections_done": SECTIONS_DONE,
         }
-        case_data.update(db, case_id, case_data.get(db, case_id)["version"], **fields)
-        self.audit(sam, "case.referral_updated", case_id, {"section": "all", "fields": sorted(fields)})
-        self.move(case_id, "referred", sam, audit_action="case.referred", detail={},
-                  referred_on=referred.isoformat())
+        for section, fields in SECTIONS.items():
+            case = self.case(case_id)
+            done(referrals.save_section(db, case, section, {field: answers[field] for field in fields},
+                                        case["version"], user=sam), f"the referral's {section} section")
+        done(referrals.submit(db, case_id, user=sam, on=referred), "sending the referral")
         return case_id
 
     def _consents(self, case_id, spec, referred):
-        recorder = spec["coordinator"] or SOCIAL_WORKER
+        recorder = self.users[spec["coordinator"] or SOCIAL_WORKER]
         consent_ids = []
         for given_by, basis, after in spec["consents"]:
             given_on = min(self.cal.add_working_days(referred, after), self.today)
-            consent_id = consents.add(self.db, case_id, given_by=given_by, basis=basis, given_on=given_on.isoformat(),
-                                      may_share=SHARE_ALL, share_with=SHARE_WITH,
-                                      recorded_by=self.users[recorder]["id"])
-            consent_ids.append(consent_id)
-            self.audit(recorder, "case.consent_recorded", case_id, {"consent_id": consent_id, "basis": basis})
+            consent_ids.append(done(casework.record_consent(
+                self.db, case_id, given_by=given_by, basis=basis, given_on=given_on.isoformat(), may_share=SHARE_ALL,
+                share_with=SHARE_WITH, user=recorder), "recording consent"))
         return consent_ids
 
     # One method per stage of the main path, in order: what the coordinator (or manager) did there.
 
     def _step_allocated(self, case):
-        coordinator_id = self.users[case.coordinator]["id"]
         allocated = self.cal.add_working_days(case.referred, 1)
-        self.move(case.id, "allocated", MANAGER, audit_action="case.allocated",
-                  detail={"coordinator_id": coordinator_id, "reallocated": False},
-                  coordinator_id=coordinator_id, allocated_on=allocated.isoformat())
+        done(casework.allocate(self.db, self.case(case.id), self.users[case.coordinator].id,
+                               user=self.users[MANAGER], on=allocated), "allocating the case")
         case.family.add(case.coordinator)
 
     def _step_baseline_held(self, case):
-        db, coordinator = self.db, case.coordinator
+        db, coordinator = self.db, self.users[case.coordinator]
         held = self.cal.add_working_days(case.referred, case.spec["baseline"])
-        baselines.save(db, case.id, None, held_on=held.isoformat(),
-                       attendees=f"{self.users[coordinator]['name']} (coordinator), Sam Okafor (social worker)",
-                       objective=BASELINE["objective"], recorded_by=self.users[coordinator]["id"])
+        done(casework.record_baseline(db, self.case(case.id), None, held_on=held.isoformat(),
+                                      attendees=f"{coordinator.name} (coordinator), Sam Okafor (social worker)",
+                                      objective=BASELINE["objective"], user=coordinator), "the baseline meeting")
         for kind, key in (("question", "questions"), ("bottom_line", "bottom_lines"), ("resource", "resources")):
             for text in BASELINE[key]:
-                baselines.add_item(db, case.id, kind, text)
-        self.move(case.id, "baseline_held", coordinator, audit_action="case.baseline_recorded",
-                  detail={"first": True})
-        case.family.exclude(coordinator, held)
+                casework.add_baseline_item(db, case.id, kind, text, user=coordinator)
+        case.family.exclude(case.coordinator, held)
         if case.reached == "baseline_held":  # gathering starts once the baseline meeting is held
-            self.prepare(case.id, case.spec, coordinator, case.referred, case.conference_day)
+            self.prepare(case.id, case.spec, case.coordinator, case.referred, case.conference_day)
 
     def _step_preparing(self, case):
         self.move(case.id, "preparing", case.coordinator)
@@ -247,13 +258,9 @@ class _Builder:
     def _step_conference_scheduled(self, case):
         case.conference_id = self.meeting(case.id, "conference", case.conference_day, case.index, case.coordinator,
                                           case.interpreter)
-        self.move(case.id, "conference_scheduled", case.coordinator, audit_action="case.meeting_scheduled",
-                  detail={"meeting_id": case.conference_id, "kind": "conference"})
 
     def _step_conference_held(self, case):
-        meeting_data.mark_held(self.db, case.id, case.conference_id, case.conference_day.isoformat())
-        self.move(case.id, "conference_held", case.coordinator, audit_action="case.meeting_held",
-                  detail={"meeting_id": case.conference_id, "kind": "conference"})
+        self.held(case.id, case.conference_id, case.conference_day, case.coordinator)
         case.family.attend(case.coordinator, case.conference_id, "conference")
         if case.reached == "conference_held":  # the family's plan is still being written
             self.write_plan(case.id, case.spec, case.coordinator, case.conference_day, case.review_day)
@@ -265,13 +272,9 @@ class _Builder:
     def _step_review_scheduled(self, case):
         case.review_id = self.meeting(case.id, "review", case.review_day, case.index, case.coordinator,
                                       case.interpreter)
-        self.move(case.id, "review_scheduled", case.coordinator, audit_action="case.meeting_scheduled",
-                  detail={"meeting_id": case.review_id, "kind": "review"})
 
     def _step_review_held(self, case):
-        meeting_data.mark_held(self.db, case.id, case.review_id, case.review_day.isoformat())
-        self.move(case.id, "review_held", case.coordinator, audit_action="case.meeting_held",
-                  detail={"meeting_id": case.review_id, "kind": "review"})
+        self.held(case.id, case.review_id, case.review_day, case.coordinator)
         case.family.attend(case.coordinator, case.review_id, "review")
         self.review_plan(case.id, case.spec, case.coordinator, case.review_id, case.review_day)
 
@@ -280,28 +283,23 @@ class _Builder:
                   **case.spec["closure"])
 
     def _pause(self, case_id, spec, consent_ids):
-        """A case in a side state: consent withdrawn, on hold or declined by the family."""
+        """A case in a side state: consent withdrawn (each consent in turn; the last pauses the case), on hold or
+        declined by the family."""
         stage, coordinator = spec["stage"], spec["coordinator"]
         if stage == "withdrawn":
             withdrawn_on = self.day(spec["withdrawn"])
             for consent_id, (given_by, _, _) in zip(consent_ids, spec["consents"], strict=True):
-                consents.withdraw(self.db, case_id, consent_id, withdrawn_by=given_by,
-                                  withdrawn_on=withdrawn_on.isoformat())
-            self.move(case_id, "withdrawn", coordinator, audit_action="case.consent_withdrawn",
-                      detail={"consent_id": consent_ids[0], "case_paused": True}, note="Consent withdrawn")
+                done(casework.withdraw_consent(self.db, self.case(case_id), consent_id, withdrawn_by=given_by,
+                                               withdrawn_on=withdrawn_on.isoformat(), user=self.users[coordinator]),
+                     "withdrawing consent")
         elif stage in lifecycle.PAUSED:
             self.move(case_id, stage, coordinator, note=spec["note"])
 
     # --- the family plan -------------------------------------------------------------------
     #
-    # Written and decided through the same functions the plan pages use, so the versions, their
-    # hashes and the case's move to plan agreed are exactly what the app would record. Decisions are
-    # stamped with the time of seeding, like the rest of the history.
-
-    def signed_in(self, user_email):
-        """A demo user as the signed-in user the agreement functions expect."""
-        row = self.users[user_email]
-        return SimpleNamespace(id=row["id"], name=row["name"])
+    # Written and decided through the plan pages' actions, so the versions, their hashes and the case's move to
+    # plan agreed are exactly what the app would record. Decisions are stamped with the time of seeding, like the
+    # rest of the history; the day the plan was agreed is the demo's.
 
     def _plan_refs(self, case_id):
         """For PLANS: network and professionals' names to their ids, and answer codes to what a task stores."""
@@ -333,48 +331,42 @@ class _Builder:
         """The family's plan as the coordinator types it up after the conference: the tasks, decisions noted
         against bottom lines, resources asked for, the contingency plan, who monitors it and the review date
         (the review meeting's day, or about three months after the conference)."""
-        db, entry = self.db, PLANS[spec["number"]]
-        user_id = self.users[coordinator]["id"]
-        review_on = (review_day or add_months(conference_day, 3)).isoformat()
-        plan = plans.ensure(db, case_id, user_id=user_id, review_on=review_on)
+        db, entry, user = self.db, PLANS[spec["number"]], self.users[coordinator]
+        case = self.case(case_id)
         refs = self._plan_refs(case_id)
         for task in entry["tasks"]:
-            task_id = plans.save_task(db, case_id, plan["id"], self._task_values(refs, task, conference_day),
-                                      user_id=user_id)
-            self.audit(coordinator, "plan.task_saved", case_id, {"task_id": task_id, "added": True})
+            done(planning.save_task(db, case, self._task_values(refs, task, conference_day), user=user,
+                                    targets=self.targets), "a plan task")
         for code, decision in entry.get("decisions", {}).items():
             item_id = int(refs[2][code].partition(":")[2])
-            plans.note_item_decision(db, case_id, plan["id"], item_id, decision, user_id=user_id)
-            self.audit(coordinator, "plan.item_decision_noted", case_id, {"item_id": item_id, "cleared": False})
+            planning.note_item_decision(db, case, item_id, decision, user=user, targets=self.targets)
         for what, detail, sign_off_needed in entry.get("resources", []):
-            resource_id = plans.save_resource(db, plan["id"], {"what": what, "detail": detail,
-                                                               "sign_off_needed": sign_off_needed}, user_id=user_id)
-            self.audit(coordinator, "plan.resource_saved", case_id, {"resource_id": resource_id, "added": True})
+            done(planning.save_resource(db, case, {"what": what, "detail": detail, "sign_off_needed": sign_off_needed},
+                                        user=user, targets=self.targets), "a resource request")
+        review_on = (review_day or add_months(conference_day, 3)).isoformat()
         self._plan_details(case_id, coordinator, {"contingency": entry["contingency"],
                                                   "monitoring": entry["monitoring"], "review_on": review_on})
 
     def _plan_details(self, case_id, user_email, changes):
         plan = plans.get(self.db, case_id)
         values = {key: plan[key] for key in plans.DETAILS} | changes
-        plans.save_details(self.db, plan["id"], plan["version"], values, user_id=self.users[user_email]["id"])
-        self.audit(user_email, "plan.details_saved", case_id)
+        done(planning.save_details(self.db, self.case(case_id), values, user=self.users[user_email],
+                                   targets=self.targets, version=plan["version"]), "the plan's details")
 
     def _revise_plan(self, case_id, coordinator, revision, since):
         """The next version: tasks reworded (by their place in the plan), tasks added, and any change to the
         rest of the plan. A reworded task keeps the status it had."""
-        db = self.db
-        plan = plans.get(db, case_id)
-        user_id = self.users[coordinator]["id"]
+        db, user, case = self.db, self.users[coordinator], self.case(case_id)
         refs = self._plan_refs(case_id)
-        current = plans.tasks(db, plan["id"])
+        current = plans.tasks(db, plans.get(db, case_id)["id"])
         for position, task in revision.get("change", {}).items():
             old = current[position]
-            plans.save_task(db, case_id, plan["id"], self._task_values(refs, task, since, old["status"]),
-                            user_id=user_id, task_id=old["id"], version=old["version"])
-            self.audit(coordinator, "plan.task_saved", case_id, {"task_id": old["id"], "added": False})
+            done(planning.save_task(db, case, self._task_values(refs, task, since, old["status"]), user=user,
+                                    targets=self.targets, task_id=old["id"], version=old["version"]),
+                 "a reworded plan task")
         for task in revision.get("add", []):
-            task_id = plans.save_task(db, case_id, plan["id"], self._task_values(refs, task, since), user_id=user_id)
-            self.audit(coordinator, "plan.task_saved", case_id, {"task_id": task_id, "added": True})
+            done(planning.save_task(db, case, self._task_values(refs, task, since), user=user, targets=self.targets),
+                 "a plan task")
         details = {key: revision[key] for key in ("contingency", "monitoring") if key in revision}
         if "review_months" in revision:
             details["review_on"] = add_months(since, revision["review_months"]).isoformat()
@@ -383,44 +375,38 @@ class _Builder:
 
     def _plan_ready(self, case_id, coordinator):
         plan = plans.get(self.db, case_id)
-        agreement.mark_ready(self.db, case_data.get(self.db, case_id), plan, plan["revision"],
-                             user_id=self.users[coordinator]["id"])
-        self.audit(coordinator, "plan.status_changed", case_id, {"to": "ready"})
+        done(planning.change_status(self.db, self.case(case_id), plan, plan["revision"], ready=True,
+                                    user=self.users[coordinator]), "marking the plan ready")
 
-    def _plan_decision(self, case_id, outcome, text=""):
+    def _plan_decision(self, case_id, outcome, text="", on=None):
         """The referrer's decision on the plan as it now stands; returns the plan's status afterwards."""
         plan = plans.get(self.db, case_id)
-        status = agreement.decide(self.db, case_data.get(self.db, case_id), plan, plan["revision"], outcome=outcome,
-                                  text=text, user=self.signed_in(SOCIAL_WORKER))
-        self.audit(SOCIAL_WORKER, "plan.decided", case_id, {"outcome": outcome, "version": plan["number"]})
-        return status
+        return done(planning.decide(self.db, self.case(case_id), plan, plan["revision"], outcome=outcome, text=text,
+                                    user=self.users[SOCIAL_WORKER], on=on), f"the referrer's decision ({outcome})")
 
     def agree_plan(self, case_id, spec, coordinator, conference_day, review_day):
         """Write the plan and have the referrer decide on it until it is agreed, which moves the case to plan
-        agreed: declined first and revised if the demo says so, and signed off by a manager where a resource
-        needs it. The case's plan agreed date is then set to the demo's date for it."""
+        agreed on the demo's day for it: declined first and revised if the demo says so, and signed off by a
+        manager where a resource needs it."""
         db, entry = self.db, PLANS[spec["number"]]
+        agreed_on = self.cal.add_working_days(conference_day, entry["agreed_after"]) \
+            if entry.get("agreed_after") else conference_day
         self.write_plan(case_id, spec, coordinator, conference_day, review_day)
         self._plan_ready(case_id, coordinator)
         if "decline" in entry:
             self._plan_decision(case_id, "declined", entry["decline"])
             self._revise_plan(case_id, coordinator, entry["revision"], conference_day)
             self._plan_ready(case_id, coordinator)
-        status = self._plan_decision(case_id, *entry.get("outcome", ("agreed", "")))
+        status = self._plan_decision(case_id, *entry.get("outcome", ("agreed", "")), on=agreed_on)
         if status == "awaiting_sign_off":
             for resource in plans.resources(db, plans.get(db, case_id)["id"]):
                 if resource["sign_off_needed"]:
-                    status = agreement.sign_off(db, case_data.get(db, case_id), plans.get(db, case_id),
-                                                resource["id"], resource["version"], outcome="approved",
-                                                note=entry["sign_off"], user=self.signed_in(MANAGER))
-                    self.audit(MANAGER, "plan.resource_signed_off", case_id,
-                               {"resource_id": resource["id"], "outcome": "approved"})
-        case = case_data.get(db, case_id)
+                    status = done(planning.sign_off(db, self.case(case_id), plans.get(db, case_id), resource["id"],
+                                                    resource["version"], outcome="approved", note=entry["sign_off"],
+                                                    user=self.users[MANAGER], on=agreed_on), "a manager's sign-off")
+        case = self.case(case_id)
         if status != "agreed" or case["stage"] != "plan_agreed":
             raise ValueError(f"demo case {case['reference']}: the plan was not agreed")
-        agreed_on = self.cal.add_working_days(conference_day, entry["agreed_after"]) \
-            if entry.get("agreed_after") else conference_day
-        case_data.update(db, case_id, case["version"], plan_agreed_on=agreed_on.isoformat())
 
     def family_links(self, case_id, spec, coordinator, review_day):
         """Private links to the agreed plan for the people the demo names: one has said they have read it
@@ -433,33 +419,25 @@ class _Builder:
         agreed = plans.latest_agreed(db, plan["id"])
         keys = [task["key"] for task in json.loads(agreed["content"])["tasks"]]
         review_on = review_day or datetime.date.fromisoformat(plan["review_on"])
-        expires = datetime.datetime.combine(review_on + datetime.timedelta(days=14), datetime.time.max,
-                                            ZoneInfo("Europe/London"))
-        reference = case_data.get(db, case_id)["reference"]
+        expires = datetime.datetime.combine(review_on + datetime.timedelta(days=14), datetime.time.max, LONDON)
+        reference = self.case(case_id)["reference"]
         for name, said in entry.items():
-            link_id, token = family_links.create(db, case_id, people[name], expires_at=iso(expires), pin_hash=None,
-                                                 user_id=self.users[coordinator]["id"], consent_withdrawn=False)
-            self.audit(coordinator, "family.link_created", case_id,
-                       {"link_id": link_id, "person_id": people[name], "pin": False, "expires_at": iso(expires)})
+            link_id, token = done(family_links.create(db, case_id, people[name], expires_at=iso(expires),
+                                                      pin_hash=None, consent_withdrawn=False,
+                                                      user=self.users[coordinator]), f"a family link for {name}")
             self.family_link_tokens.append((reference, name, token))
-            family = {"link_id": link_id, "person_id": people[name]}
+            link = link_data.get(db, case_id, link_id)
             if said.get("read"):
-                family_links.record_view(db, link_id)
-                family_links.acknowledge(db, link_id, plan["id"], agreed["number"])
-                self._family_audit(link_id, "family.acknowledged", case_id, {**family, "number": agreed["number"]})
-            for position, (done, note) in said.get("updates", {}).items():
-                family_links.add_task_update(db, link_id, plan["id"], agreed["number"], keys[position], done=done,
-                                             note=note)
-                self._family_audit(link_id, "family.task_updated", case_id,
-                                   {**family, "number": agreed["number"], "task_key": keys[position], "done": done})
-
-    def _family_audit(self, link_id, action, case_id, detail):
-        audit_data.add(self.db, user_id=None, actor=f"family link {link_id}", action=action, record_type="case",
-                       record_id=case_id, ip="cli", detail=detail)
+                family_visits.viewed(db, link, agreed["number"])
+                family_visits.acknowledge(db, link, plan["id"], agreed["number"])
+            for position, (finished, note) in said.get("updates", {}).items():
+                family_visits.update_task(db, link, plan["id"], agreed["number"], keys[position], done_now=finished,
+                                          note=note)
 
     def review_plan(self, case_id, spec, coordinator, review_id, review_day):
         """The review of the agreed plan: each task done, in progress or not done, and what has changed. Where
-        the family change the plan, the new version started from the review is revised and agreed."""
+        the family change the plan, the new version started from the review is revised and agreed. Everyone's
+        scales at the review are recorded with the others' (:meth:`record_scales`)."""
         entry = PLANS[spec["number"]].get("review")
         if entry is None:
             return
@@ -468,13 +446,11 @@ class _Builder:
         agreed = plans.latest_agreed(db, plan["id"])
         keys = [task["key"] for task in json.loads(agreed["content"])["tasks"]]
         revision = entry.get("next")
-        recorded = agreement.record_review(
-            db, case_data.get(db, case_id), plan, meeting_id=review_id, held_on=review_day.isoformat(),
-            changes=entry["changes"], outcomes=dict(zip(keys, entry["outcomes"], strict=True)),
-            new_version=revision is not None, user_id=self.users[coordinator]["id"])
-        self.audit(coordinator, "plan.review_recorded", case_id,
-                   {"review_id": recorded, "number": agreed["number"], "meeting_id": review_id,
-                    "new_version": revision is not None})
+        done(planning.record_review(db, self.case(case_id), meeting_data.get(db, case_id, review_id), agreed["number"],
+                                    held_on=review_day.isoformat(), changes=entry["changes"],
+                                    outcomes=dict(zip(keys, entry["outcomes"], strict=True)), scores={},
+                                    new_version=revision is not None, user=self.users[coordinator]),
+             "the plan's review")
         if revision:
             self._revise_plan(case_id, coordinator, revision, review_day)
             self._plan_ready(case_id, coordinator)
@@ -492,33 +468,26 @@ class _Builder:
             scores = {("family", person_id): min(10, base + 2 * step) for person_id, base in family.items()}
             scores.update({("professional", row_id): min(10, base + 2 * step) for row_id, base in team.items()})
             scores.update({("child", child_id): min(10, base + step) for child_id, base in children.items()})
-            scales.save(db, case_id, meeting["id"], scores, user_id=self.users[coordinator]["id"])
-            self.audit(coordinator, "case.scales_recorded", case_id, {"meeting_id": meeting["id"]})
+            preparation.record_scales(db, case_id, meeting["id"], scores, user=self.users[coordinator])
 
     def prepare(self, case_id, spec, coordinator, referred, conference_day):
         """What each professional brings and each child's views, as the coordinator gathers them after the
         baseline meeting. Everything was shared with the family before a conference that has been held."""
-        db, plan = self.db, PREPARATION[spec["number"]]
+        db, plan, user = self.db, PREPARATION[spec["number"]], self.users[coordinator]
         reached = spec.get("from", spec["stage"])
         held = lifecycle.MAIN_PATH.index(reached) >= lifecycle.MAIN_PATH.index("conference_held")
         first = self.cal.add_working_days(referred, spec["baseline"] + 1)
         last = min(self.today, conference_day - datetime.timedelta(days=1)) if conference_day else self.today
         for number, entry in enumerate(plan["professionals"]):
             values = {key: entry[key] for key in professionals.DETAILS}
-            professional_id = professionals.save(db, case_id, values)
-            self.audit(coordinator, "case.professional_saved", case_id,
-                       {"professional_id": professional_id, "added": True})
+            professional_id = done(preparation.save_professional(db, case_id, values, user=user), "a professional")
             for danger, safety_goal in entry["dangers"]:
-                professionals.add_danger(db, professional_id, danger, safety_goal)
-                self.audit(coordinator, "case.danger_statement_added", case_id, {"professional_id": professional_id})
+                preparation.add_danger(db, case_id, professional_id, danger, safety_goal, user=user)
             if held or entry["shared"]:
                 on = max(first, self.working_on_or_before(last - datetime.timedelta(days=2 * number)))
-                professionals.mark_shared(db, case_id, professional_id, on.isoformat())
-                self.audit(coordinator, "case.professional_shared", case_id, {"professional_id": professional_id})
-        children = case_data.children(db, case_id)
-        for child, views in zip(children, plan["children"], strict=True):
-            child_views.save(db, child["id"], views, None)
-            self.audit(coordinator, "case.child_views_saved", case_id, {"child_id": child["id"]})
+                preparation.mark_shared(db, case_id, professional_id, on.isoformat(), user=user)
+        for child, views in zip(case_data.children(db, case_id), plan["children"], strict=True):
+            done(preparation.save_child_views(db, case_id, child["id"], views, None, user=user), "a child's views")
 
     def _invitation_window(self, spec, referred, conference_day):
         """When the coordinator contacted and invited people: after allocation, and after the baseline
@@ -542,12 +511,10 @@ class _Builder:
                                           "safe, so a meeting before proceedings was not in his best interests. "
                                           "A family group conference was offered once proceedings began.",
                       "exception_decided_by": "Priya Desai, team manager",
-                      "exception_decided_on": letter.isoformat()}
+                      "exception_decided_on": letter.isoformat(), "response": None}
         else:
             answered = min(self.cal.add_working_days(letter, 3), self.today)
             values = {"offered_on": letter.isoformat(), "in_letter_before_proceedings": 1,
                       "letter_date": letter.isoformat(), "response": kind, "response_on": answered.isoformat(),
                       "exception_reason": "", "exception_decided_by": ""}
-        offers.save(self.db, case_id, None, values)
-        self.audit(SOCIAL_WORKER, "case.offer_recorded", case_id,
-                   {"offer_made": kind != "exception", "response": values.get("response")})
+        done(casework.record_offer(self.db, case_id, values, None, user=self.users[SOCIAL_WORKER]), "the s.31ZA record")

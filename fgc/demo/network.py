@@ -6,7 +6,7 @@ import unicodedata
 
 from ..data import cases as case_data
 from ..data import network
-from ..domain import lifecycle
+from ..domain import family_network, lifecycle
 from .content.cases import MANAGER_NAME
 from .content.networks import CULTURES, NEEDS, NETWORKS, WRITTEN_VIEWS, WRITTEN_VIEWS_WELSH
 
@@ -289,21 +289,19 @@ class Network:
 
     def add(self, user_email):
         """Everyone in the network, as the coordinator (or, before allocation, the social worker) adds them."""
-        db = self.b.db
         for person in self.people:
             values = {key: person[key] for key in network.DETAILS if key in person}
-            person_id = network.save(db, self.case_id, values, relationships={
-                self.children[kid]: label for kid, label in person["relationships"].items()})
-            self.ids.append(person_id)
-            self.b.audit(user_email, "case.person_saved", self.case_id, {"person_id": person_id, "added": True})
+            relationships = {self.children[kid]: label for kid, label in person["relationships"].items()}
+            self.ids.append(self.b.done(family_network.save_person(self.b.db, self.case_id, values, relationships,
+                                                                   user=self.b.users[user_email]),
+                                        f"adding {person['name']}"))
 
     def exclude(self, user_email, on):
         """Exclusions are decided once the people are known, before anyone is invited."""
         for person, person_id in zip(self.people, self.ids, strict=True):
             if person.get("excluded") and not network.get(self.b.db, self.case_id, person_id)["excluded"]:
-                network.exclude(self.b.db, self.case_id, person_id, reason=person["excluded"],
-                                approved_by=MANAGER_NAME, on=on.isoformat(), user_id=self.b.users[user_email]["id"])
-                self.b.audit(user_email, "case.person_excluded", self.case_id, {"person_id": person_id})
+                family_network.exclude(self.b.db, self.case_id, person_id, reason=person["excluded"],
+                                       approved_by=MANAGER_NAME, on=on.isoformat(), user=self.b.users[user_email])
 
     def invite(self, user_email, dates):
         """Each invitation's status, dated between ``dates``' first and last day (never after today)."""
@@ -315,17 +313,13 @@ class Network:
                 continue
             offset = self.rng.randint(0, (last - first).days)
             on = max(first, self.b.working_on_or_before(first + datetime.timedelta(days=offset)))
-            network.set_invitation(self.b.db, self.case_id, person_id, person["invitation"], on.isoformat())
-            self.b.audit(user_email, "case.invitation_changed", self.case_id,
-                         {"person_id": person_id, "invitation": person["invitation"]})
+            self.b.done(family_network.set_invitation(self.b.db, self.case_id, person_id, person["invitation"],
+                                                      on.isoformat(), user=self.b.users[user_email]),
+                        f"inviting {person['name']}")
 
     def attend(self, user_email, meeting_id, kind):
-        recorded = False
-        for person, person_id in zip(self.people, self.ids, strict=True):
-            mode = person["attend"].get(kind)
-            if mode:
-                network.record_attendance(self.b.db, person_id, meeting_id, mode,
-                                          user_id=self.b.users[user_email]["id"])
-                recorded = True
-        if recorded:
-            self.b.audit(user_email, "case.attendance_recorded", self.case_id, {"meeting_id": meeting_id})
+        choices = {person_id: person["attend"][kind] for person, person_id in zip(self.people, self.ids, strict=True)
+                   if person["attend"].get(kind)}
+        if choices:
+            family_network.record_attendance(self.b.db, self.case_id, meeting_id, choices,
+                                             user=self.b.users[user_email])

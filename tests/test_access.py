@@ -178,14 +178,16 @@ def test_a_social_worker_named_on_a_case_sees_it(world):
     assert client.raw.get(f"/cases/{cases['other']}").status_code == 200
 
 
-def test_only_managers_allocate_and_only_the_coordinator_runs_the_case(world):
+@pytest.mark.parametrize("role, page, status", [
+    ("social_worker", "allocate", 403),
+    ("coordinator", "allocate", 403),
+    ("manager", "allocate", 200),
+    ("social_worker", "baseline", 403),
+    ("coordinator", "baseline", 200),
+])
+def test_only_managers_allocate_and_only_the_coordinator_runs_the_case(world, role, page, status):
     app, db, cases = world
-    own = cases["own"]
-    assert sign_in(app, "social_worker").raw.get(f"/cases/{own}/allocate").status_code == 403
-    assert sign_in(app, "coordinator").raw.get(f"/cases/{own}/allocate").status_code == 403
-    assert sign_in(app, "manager").raw.get(f"/cases/{own}/allocate").status_code == 200
-    assert sign_in(app, "social_worker").raw.get(f"/cases/{own}/baseline").status_code == 403
-    assert sign_in(app, "coordinator").raw.get(f"/cases/{own}/baseline").status_code == 200
+    assert sign_in(app, role).raw.get(f"/cases/{cases['own']}/{page}").status_code == status
 
 
 def test_case_views_are_audited(world):

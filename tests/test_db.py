@@ -123,13 +123,14 @@ def test_backup_will_not_overwrite_a_file(runner, tmp_path):
     assert target.read_text() == "keep me"
 
 
-def test_audit_table_refuses_update_and_delete(db):
+@pytest.mark.parametrize("statement", ["UPDATE audit_events SET action = 'rewritten'", "DELETE FROM audit_events"],
+                         ids=["update", "delete"])
+def test_audit_table_refuses_update_and_delete(db, statement):
     with fgc_db.write(db):
         audit_data.add(db, user_id=None, actor="test", action="test.event", ip="127.0.0.1")
-    for statement in ("UPDATE audit_events SET action = 'rewritten'", "DELETE FROM audit_events"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            with fgc_db.write(db):
-                db.execute(statement)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with fgc_db.write(db):
+            db.execute(statement)
     assert [row["action"] for row in audit_data.events(db)] == ["test.event"]
 
 

@@ -5,10 +5,14 @@ import pytest
 from conftest import check_page, make_app, text
 
 
-def test_404_page(client, sign_in):
-    sign_in("coordinator")
-    page = client.page("/no-such-page", status=404)
-    assert page.h1.get_text(strip=True) == "Page not found"
+@pytest.mark.parametrize("role, url, status, heading", [
+    ("coordinator", "/no-such-page", 404, "Page not found"),
+    ("social_worker", "/admin/users", 403, "You do not have permission to see this page"),
+], ids=["404", "403"])
+def test_404_and_403_pages(client, sign_in, role, url, status, heading):
+    sign_in(role)
+    page = client.page(url, status=status)
+    assert page.h1.get_text(strip=True) == heading
 
 
 def test_405_page(client):
@@ -57,12 +61,6 @@ def test_429_page(failing_app):
     response = failing_app.test_client().get("/too-many")
     assert response.status_code == 429
     assert check_page(response).h1.get_text(strip=True) == "You have made too many requests"
-
-
-def test_403_page(client, sign_in):
-    sign_in("social_worker")
-    page = client.page("/admin/users", status=403)
-    assert page.h1.get_text(strip=True) == "You do not have permission to see this page"
 
 
 def test_other_http_errors_keep_their_status(client):

@@ -1,17 +1,18 @@
 """Response headers and HTTPS settings."""
 
+import pytest
 
 
-def test_every_response_has_security_headers(client):
-    for url in ("/sign-in", "/healthz", "/static/css/fgc.min.css", "/no-such-page"):
-        headers = client.get(url).headers
-        csp = headers["Content-Security-Policy"]
-        assert "default-src 'self'" in csp
-        assert "frame-ancestors 'none'" in csp
-        assert "'unsafe-inline'" not in csp
-        assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Referrer-Policy"] == "no-referrer"
-        assert "Strict-Transport-Security" not in headers
+@pytest.mark.parametrize("url", ["/sign-in", "/healthz", "/static/css/fgc.min.css", "/no-such-page"])
+def test_every_response_has_security_headers(client, url):
+    headers = client.get(url).headers
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "'unsafe-inline'" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "Strict-Transport-Security" not in headers
 
 
 def test_inline_script_carries_the_pages_nonce(client):

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from fgc.render import scale_chart
 
 from svg_checks import SVG, parse, texts
@@ -62,12 +64,17 @@ def test_one_line_per_series_with_points_at_the_right_height_and_gaps_for_missin
     assert child == [[(scale_chart.chart_x(1), scale_chart.chart_y(10)), (scale_chart.chart_x(2), scale_chart.chart_y(0))]]
 
 
-def test_chart_y_maps_zero_to_the_bottom_and_the_maximum_to_the_top():
-    assert scale_chart.chart_y(0) == scale_chart.CHART_TOP + scale_chart.PLOT_H
-    assert scale_chart.chart_y(10) == scale_chart.CHART_TOP
-    assert scale_chart.chart_y(5) == scale_chart.CHART_TOP + scale_chart.PLOT_H / 2
-    assert scale_chart.chart_y(5, max_value=5) == scale_chart.CHART_TOP
-    assert scale_chart.chart_y(12) == scale_chart.chart_y(10) and scale_chart.chart_y(-1) == scale_chart.chart_y(0)
+@pytest.mark.parametrize("score, options, same_as", [
+    (0, {}, scale_chart.CHART_TOP + scale_chart.PLOT_H),
+    (10, {}, scale_chart.CHART_TOP),
+    (5, {}, scale_chart.CHART_TOP + scale_chart.PLOT_H / 2),
+    (5, {"max_value": 5}, scale_chart.CHART_TOP),
+    (12, {}, scale_chart.chart_y(10)),
+    (-1, {}, scale_chart.chart_y(0)),
+], ids=["zero-at-the-bottom", "maximum-at-the-top", "half-way", "a-smaller-maximum", "above-the-maximum",
+        "below-zero"])
+def test_chart_y_maps_zero_to_the_bottom_and_the_maximum_to_the_top(score, options, same_as):
+    assert scale_chart.chart_y(score, **options) == same_as
 
 
 def test_series_differ_by_colour_and_by_marker_or_dash_not_colour_alone():
@@ -87,10 +94,10 @@ def test_every_score_has_a_marker_with_its_value_in_text():
     assert not any(title.startswith("Social worker, Review 2 Jun 2026") for title in titles)
 
 
-def test_an_empty_chart_still_draws_and_says_so():
-    root = parse(chart([]))
-    assert "No scores recorded yet" in texts(root)
-    root = parse(chart([{"label": "Family", "points": [("Conference", None)]}]))
+@pytest.mark.parametrize("series", [[], [{"label": "Family", "points": [("Conference", None)]}]],
+                         ids=["no-series", "no-scores"])
+def test_an_empty_chart_still_draws_and_says_so(series):
+    root = parse(chart(series))
     assert "No scores recorded yet" in texts(root)
 
 

@@ -513,7 +513,10 @@ def test_hostile_names_are_shown_as_text_on_the_pages_and_the_letter(client, sig
         in rendered["html"]
 
 
-def test_the_letter_filename_comes_from_the_reference_only():
-    assert letter.filename("FGC-2026-0107") == "FGC-2026-0107-letter.pdf"
-    assert letter.filename('../evil"name\r\n') == "evil-name-letter.pdf"
-    assert letter.filename("") == "case-letter.pdf"
+@pytest.mark.parametrize("reference, filename", [
+    ("FGC-2026-0107", "FGC-2026-0107-letter.pdf"),
+    ('../evil"name\r\n', "evil-name-letter.pdf"),
+    ("", "case-letter.pdf"),
+], ids=["reference", "hostile-reference", "no-reference"])
+def test_the_letter_filename_comes_from_the_reference_only(reference, filename):
+    assert letter.filename(reference) == filename

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from icalendar import Calendar
 
 from fgc.data import cases as case_data
@@ -96,19 +97,21 @@ def test_a_stale_reschedule_does_not_overwrite(client, sign_in, db):
     assert meetings.for_case(db, case_id)[0]["venue"] == "Library"
 
 
-def test_times_are_checked(client, sign_in, db):
+@pytest.mark.parametrize("form, messages", [
+    (meeting_form(start="25:00", end="noonish"),
+     ["Enter a real start time, like 10:30 or 2pm", "Enter a real end time, like 12:30 or 4pm"]),
+    (meeting_form(start="3pm", end="1pm"), ["End time must be after the start time"]),
+    ({**meeting_form(), "day-day": "31", "day-month": "2"}, ["Date of the meeting must be a real date"]),
+    (meeting_form(day=datetime.date(2027, 3, 28), start="1:30am", end="2:15am"),
+     ["Start time does not exist in the UK on that day, because the clocks go forward"]),
+], ids=["not-times", "end-before-start", "no-such-date", "clocks-go-forward"])
+def test_times_are_checked(client, sign_in, db, form, messages):
     sign_in("coordinator")
     case_id = ready_for_conference(client, db)
-    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference",
-                                    meeting_form(start="25:00", end="noonish")))
+    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference", form))
     summary = text(page.select_one(".govuk-error-summary"))
-    assert "Enter a real start time, like 10:30 or 2pm" in summary
-    assert "Enter a real end time, like 12:30 or 4pm" in summary
-    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form(start="3pm", end="1pm")))
-    assert "End time must be after the start time" in text(page)
-    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference",
-                                    {**meeting_form(), "day-day": "31", "day-month": "2"}))
-    assert "Date of the meeting must be a real date" in text(page)
+    for message in messages:
+        assert message in summary
     assert meetings.for_case(db, case_id) == []
 
 
@@ -147,16 +150,6 @@ def test_hostile_meeting_details_are_shown_as_text(client, sign_in, db):
     meeting = meetings.for_case(db, case_id)[0]
     _, event = invite(client, case_id, meeting["id"])
     assert venue in str(event["LOCATION"])
-
-
-def test_a_time_the_clocks_skip_is_refused(client, sign_in, db):
-    sign_in("coordinator")
-    case_id = ready_for_conference(client, db)
-    spring_forward = datetime.date(2027, 3, 28)
-    page = check_page(client.submit(f"/cases/{case_id}/meetings/new/conference",
-                                    meeting_form(day=spring_forward, start="1:30am", end="2:15am")))
-    assert "Start time does not exist in the UK on that day, because the clocks go forward" in text(page)
-    assert meetings.for_case(db, case_id) == []
 
 
 def test_times_are_stored_in_utc_and_shown_in_uk_time(client, sign_in, db):

@@ -2,6 +2,7 @@
 
 import datetime
 
+from fgc.data import audit as audit_data
 from fgc.data import baselines, consents, meetings, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import users as user_data
@@ -14,6 +15,16 @@ LONDON = datetime.timezone(datetime.timedelta(0))
 
 def user_id(db, email):
     return user_data.get_by_email(db, email)["id"]
+
+
+def case_events(db, case_id):
+    """The audit trail about one case as (action, detail), oldest first: what the domain's actions wrote."""
+    return [(row["action"], row["detail"]) for row in audit_data.for_record(db, "case", case_id)]
+
+
+def case_actions(db, case_id):
+    """Just the actions of :func:`case_events`, oldest first."""
+    return [action for action, _detail in case_events(db, case_id)]
 
 
 def add_user(db, email, role, name=None):
@@ -94,3 +105,51 @@ class _Person:
 
     def __init__(self, row):
         self.id, self.name = row["id"], row["name"]
+
+
+def someone(db, email):
+    """A user row as the signed-in user object (``.id``, ``.name``) that agreement and filing expect."""
+    return _Person(user_data.get_by_email(db, email))
+
+
+def staffed_app(tmp_path):
+    """An app on its own database with conftest's one test user per role, as (app, connection): for module-scoped
+    fixtures, which cannot use the function-scoped ``app``."""
+    from conftest import ROLES, make_app
+
+    from fgc.db import connect
+
+    app = make_app(tmp_path)
+    db = connect(app.config["DATABASE"])
+    with write(db):
+        for role in ROLES:
+            user_data.create(db, email=f"{role}@example.org", name=f"Test {role.replace('_', ' ').title()}",
+                             role=role, password_hash=password_hash())
+    return app, db
+
+
+def mark_ready_and_decide(db, case_id, outcome, text, referrer, coordinator):
+    """Mark the plan ready and have ``referrer`` decide it: agreed, agreed with changes or declined."""
+    from fgc.data import plans
+    from fgc.domain import agreement
+
+    with write(db):
+        plan = plans.get(db, case_id)
+        agreement.mark_ready(db, case_data.get(db, case_id), plan, plan["revision"], user_id=coordinator.id)
+        plan = plans.get(db, case_id)
+        agreement.decide(db, case_data.get(db, case_id), plan, plan["revision"], outcome=outcome, text=text,
+                         user=referrer)
+
+
+def read(pdf):
+    """A PDF read back with pypdf: its reader, each page's text as extracted (``pages``) and with its whitespace
+    collapsed (``flat``), all of it collapsed (``all``), and the bytes (``raw``)."""
+    import io
+    from types import SimpleNamespace
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    pages = [page.extract_text() for page in reader.pages]
+    return SimpleNamespace(reader=reader, pages=pages, flat=[" ".join(text.split()) for text in pages],
+                           all=" ".join(" ".join(text.split()) for text in pages), raw=pdf)

@@ -1,17 +1,17 @@
-"""A family with a private link, shared by the tests of the family pages, their Welsh and their PDF."""
+"""A family with a private link, shared by the tests of the family pages, their Welsh, their PDF and link actions."""
 
 import datetime
 
 import pytest
+from conftest import check_page, text
+from factories import agree_plan, make_case, user_id
 
+from fgc.data import audit as audit_data
 from fgc.data import cases as case_data
 from fgc.data import family_links as links
 from fgc.data import iso, network, now
 from fgc.db import write
 from fgc.domain import passwords
-
-from conftest import check_page, text
-from factories import agree_plan, make_case, user_id
 
 
 @pytest.fixture
@@ -33,6 +33,12 @@ def make_link(db, case_id, person_id, *, days=30, pin=None):
         return links.create(db, case_id, person_id, expires_at=iso(now() + datetime.timedelta(days=days)),
                             pin_hash=passwords.hash_password(pin) if pin else None,
                             user_id=user_id(db, "coordinator@example.org"), consent_withdrawn=False)
+
+
+def link_events(db, case_id):
+    """The case's family-link audit events as (actor, action, detail), oldest first."""
+    return [(row["actor"], row["action"], row["detail"]) for row in audit_data.for_record(db, "case", case_id)
+            if row["action"].startswith("family.")]
 
 
 def agreed_with_own_task(db, case_id, person_id):

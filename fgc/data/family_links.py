@@ -83,21 +83,23 @@ def record_view(db, link_id):
 # PINs
 
 def record_pin_result(db, link_id, ok):
-    """Count a PIN attempt. Returns True if the link is now locked."""
+    """Count a PIN attempt. Returns True if the link is locked now: a right PIN never unlocks it."""
     if ok:
         db.execute("UPDATE family_links SET pin_failures = 0 WHERE id = ? AND pin_locked_at IS NULL", [link_id])
-        return False
-    db.execute("UPDATE family_links SET pin_failures = pin_failures + 1, "
-               "pin_locked_at = CASE WHEN pin_failures + 1 >= ? THEN ? ELSE pin_locked_at END WHERE id = ?",
-               [PIN_ATTEMPTS, iso(now()), link_id])
+    else:
+        db.execute("UPDATE family_links SET pin_failures = pin_failures + 1, "
+                   "pin_locked_at = CASE WHEN pin_failures + 1 >= ? THEN ? ELSE pin_locked_at END WHERE id = ?",
+                   [PIN_ATTEMPTS, iso(now()), link_id])
     row = db.execute("SELECT pin_locked_at FROM family_links WHERE id = ?", [link_id]).fetchone()
     return row[0] is not None
 
 
 def unlock_pin(db, case_id, link_id, pin_hash):
-    """The coordinator sets a new PIN (after a lock-out, say), which also clears the count."""
+    """The coordinator sets a new PIN (after a lock-out, say), which also clears the count. A revoked or expired
+    link takes none: returns whether it did."""
     cursor = db.execute("UPDATE family_links SET pin_hash = ?, pin_failures = 0, pin_locked_at = NULL "
-                        "WHERE case_id = ? AND id = ?", [pin_hash, case_id, link_id])
+                        "WHERE case_id = ? AND id = ? AND revoked_at IS NULL AND expires_at > ?",
+                        [pin_hash, case_id, link_id, iso(now())])
     return cursor.rowcount == 1
 
 

@@ -65,12 +65,13 @@ def update_task(db, link, plan_id, number, task_key, *, done_now, note):
 
 
 def check_pin(db, session, link, right):
-    """Record a PIN try (``right`` or not); the fifth wrong one locks the link. Done with whether it is locked."""
+    """Record a PIN try (``right`` or not); the fifth wrong one locks the link, and a locked link lets no PIN
+    through, even one typed before it locked. Done with whether it is locked."""
     with write(db):
         locked = links.record_pin_result(db, link["id"], right)
-        if right:
+        if right and not locked:
             links.pass_pin(db, session["id"])
-        record(db, "family.pin_" + ("passed" if right else "locked" if locked else "failed"), link)
+        record(db, "family.pin_" + ("locked" if locked else "passed" if right else "failed"), link)
     return done(locked)
 
 

@@ -133,3 +133,13 @@ def test_the_demo_changes_nothing_except_through_actions(path):
               and node.func.attr.startswith(DATA_WRITES)]
     assert data_modules, "the check has nothing to look at: the demo's imports have moved"
     assert not writes, f"{_name(path)} writes through the data layer: {writes}"
+
+
+TESTS = PACKAGE.parent / "tests"
+
+
+@pytest.mark.parametrize("path", [path for path in MODULES if _layer(_name(path)) in ("views", "domain", "render")
+                                  and path.name != "__init__.py"], ids=_name)
+def test_every_module_of_a_layer_has_its_own_test_file(path):
+    """fgc/domain/meetings.py is tested in tests/domain/test_meetings.py (the demo, seeded whole, in tests/demo/)."""
+    assert (TESTS / _layer(_name(path)) / f"test_{path.name}").exists()

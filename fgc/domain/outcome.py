@@ -1,7 +1,11 @@
 """What an action did, for the page that asked: done (with what it made or moved to), or why not.
 
-Actions never raise for what a user can cause (someone else saved first, a choice went stale, a
-rule says not yet): they return an :class:`Outcome`, and the view turns it into a page.
+Actions don't raise for what a user can cause on the record in front of them (someone else saved it
+first, a choice went stale, a rule says not yet): they return an :class:`Outcome`, and the view turns
+it into a page. One thing is answered the same way for every page instead: a case whose stage moved
+while the page was open (two people moving one case at once) raises
+:class:`~fgc.data.cases.VersionConflict`, and :mod:`fgc.errors` shows the case as it is now with
+nothing saved.
 """
 
 from dataclasses import dataclass

@@ -2,30 +2,25 @@
 
 One case is built through the data layer and printed three ways (the working draft, a declined
 version, the agreed version) once for the whole module, because each render takes a second or so.
+Which PDFs are kept on the case file, and for whom, is tests/domain/test_filing.py's.
 """
 
-import io
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
-import pypdf
 import pytest
+from factories import make_case, mark_ready_and_decide, read, someone, staffed_app
 
-from fgc.domain import agreement, plan_document
-from fgc.domain import filing
-from fgc.render import case_file
 from fgc.data import baselines, child_views, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
 from fgc.data import plans as plan_data
-from fgc.data import users as user_data
-from fgc.db import connect, write
-
-from conftest import ROLES, make_app, password_hash
-from factories import add_user, make_case
+from fgc.db import write
+from fgc.domain import filing
+from fgc.render import case_file
 
 REFERENCE = "FGC-2026-0107"
 CHILD = "Ŷr Ŵyr"
@@ -44,12 +39,6 @@ DECLINE_REASON = "Nobody checks the evenings"
 CHANGES = "Add the school's phone number to task 2"
 TASK_COUNT = 36
 HOSTILE = ('<img src="file:///etc/passwd">', "<link rel=attachment href=file:///etc/hostname>")
-
-
-class Someone:
-    def __init__(self, db, email):
-        row = user_data.get_by_email(db, email)
-        self.id, self.name = row["id"], row["name"]
 
 
 class Probe:
@@ -90,8 +79,8 @@ def task_text(number):
 
 def build_case(db, probe_url):
     """A case at conference held with a plan of TASK_COUNT tasks, hostile text, secrets and an exclusion."""
-    social_worker, coordinator = Someone(db, "social_worker@example.org"), Someone(db, "coordinator@example.org")
-    manager = Someone(db, "manager@example.org")
+    social_worker, coordinator = someone(db, "social_worker@example.org"), someone(db, "coordinator@example.org")
+    manager = someone(db, "manager@example.org")
     case_id = make_case(db, created_by=social_worker.id, reference=REFERENCE, coordinator_id=coordinator.id,
                         social_worker_id=social_worker.id, stage="conference_scheduled", child_name=CHILD)
     with write(db):
@@ -152,24 +141,8 @@ def build_case(db, probe_url):
     return case_id
 
 
-def read(pdf):
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    pages = [page.extract_text() for page in reader.pages]
-    return SimpleNamespace(reader=reader, pages=pages, flat=[" ".join(text.split()) for text in pages],
-                           all=" ".join(" ".join(text.split()) for text in pages), raw=pdf)
-
-
 def squash(text):
     return "".join(text.split())
-
-
-def mark_ready_and_decide(db, case_id, outcome, text, referrer, coordinator):
-    with write(db):
-        plan = plan_data.get(db, case_id)
-        agreement.mark_ready(db, case_data.get(db, case_id), plan, plan["revision"], user_id=coordinator.id)
-        plan = plan_data.get(db, case_id)
-        agreement.decide(db, case_data.get(db, case_id), plan, plan["revision"], outcome=outcome, text=text,
-                         user=referrer)
 
 
 @pytest.fixture(scope="module")
@@ -181,13 +154,8 @@ def probe():
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory, probe):
     """The case printed as the working draft, then as declined version 1, then as agreed version 2."""
-    app = make_app(tmp_path_factory.mktemp("plan-pdf"))
-    db = connect(app.config["DATABASE"])
-    with write(db):
-        for role in ROLES:
-            user_data.create(db, email=f"{role}@example.org", name=f"Test {role.replace('_', ' ').title()}",
-                             role=role, password_hash=password_hash())
-    coordinator, referrer = Someone(db, "coordinator@example.org"), Someone(db, "social_worker@example.org")
+    app, db = staffed_app(tmp_path_factory.mktemp("plan-pdf"))
+    coordinator, referrer = someone(db, "coordinator@example.org"), someone(db, "social_worker@example.org")
     case_id = build_case(db, probe.url)
     with app.app_context():
         draft = filing.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
@@ -338,27 +306,6 @@ def test_hostile_text_prints_literally_and_fetches_nothing(printed, probe):
             assert hostname.encode() not in pdf.raw
             assert hostname not in pdf.all
     assert probe.requests == [], "the renderer fetched a URL from user text"
-
-
-def test_a_frozen_version_is_printed_once_and_kept(printed):
-    db = printed.db
-    rows = list(db.query("SELECT version_id, generated_by, generated_at FROM plan_pdfs ORDER BY version_id"))
-    assert [row["version_id"] for row in rows] == [printed.declined_row["id"], printed.agreed_row["id"]], \
-        "the working draft is never kept"
-    later = SimpleNamespace(id=add_user(db, "later.reader@example.org", "social_worker", "Later Reader"),
-                            name="Later Reader")
-    with printed.app.app_context():
-        again = filing.version_pdf(db, printed.case, printed.plan, printed.agreed_row, later)
-    assert again == printed.agreed.raw, "the same bytes, generated line and all"
-    assert later.name not in read(again).all, "not rendered again for the second person"
-    assert list(db.query("SELECT version_id, generated_by, generated_at FROM plan_pdfs ORDER BY version_id")) == rows
-
-
-def test_a_version_whose_content_no_longer_matches_its_hash_is_not_printed(printed):
-    tampered = dict(printed.agreed_row, sha256="0" * 64)
-    with printed.app.app_context(), pytest.raises(filing.VersionTampered):
-        filing.version_pdf(printed.db, printed.case, printed.plan, tampered, printed.referrer)
-    assert plan_document.digest(printed.agreed_row["content"]) == printed.agreed_row["sha256"]
 
 
 def test_file_names_come_from_the_reference_and_version_only():

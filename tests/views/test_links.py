@@ -511,12 +511,3 @@ def test_hostile_names_are_shown_as_text_on_the_pages_and_the_letter(client, sig
     assert "<script>" not in rendered["html"] and "&lt;script&gt;" in rendered["html"]
     assert f"<bdi>{HOSTILE_NAME.replace('<', '&lt;').replace('>', '&gt;').replace(chr(34), '&#34;')}</bdi>" \
         in rendered["html"]
-
-
-@pytest.mark.parametrize("reference, filename", [
-    ("FGC-2026-0107", "FGC-2026-0107-letter.pdf"),
-    ('../evil"name\r\n', "evil-name-letter.pdf"),
-    ("", "case-letter.pdf"),
-], ids=["reference", "hostile-reference", "no-reference"])
-def test_the_letter_filename_comes_from_the_reference_only(reference, filename):
-    assert letter.filename(reference) == filename

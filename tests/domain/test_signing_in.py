@@ -1,0 +1,198 @@
+"""Signing in and out, passwords and sessions through their actions: each lands with its audit event, a wrong
+password says nothing about which part was wrong, guessing is throttled even for the right password, and a new
+password ends every other session."""
+
+import datetime
+
+import pytest
+from argon2 import PasswordHasher
+from conftest import PASSWORD
+
+from fgc.data import audit as audit_data
+from fgc.data import password_tokens
+from fgc.data import sessions as session_data
+from fgc.data import users as user_data
+from fgc.db import get_db, write
+from fgc.domain import passwords, signing_in, throttle
+
+NEW_PASSWORD = "quartz meadow violin saucer"
+BROWSER = {"ip": "192.0.2.7", "user_agent": "Firefox"}
+
+
+@pytest.fixture
+def db(app):
+    """The request's own connection, as the sign-in pages use: the throttle counts on it, in the action's
+    transaction."""
+    with app.test_request_context(environ_base={"REMOTE_ADDR": "192.0.2.7"}):
+        yield get_db()
+
+
+@pytest.fixture
+def coordinator(db):
+    return user_data.get_by_email(db, "coordinator@example.org")
+
+
+def signed_in(db, user_id, browsers=2):
+    with write(db):
+        return [session_data.start(db, user_id, **BROWSER) for _ in range(browsers)]
+
+
+def actions(db, user_id):
+    """The audit events about one account, oldest first."""
+    return [row["action"] for row in audit_data.for_record(db, "user", user_id)]
+
+
+def try_sign_in(db, user, password):
+    return signing_in.sign_in(db, user["email"], password, **BROWSER)
+
+
+def try_change(db, user, password):
+    return signing_in.change_password(db, user["id"], password, NEW_PASSWORD, **BROWSER)
+
+
+def test_the_right_password_starts_a_session_and_is_audited(db, coordinator):
+    outcome = signing_in.sign_in(db, " Coordinator@Example.org", PASSWORD, **BROWSER)
+    assert outcome.done
+    user, token = outcome.value
+    assert user["id"] == coordinator["id"]
+    assert session_data.find(db, token)["id"] == coordinator["id"]
+    assert user_data.get(db, coordinator["id"])["last_sign_in_at"] is not None
+    [event] = audit_data.events(db, action="sign_in.succeeded")
+    assert (event["actor"], event["user_id"], event["record_id"]) == (
+        "coordinator@example.org", coordinator["id"], str(coordinator["id"]))
+    assert PASSWORD not in str(audit_data.events(db))
+
+
+@pytest.mark.parametrize("email, password, make", [
+    ("coordinator@example.org", "not the password at all", None),
+    ("nobody@example.org", PASSWORD, None),
+    ("coordinator@example.org", PASSWORD, "disabled"),
+    ("coordinator@example.org", "", "no-password-yet"),
+], ids=["wrong-password", "unknown-email", "disabled", "no-password-yet"])
+def test_a_refused_sign_in_never_says_which_part_was_wrong_and_is_audited(db, coordinator, email, password, make):
+    with write(db):
+        if make == "disabled":
+            user_data.set_active(db, coordinator["id"], False)
+        elif make == "no-password-yet":
+            user_data.set_password_hash(db, coordinator["id"], None)
+    outcome = signing_in.sign_in(db, email, password, **BROWSER)
+    assert (outcome.done, outcome.problem, outcome.field) == (
+        False, "Enter a correct email address and password", "email")
+    assert session_data.open_count(db, coordinator["id"]) == 0
+    assert user_data.get(db, coordinator["id"])["last_sign_in_at"] is None
+    assert [event["actor"] for event in audit_data.events(db, action="sign_in.failed")] == [email]
+    assert audit_data.events(db, action="sign_in.succeeded") == []
+
+
+@pytest.mark.parametrize("typed, audited", [
+    ("nobody@example.org", "nobody@example.org"),
+    (PASSWORD, "unrecognised sign-in name"),
+    ("my-secret@pass", "unrecognised sign-in name"),
+    ("", "unrecognised sign-in name"),
+], ids=["an-email", "a-password", "password-with-at", "nothing"])
+def test_a_password_typed_into_the_email_box_is_never_written_to_the_audit_trail(db, typed, audited):
+    assert signing_in.audit_name(typed, None) == audited
+    signing_in.sign_in(db, typed, "whatever was in the password box", **BROWSER)
+    [event] = audit_data.events(db, action="sign_in.failed")
+    assert event["actor"] == audited
+    assert signing_in.audit_name(typed, {"email": "coordinator@example.org"}) == "coordinator@example.org"
+
+
+@pytest.mark.parametrize("attempt, throttled", [
+    (try_sign_in, "sign_in.throttled"),
+    (try_change, "user.password_change_throttled"),
+], ids=["sign-in", "change-password"])
+def test_after_five_wrong_passwords_even_the_right_one_is_refused_and_that_is_audited_once(db, coordinator, attempt,
+                                                                                          throttled):
+    for _ in range(5):
+        assert not attempt(db, coordinator, "not the password at all").done
+    for _ in range(2):
+        outcome = attempt(db, coordinator, PASSWORD)
+        assert (outcome.done, outcome.value, outcome.problem) == (False, signing_in.THROTTLED,
+                                                                  str(throttle.MESSAGE))
+    assert session_data.open_count(db, coordinator["id"]) == 0
+    assert passwords.verify(user_data.get(db, coordinator["id"])["password_hash"], PASSWORD), "password unchanged"
+    assert len(audit_data.events(db, action=throttled)) == 1
+
+
+def test_the_right_password_forgives_the_wrong_ones_before_it(db, coordinator):
+    for _ in range(3):
+        for _ in range(4):
+            try_sign_in(db, coordinator, "not the password at all")
+        assert try_sign_in(db, coordinator, PASSWORD).done
+    assert audit_data.events(db, action="sign_in.throttled") == []
+
+
+def test_an_old_password_hash_is_made_stronger_at_sign_in(db, coordinator):
+    weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(PASSWORD)
+    with write(db):
+        user_data.set_password_hash(db, coordinator["id"], weak)
+    assert try_sign_in(db, coordinator, PASSWORD).done
+    stored = user_data.get(db, coordinator["id"])["password_hash"]
+    assert stored != weak and not passwords.needs_rehash(stored) and passwords.verify(stored, PASSWORD)
+
+
+def test_signing_out_ends_every_session_of_that_person_and_is_audited(db, coordinator):
+    tokens = signed_in(db, coordinator["id"])
+    outcome = signing_in.sign_out(db, coordinator)
+    assert (outcome.done, outcome.value) == (True, 2)
+    assert [session_data.find(db, token) for token in tokens] == [None, None]
+    [event] = audit_data.events(db, action="sign_out")
+    assert (event["actor"], event["record_id"], event["detail"]) == (
+        coordinator["email"], str(coordinator["id"]), {"sessions_ended": 2})
+
+
+def test_a_changed_password_ends_every_other_session_and_carries_on_in_a_new_one(db, coordinator):
+    tokens = signed_in(db, coordinator["id"])
+    outcome = try_change(db, coordinator, PASSWORD)
+    assert outcome.done
+    _user, token = outcome.value
+    assert [session_data.find(db, old) for old in tokens] == [None, None]
+    assert session_data.find(db, token)["id"] == coordinator["id"]
+    stored = user_data.get(db, coordinator["id"])["password_hash"]
+    assert passwords.verify(stored, NEW_PASSWORD) and not passwords.verify(stored, PASSWORD)
+    [event] = audit_data.events(db, action="user.password_changed")
+    assert (event["actor"], event["record_id"], event["detail"]) == (
+        coordinator["email"], str(coordinator["id"]), {"sessions_ended": 2})
+
+
+def test_a_wrong_current_password_changes_nothing_and_is_audited(db, coordinator):
+    tokens = signed_in(db, coordinator["id"])
+    outcome = try_change(db, coordinator, "not the password at all")
+    assert (outcome.done, outcome.field) == (False, "current_password")
+    assert "not correct" in outcome.problem
+    assert user_data.get(db, coordinator["id"])["password_hash"] == coordinator["password_hash"]
+    assert all(session_data.find(db, token) for token in tokens), "nobody signed out"
+    assert actions(db, coordinator["id"]) == ["user.password_change_failed"]
+
+
+def test_a_set_password_link_works_once_and_signs_the_person_out_everywhere(db, coordinator):
+    with write(db):
+        token, _expires = password_tokens.issue(db, coordinator["id"], created_by=None,
+                                                lifetime=datetime.timedelta(hours=24))
+    link = password_tokens.find_usable(db, token)
+    sessions = signed_in(db, coordinator["id"])
+    outcome = signing_in.set_password(db, link, NEW_PASSWORD)
+    assert (outcome.done, outcome.value) == (True, True)
+    assert passwords.verify(user_data.get(db, coordinator["id"])["password_hash"], NEW_PASSWORD)
+    assert password_tokens.find_usable(db, token) is None
+    assert [session_data.find(db, session) for session in sessions] == [None, None]
+    again = signing_in.set_password(db, link, "another fresh passphrase here")
+    assert (again.done, again.value) == (True, False), "the link has been used"
+    assert passwords.verify(user_data.get(db, coordinator["id"])["password_hash"], NEW_PASSWORD)
+    [event] = audit_data.events(db, action="user.password_set")
+    assert (event["actor"], event["user_id"], event["detail"]) == (
+        coordinator["email"], coordinator["id"], {"by": "set-password link"})
+
+
+def test_an_idle_session_ends_on_the_server_and_a_touch_never_revives_it(db, coordinator):
+    [token] = signed_in(db, coordinator["id"], browsers=1)
+    session_id = session_data.find(db, token)["session_id"]
+    seen = datetime.datetime.now(datetime.UTC).replace(microsecond=0) + datetime.timedelta(minutes=5)
+    signing_in.touch_session(db, session_id, seen)
+    assert session_data.find(db, token)["last_seen_at"] == seen
+    trail = audit_data.events(db)
+    signing_in.end_session(db, session_id, "idle")
+    signing_in.touch_session(db, session_id, seen + datetime.timedelta(minutes=1))
+    assert session_data.find(db, token) is None
+    assert audit_data.events(db) == trail, "session bookkeeping is not audited"

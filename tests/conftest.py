@@ -34,14 +34,21 @@ def make_app(tmp_path, **overrides):
     return create_app(config)
 
 
-@pytest.fixture
-def app(tmp_path):
+def staffed_app(tmp_path):
+    """An app on its own database with one test user per role, as (app, connection): the ``app`` fixture, and
+    module-scoped fixtures, which cannot use it."""
     app = make_app(tmp_path)
     db = connect(app.config["DATABASE"])
     with write(db):
         for role in ROLES:
             user_data.create(db, email=f"{role}@example.org", name=f"Test {role.replace('_', ' ').title()}",
                              role=role, password_hash=password_hash())
+    return app, db
+
+
+@pytest.fixture
+def app(tmp_path):
+    app, db = staffed_app(tmp_path)
     db.close()
     return app
 

@@ -112,22 +112,6 @@ def someone(db, email):
     return _Person(user_data.get_by_email(db, email))
 
 
-def staffed_app(tmp_path):
-    """An app on its own database with conftest's one test user per role, as (app, connection): for module-scoped
-    fixtures, which cannot use the function-scoped ``app``."""
-    from conftest import ROLES, make_app
-
-    from fgc.db import connect
-
-    app = make_app(tmp_path)
-    db = connect(app.config["DATABASE"])
-    with write(db):
-        for role in ROLES:
-            user_data.create(db, email=f"{role}@example.org", name=f"Test {role.replace('_', ' ').title()}",
-                             role=role, password_hash=password_hash())
-    return app, db
-
-
 def mark_ready_and_decide(db, case_id, outcome, text, referrer, coordinator):
     """Mark the plan ready and have ``referrer`` decide it: agreed, agreed with changes or declined."""
     from fgc.data import plans
@@ -139,6 +123,28 @@ def mark_ready_and_decide(db, case_id, outcome, text, referrer, coordinator):
         plan = plans.get(db, case_id)
         agreement.decide(db, case_data.get(db, case_id), plan, plan["revision"], outcome=outcome, text=text,
                          user=referrer)
+
+
+def print_every_version(app, db, case_id, *, decline_reason, agreement):
+    """The case's plan printed as the working draft, then declined (version 1), then decided as ``agreement``
+    (outcome, text) (version 2), by the test coordinator and referrer: everything a PDF test reads back."""
+    from types import SimpleNamespace
+
+    from fgc.data import plans
+    from fgc.domain import filing
+
+    coordinator, referrer = someone(db, "coordinator@example.org"), someone(db, "social_worker@example.org")
+    with app.app_context():
+        draft = filing.draft_pdf(db, case_data.get(db, case_id), plans.get(db, case_id), coordinator)
+        mark_ready_and_decide(db, case_id, "declined", decline_reason, referrer, coordinator)
+        mark_ready_and_decide(db, case_id, *agreement, referrer, coordinator)
+        case, plan = case_data.get(db, case_id), plans.get(db, case_id)
+        declined_row, agreed_row = plans.version(db, plan["id"], 1), plans.version(db, plan["id"], 2)
+        declined = filing.version_pdf(db, case, plan, declined_row, referrer)
+        agreed = filing.version_pdf(db, case, plan, agreed_row, referrer)
+    return SimpleNamespace(app=app, db=db, case=case, plan=plan, coordinator=coordinator, referrer=referrer,
+                           declined_row=declined_row, agreed_row=agreed_row,
+                           draft=read(draft), declined=read(declined), agreed=read(agreed))
 
 
 def read(pdf):

@@ -9,7 +9,8 @@ because each render takes a second or so. What the PDFs say is tests/render/test
 from types import SimpleNamespace
 
 import pytest
-from factories import add_user, make_case, mark_ready_and_decide, read, someone, staffed_app
+from conftest import staffed_app
+from factories import add_user, make_case, print_every_version, read, someone
 
 from fgc.data import baselines
 from fgc.data import cases as case_data
@@ -38,17 +39,8 @@ def printed(tmp_path_factory):
             "what": "Nain collects the children from school every day", "who_people": [], "who_professionals": [],
             "who_other": "Nain", "by_date": None, "by_when": "Every day", "checker": "Uncle Dai",
             "status": "not_started", "answers": refs}, user_id=coordinator.id)
-    with app.app_context():
-        draft = filing.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
-        mark_ready_and_decide(db, case_id, "declined", "Nobody checks the evenings", referrer, coordinator)
-        mark_ready_and_decide(db, case_id, "agreed", "", referrer, coordinator)
-        case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
-        declined_row, agreed_row = plan_data.version(db, plan["id"], 1), plan_data.version(db, plan["id"], 2)
-        declined = filing.version_pdf(db, case, plan, declined_row, referrer)
-        agreed = filing.version_pdf(db, case, plan, agreed_row, referrer)
-    yield SimpleNamespace(app=app, db=db, case=case, plan=plan, coordinator=coordinator, referrer=referrer,
-                          declined_row=declined_row, agreed_row=agreed_row,
-                          draft=read(draft), declined=read(declined), agreed=read(agreed))
+    yield print_every_version(app, db, case_id, decline_reason="Nobody checks the evenings",
+                              agreement=("agreed", ""))
     db.close()
 
 

@@ -9,17 +9,16 @@ import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from factories import make_case, mark_ready_and_decide, read, someone, staffed_app
+from conftest import staffed_app
+from factories import make_case, print_every_version, someone
 
 from fgc.data import baselines, child_views, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
 from fgc.data import plans as plan_data
 from fgc.db import write
-from fgc.domain import filing
 from fgc.render import case_file
 
 REFERENCE = "FGC-2026-0107"
@@ -155,19 +154,8 @@ def probe():
 def printed(tmp_path_factory, probe):
     """The case printed as the working draft, then as declined version 1, then as agreed version 2."""
     app, db = staffed_app(tmp_path_factory.mktemp("plan-pdf"))
-    coordinator, referrer = someone(db, "coordinator@example.org"), someone(db, "social_worker@example.org")
-    case_id = build_case(db, probe.url)
-    with app.app_context():
-        draft = filing.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
-        mark_ready_and_decide(db, case_id, "declined", DECLINE_REASON, referrer, coordinator)
-        mark_ready_and_decide(db, case_id, "agreed_with_changes", CHANGES, referrer, coordinator)
-        case, plan = case_data.get(db, case_id), plan_data.get(db, case_id)
-        declined_row, agreed_row = plan_data.version(db, plan["id"], 1), plan_data.version(db, plan["id"], 2)
-        declined = filing.version_pdf(db, case, plan, declined_row, referrer)
-        agreed = filing.version_pdf(db, case, plan, agreed_row, referrer)
-    yield SimpleNamespace(app=app, db=db, case=case, plan=plan, coordinator=coordinator, referrer=referrer,
-                          declined_row=declined_row, agreed_row=agreed_row,
-                          draft=read(draft), declined=read(declined), agreed=read(agreed))
+    yield print_every_version(app, db, build_case(db, probe.url), decline_reason=DECLINE_REASON,
+                              agreement=("agreed_with_changes", CHANGES))
     db.close()
 
 

@@ -74,6 +74,7 @@ def view(case_id):
         "plans/plan.html", case=case, plan=plan, document=document, unanswered=plan_document.unanswered(document),
         pending=plan_document.pending_sign_off(document), status_words=vocabulary.PLAN_STATUSES, task_status=vocabulary.TASK_STATUSES,
         versions=plan_data.versions(db, plan["id"]) if plan else [],
+        agreed=plan_data.latest_agreed(db, plan["id"]) if plan else None,
         can_write=access.can("write_plan") and not (plan and plan["status"] == "agreed"),
         can_decide=access.can("decide_plan"), can_sign_off=access.can("sign_off"))
 

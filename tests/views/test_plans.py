@@ -12,7 +12,7 @@ from fgc.data import plans as plan_data
 from fgc.db import write
 
 from conftest import check_page, text
-from factories import make_case, user_id
+from factories import make_case, read, user_id
 
 
 @pytest.fixture
@@ -335,3 +335,22 @@ def test_a_save_after_the_plan_was_agreed_meanwhile_goes_back_to_the_plan(client
     assert response.status_code == 302 and response.location.endswith(f"/cases/{case_id}/plan")
     assert "Version 1 is agreed, so it cannot be changed" in text(client.page(f"/cases/{case_id}/plan"))
     assert plan_of(db, case_id)["contingency"] != "Too late"
+
+
+def _pdf_links(page):
+    return {link.get_text(" ", strip=True): link["href"] for link in page.select("a[href$='.pdf']")}
+
+
+def test_an_agreed_plan_offers_its_own_agreed_pdf_and_no_draft(client, sign_in, db, case_id, new_client):
+    sign_in("coordinator")
+    answer_everything(client, db, case_id)
+    assert _pdf_links(client.page(f"/cases/{case_id}/plan")) == {
+        "Download this version as a PDF (draft)": f"/cases/{case_id}/plan/draft.pdf"}
+    client.submit(f"/cases/{case_id}/plan/ready", {"revision": plan_of(db, case_id)["revision"]},
+                  form_url=f"/cases/{case_id}/plan")
+    decide(new_client("social_worker"), db, case_id, outcome="agreed")
+    links = _pdf_links(client.page(f"/cases/{case_id}/plan"))
+    assert links == {"Download the agreed plan (version 1) as a PDF": f"/cases/{case_id}/plan/versions/1.pdf"}
+    response = client.get(links["Download the agreed plan (version 1) as a PDF"])
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert "DRAFT" not in read(response.data).all and "draft" not in response.headers["Content-Disposition"]

@@ -72,7 +72,7 @@ def view(case_id):
     document = plan_document.assemble(db, case, plan)
     return render_template(
         "plans/plan.html", case=case, plan=plan, document=document, unanswered=plan_document.unanswered(document),
-        pending=plan_document.pending_sign_off(document), status_words=vocabulary.PLAN_STATUSES, task_status=vocabulary.TASK_STATUSES,
+        pending=plan_document.pending_sign_off(document), task_status=vocabulary.TASK_STATUSES,
         versions=plan_data.versions(db, plan["id"]) if plan else [],
         agreed=plan_data.latest_agreed(db, plan["id"]) if plan else None,
         can_write=access.can("write_plan") and not (plan and plan["status"] == "agreed"),

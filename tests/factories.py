@@ -96,19 +96,19 @@ def agree_plan(db, case_id, *, tasks=("Nain collects the children from school ev
         agreement.mark_ready(db, case, plan, plan["revision"], user_id=plan["created_by"])
         plan = plans.get(db, case_id)
         agreement.decide(db, case_data.get(db, case_id), plan, plan["revision"], outcome="agreed", text="",
-                         user=_Person(referrer))
+                         user=referrer)
     return plans.get(db, case_id)
 
 
 class _Person:
-    """A user row as the signed-in user object the agreement functions expect."""
+    """A user row read by attribute (``.id``, ``.name``), as a signed-in user is."""
 
     def __init__(self, row):
         self.id, self.name = row["id"], row["name"]
 
 
 def someone(db, email):
-    """A user row as the signed-in user object (``.id``, ``.name``) that agreement and filing expect."""
+    """The test user with ``email``, read by attribute (``.id``, ``.name``) as a signed-in user is."""
     return _Person(user_data.get_by_email(db, email))
 
 

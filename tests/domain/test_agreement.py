@@ -13,13 +13,7 @@ from fgc.data import plans as plan_data
 from fgc.data.cases import VersionConflict
 from fgc.db import connect, write
 
-from factories import make_case, user_id
-
-
-class Someone:
-    def __init__(self, db, email):
-        self.id = user_id(db, email)
-        self.name = "Test " + email.split("@")[0].replace("_", " ").title()
+from factories import make_case, someone, user_id
 
 
 @pytest.fixture
@@ -34,12 +28,12 @@ def case(db):
 
 @pytest.fixture
 def coordinator(db):
-    return Someone(db, "coordinator@example.org")
+    return someone(db, "coordinator@example.org")
 
 
 @pytest.fixture
 def referrer(db):
-    return Someone(db, "social_worker@example.org")
+    return someone(db, "social_worker@example.org")
 
 
 def start(db, case, coordinator):
@@ -190,7 +184,7 @@ def test_flagged_resources_wait_for_a_senior_manager(db, case, coordinator, refe
     assert decide(db, case, referrer, "agreed") == "awaiting_sign_off"
     plan = fresh(db, case)
     assert plan_data.versions(db, plan["id"]) == [], "not agreed until the manager signs off"
-    manager = Someone(db, "manager@example.org")
+    manager = someone(db, "manager@example.org")
     resource = plan_data.resource(db, plan["id"], resource_id)
     with write(db):
         status = agreement.sign_off(db, case, plan, resource_id, resource["version"], outcome="approved",
@@ -212,7 +206,7 @@ def test_a_refused_resource_sends_the_plan_back(db, case, coordinator, referrer)
     plan = fresh(db, case)
     with write(db):
         status = agreement.sign_off(db, case, plan, resource_id, 1, outcome="refused", note="Not funded",
-                                    user=Someone(db, "manager@example.org"))
+                                    user=someone(db, "manager@example.org"))
     assert status == "draft" and "Not funded" in fresh(db, case)["returned_reason"]
 
 

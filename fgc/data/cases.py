@@ -193,11 +193,28 @@ def save_child(db, case_id, values, child_id=None):
     return child_id
 
 
+def child_record(db, case_id, child_id):
+    """What is recorded about a child beyond the referral, which goes with them if they are removed: how many
+    people in the network have a relationship to them, whether their views are recorded, and at how many
+    meetings they have a scale. None if the case has no such child."""
+    if child(db, case_id, child_id) is None:
+        return None
+    count = lambda sql: db.execute(sql, [child_id]).fetchone()[0]  # noqa: E731
+    return {"relationships": count("SELECT COUNT(*) FROM relationships WHERE child_id = ?"),
+            "views": bool(count("SELECT COUNT(*) FROM child_views WHERE child_id = ?")),
+            "scales": count("SELECT COUNT(*) FROM scales WHERE source = 'child' AND source_id = ?")}
+
+
 def remove_child(db, case_id, child_id):
-    """Remove a child from this case; False if the case has no such child."""
-    removed = db.execute("DELETE FROM children WHERE case_id = ? AND id = ?", [case_id, child_id]).rowcount == 1
+    """Remove a child from this case with everything in :func:`child_record`; False if the case has no such child."""
+    if child(db, case_id, child_id) is None:
+        return False
+    db.execute("DELETE FROM relationships WHERE child_id = ?", [child_id])
+    db.execute("DELETE FROM child_views WHERE child_id = ?", [child_id])
+    db.execute("DELETE FROM scales WHERE source = 'child' AND source_id = ?", [child_id])
+    db.execute("DELETE FROM children WHERE case_id = ? AND id = ?", [case_id, child_id])
     reindex(db, case_id)
-    return removed
+    return True
 
 
 def pr_holders(db, case_id):

@@ -50,13 +50,18 @@ def save_child(db, case_id, values, *, user, child_id=None):
     return done(saved)
 
 
-def remove_child(db, case_id, child_id, *, user):
-    """Done with whether there was such a child to remove."""
+def remove_child(db, case_id, child_id, *, user, confirmed=False):
+    """Remove a child added by mistake. Anything recorded about them since (relationships, their views, their
+    scales) goes with them, so that is refused unless ``confirmed``. Done with whether there was such a child."""
     with write(db):
-        removed = bool(case_data.remove_child(db, case_id, child_id))
-        if removed:
-            audit.case_event(db, user, "case.child_removed", case_id, {"child_id": child_id})
-    return done(removed)
+        record = case_data.child_record(db, case_id, child_id)
+        if record is None:
+            return done(False)
+        if any(record.values()) and not confirmed:
+            return refused(_("Confirm that what is recorded about this child is removed too"))
+        case_data.remove_child(db, case_id, child_id)
+        audit.case_event(db, user, "case.child_removed", case_id, {"child_id": child_id, **record})
+    return done(True)
 
 
 def add_pr_holder(db, case_id, *, name, relationship, user):

@@ -37,6 +37,10 @@ class PRHolderForm(Form):
                         max_length=100)
 
 
+class ChildRemoveForm(Form):
+    """Remove a child: only the CSRF token, and ``confirm=yes`` from the page that said what goes with them."""
+
+
 class FamilyStatusForm(Form):
     legal_status = RadioField(_l("Legal status"), choices=choices(LEGAL_STATUSES),
                               validators=[InputRequired(_l("Select the children’s legal status"))])

@@ -184,11 +184,21 @@ def child(case_id, child_id):
 @bp.route("/<id:case_id>/children/<id:child_id>/remove", methods=["POST"])
 @login_required
 def remove_child(case_id, child_id):
-    access.current_case()
+    """Straight away for a child with nothing recorded about them; otherwise after saying what goes with them."""
+    case = access.current_case()
     access.require("edit_referral")
-    if not referrals.remove_child(get_db(), case_id, child_id, user=current_user).value:
+    db = get_db()
+    child = access.found(case_data.child(db, case_id, child_id))
+    form = forms.ChildRemoveForm()
+    outcome = referrals.remove_child(db, case_id, child_id, user=current_user,
+                                     confirmed=form.validate_on_submit() and request.form.get("confirm") == "yes")
+    if not outcome.done:
+        return render_template("referrals/remove_child.html", case=case, child=child, form=form,
+                               record=case_data.child_record(db, case_id, child_id),
+                               back=url_for("referrals.children", case_id=case_id))
+    if not outcome.value:
         abort(404)
-    flash(_("The child has been removed from the referral"), "success")
+    flash(_("%(name)s has been removed from the referral", name=child["name"]), "success")
     return redirect(url_for("referrals.children", case_id=case_id))
 
 

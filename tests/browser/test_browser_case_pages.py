@@ -178,3 +178,25 @@ def test_network_person_pages(page, axe, case_id):
     page.get_by_role("link", name="Record as shared Dr Pat Hughes’s information").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Record that the family has been given")
     axe.check(page)
+
+
+def test_removing_a_child_with_a_record_says_what_goes_with_them(app, page, axe, case_id):
+    from fgc.data import cases as case_data
+    from fgc.data import child_views
+    from fgc.db import write
+
+    db = connect(app.config["DATABASE"])
+    [child] = case_data.children(db, case_id)
+    with write(db):
+        child_views.save(db, child["id"], {"wishes": "Aros gyda Nain", "gathered_note": "", "advocate_name": ""}, None)
+    db.close()
+    sign_in(page, axe, "coordinator")
+    visit(page, axe, f"/referrals/{case_id}/children", "Children")
+    page.get_by_role("button", name="Remove مريم حداد").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Remove مريم حداد from the referral?")
+    expect(page).to_have_title("Remove مريم حداد from the referral? – Family Group Conferences")
+    expect(page.locator("#removed-with-child")).to_contain_text("their views and wishes")
+    axe.check(page)
+    page.get_by_role("link", name="No, keep مريم حداد").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("term")).to_have_text("مريم حداد")

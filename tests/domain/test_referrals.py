@@ -106,7 +106,24 @@ def test_removing_someone_is_audited_but_someone_on_another_case_is_left_alone(d
     assert listed(db, other) == [theirs]
     assert remove(db, case_id, mine["id"], user=referrer).value is True
     assert listed(db, case_id) == []
-    assert case_events(db, case_id) == [(action, {key: mine["id"]})]
+    assert [(event, detail[key]) for event, detail in case_events(db, case_id)] == [(action, mine["id"])]
+
+
+def test_a_child_with_a_record_is_removed_only_when_that_is_confirmed_and_takes_it_with_them(db, referrer):
+    from fgc.data import network
+
+    case_id = make_case(db, created_by=referrer["id"], reference="REF-3")
+    [child] = case_data.children(db, case_id)
+    with write(db):
+        network.save(db, case_id, {"name": "Taid Jones", "side": "paternal", "roles": ["relative"]},
+                     relationships={child["id"]: "Grandfather"})
+    outcome = referrals.remove_child(db, case_id, child["id"], user=referrer)
+    assert not outcome.done and "Confirm" in outcome.problem
+    assert case_data.children(db, case_id) == [child] and case_events(db, case_id) == []
+    assert referrals.remove_child(db, case_id, child["id"], user=referrer, confirmed=True).value is True
+    assert case_data.children(db, case_id) == [] and network.for_case(db, case_id)[-1]["relationships"] == []
+    assert case_events(db, case_id) == [("case.child_removed", {"child_id": child["id"], "relationships": 1,
+                                                                "views": False, "scales": 0})]
 
 
 @pytest.mark.parametrize("on", [None, datetime.date(2026, 1, 5)], ids=["today", "a day in the past"])

@@ -166,3 +166,45 @@ def test_a_conflicting_edit_does_not_overwrite(client, sign_in, db, new_client):
 def test_admins_cannot_make_referrals(client, sign_in):
     sign_in("admin")
     assert client.get("/referrals/new").status_code == 403
+
+
+def test_removing_a_child_with_a_record_asks_first_then_removes_what_depends_on_them(client, sign_in, db):
+    from fgc.data import audit as audit_data
+    from fgc.data import child_views, network
+    from fgc.db import write
+
+    from factories import make_case, user_id
+
+    case_id = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="RM-1",
+                        coordinator_id=user_id(db, "coordinator@example.org"))
+    child = case_data.children(db, case_id)[0]
+    with write(db):
+        spare = case_data.save_child(db, case_id, {"name": "Added By Mistake", "date_of_birth": "2020-01-01",
+                                                   "gender": "", "ethnicity": "", "first_language": "", "needs": ""})
+        network.save(db, case_id, {"name": "Taid Jones", "side": "maternal", "roles": ["relative"]},
+                     relationships={child["id"]: "Grandfather"})
+        child_views.save(db, child["id"], {"wishes": "I want to stay with Nain", "gathered_note": "",
+                                           "advocate_name": ""}, None)
+    sign_in("coordinator")
+    children_page = f"/referrals/{case_id}/children"
+
+    response = client.submit(f"/referrals/{case_id}/children/{child['id']}/remove", {}, form_url=children_page)
+    page = check_page(response)
+    assert response.status_code == 200, "asked, not a server error"
+    words = text(page)
+    assert "Test Child" in page.h1.get_text() and "1 person in the family network" in words
+    assert "views and wishes" in words
+    assert [row["id"] for row in case_data.children(db, case_id)] == [child["id"], spare], "nothing removed yet"
+
+    response = client.submit(f"/referrals/{case_id}/children/{child['id']}/remove", {"confirm": "yes"},
+                             form_url=children_page)
+    assert response.status_code == 302
+    assert [row["id"] for row in case_data.children(db, case_id)] == [spare]
+    assert network.for_case(db, case_id)[-1]["relationships"] == []
+    assert child_views.get(db, child["id"]) is None
+    removed = [row for row in audit_data.for_record(db, "case", case_id) if row["action"] == "case.child_removed"]
+    assert removed[0]["detail"] == {"child_id": child["id"], "relationships": 1, "views": True, "scales": 0}
+
+    response = client.submit(f"/referrals/{case_id}/children/{spare}/remove", {}, form_url=children_page)
+    assert response.status_code == 302, "a child with nothing recorded about them goes at once"
+    assert case_data.children(db, case_id) == []

@@ -579,3 +579,18 @@ def m008_family_links(db):
         "CREATE INDEX family_link_misses_ip ON family_link_misses(ip_key, at)",
         "CREATE INDEX family_link_misses_at ON family_link_misses(at)",
     ])
+
+
+@migrations()
+def m009_professional_attendance(db):
+    """Which professionals took part in a meeting, and how, beside the family's own attendance."""
+    _run(db, [
+        """CREATE TABLE professional_attendance (
+            professional_id INTEGER NOT NULL REFERENCES professionals(id),
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            mode TEXT NOT NULL CHECK (mode IN ('in_person', 'remote', 'written_views', 'did_not_attend')),
+            recorded_by INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            PRIMARY KEY (professional_id, meeting_id)
+        )""",
+    ])

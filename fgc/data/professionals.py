@@ -55,6 +55,20 @@ def save(db, case_id, values, *, professional_id=None, version=None):
     return professional_id
 
 
+def record_attendance(db, professional_id, meeting_id, mode, *, user_id):
+    """How a professional took part in a meeting (a code of vocabulary.ATTENDANCE), replacing what was recorded."""
+    db.execute(
+        "INSERT INTO professional_attendance (professional_id, meeting_id, mode, recorded_by, at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (professional_id, meeting_id) DO UPDATE SET mode = excluded.mode, "
+        "recorded_by = excluded.recorded_by, at = excluded.at", [professional_id, meeting_id, mode, user_id, iso(now())])
+
+
+def attendance(db, meeting_id):
+    """{professional id: how they took part} at one meeting."""
+    return {row["professional_id"]: row["mode"] for row in
+            db.query("SELECT professional_id, mode FROM professional_attendance WHERE meeting_id = ?", [meeting_id])}
+
+
 def mark_shared(db, case_id, professional_id, on):
     db.execute("UPDATE professionals SET shared_on = ?, version = version + 1, updated_at = ? "
                "WHERE case_id = ? AND id = ?", [on, iso(now()), case_id, professional_id])

@@ -7,7 +7,7 @@ the schema refuse them too.
 
 from flask_babel import gettext as _
 
-from ..data import network
+from ..data import network, professionals
 from ..data.cases import VersionConflict
 from ..db import write
 from . import audit
@@ -55,23 +55,28 @@ def lift_exclusion(db, case_id, person_id, *, reason, user):
 
 
 def attendance_problems(people, choices):
-    """{person id: what is wrong} for the ways of taking part chosen for each person (code, or "")."""
+    """{person id: what is wrong} for the ways of taking part chosen for each person (code, or ""). Works for
+    professionals too, who are never excluded."""
     problems = {}
     for person in people:
         mode = choices.get(person["id"], "")
         if mode and mode not in network.ATTENDANCE:
             problems[person["id"]] = _("Select how they took part")
-        elif mode and person["excluded"] and mode != "did_not_attend":
+        elif mode and person.get("excluded") and mode != "did_not_attend":
             problems[person["id"]] = _("%(name)s is excluded, so cannot be recorded as taking part",
                                        name=person["name"])
     return problems
 
 
-def record_attendance(db, case_id, meeting_id, choices, *, user):
-    """How each person took part in a meeting: ``choices`` maps person ids to a code ("" leaves one as it is)."""
+def record_attendance(db, case_id, meeting_id, choices, *, user, professional_choices=None):
+    """How each person took part in a meeting: ``choices`` maps person ids to a code ("" leaves one as it is),
+    and ``professional_choices`` the case's professionals' ids in the same way."""
     with write(db):
         for person_id, mode in choices.items():
             if mode:
                 network.record_attendance(db, person_id, meeting_id, mode, user_id=audit.user_id(user))
+        for professional_id, mode in (professional_choices or {}).items():
+            if mode:
+                professionals.record_attendance(db, professional_id, meeting_id, mode, user_id=audit.user_id(user))
         audit.case_event(db, user, "case.attendance_recorded", case_id, {"meeting_id": meeting_id})
     return done()

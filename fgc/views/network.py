@@ -164,16 +164,19 @@ def attendance(case_id, meeting_id):
     meeting = meeting_data.get(db, case_id, meeting_id)
     if meeting is None or meeting["status"] == "cancelled":
         abort(404)
-    people = network.for_case(db, case_id)
-    recorded = network.attendance(db, meeting_id)
-    errors = {}
+    groups = {"person": network.for_case(db, case_id), "professional": professionals.for_case(db, case_id)}
+    recorded = {"person": network.attendance(db, meeting_id), "professional": professionals.attendance(db, meeting_id)}
+    errors = {"person": {}, "professional": {}}
     if request.method == "POST":
-        choices = {person["id"]: request.form.get(f"person-{person['id']}", "") for person in people}
-        errors = family_network.attendance_problems(people, choices)
-        if not errors:
-            family_network.record_attendance(db, case_id, meeting_id, choices, user=current_user)
+        choices = {kind: {row["id"]: request.form.get(f"{kind}-{row['id']}", "") for row in rows}
+                   for kind, rows in groups.items()}
+        errors = {kind: family_network.attendance_problems(groups[kind], choices[kind]) for kind in groups}
+        if not any(errors.values()):
+            family_network.record_attendance(db, case_id, meeting_id, choices["person"], user=current_user,
+                                             professional_choices=choices["professional"])
             flash(_("Attendance has been recorded"), "success")
             return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
-        recorded = {person_id: mode for person_id, mode in choices.items() if mode}
-    return render_template("network/attendance.html", case=case, meeting=meeting, people=people, recorded=recorded,
-                           errors=errors, modes=vocabulary.ATTENDANCE, today=deadlines.today())
+        recorded = {kind: {row_id: mode for row_id, mode in choices[kind].items() if mode} for kind in groups}
+    return render_template("network/attendance.html", case=case, meeting=meeting, people=groups["person"],
+                           team=groups["professional"], recorded=recorded, errors=errors,
+                           modes=vocabulary.ATTENDANCE, today=deadlines.today())

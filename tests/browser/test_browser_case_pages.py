@@ -200,3 +200,18 @@ def test_removing_a_child_with_a_record_says_what_goes_with_them(app, page, axe,
     page.get_by_role("link", name="No, keep مريم حداد").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Children")
     expect(page.get_by_role("term")).to_have_text("مريم حداد")
+
+
+def test_who_took_part_asks_about_the_family_and_the_professionals(app, page, axe, case_id):
+    from fgc.data import meetings
+
+    db = connect(app.config["DATABASE"])
+    [conference] = meetings.for_case(db, case_id)
+    db.close()
+    sign_in(page, axe, "coordinator")
+    visit(page, axe, f"/cases/{case_id}/network/attendance/{conference['id']}", "Who took part in the conference")
+    page.get_by_role("group", name="Dr Pat Hughes (Health visiting)").get_by_label("Remotely").check()
+    page.get_by_role("group", name="Nain Jones").get_by_label("In person").check()
+    page.get_by_role("button", name="Save attendance").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Attendance has been recorded")
+    axe.check(page)

@@ -113,6 +113,18 @@ def test_attendance_is_recorded_for_each_choice_and_a_blank_leaves_it_as_it_was(
     assert case_events(db, case["id"])[-2:] == [("case.attendance_recorded", {"meeting_id": conference["id"]})] * 2
 
 
+def test_the_professionals_attendance_is_recorded_in_the_same_event(db, case, nain, coordinator):
+    from fgc.data import professionals
+
+    [doctor] = professionals.for_case(db, case["id"])
+    [conference] = meeting_data.for_case(db, case["id"])
+    assert family_network.record_attendance(db, case["id"], conference["id"], {nain["id"]: "remote"}, user=coordinator,
+                                            professional_choices={doctor["id"]: "written_views"}).done
+    assert professionals.attendance(db, conference["id"]) == {doctor["id"]: "written_views"}
+    assert network.attendance(db, conference["id"]) == {nain["id"]: "remote"}
+    assert case_actions(db, case["id"]).count("case.attendance_recorded") == 1
+
+
 def test_attendance_for_an_excluded_person_is_refused_and_records_nobody(db, case, nain, coordinator):
     uncle = family_network.save_person(db, case["id"], {"name": "Uncle Dai"}, None, user=coordinator).value
     exclude(db, case, nain, coordinator)

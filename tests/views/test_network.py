@@ -203,3 +203,27 @@ def test_exclusion_does_not_rewrite_past_attendance(client, sign_in, db, case_id
     client.submit(f"/cases/{case_id}/network/attendance/{meeting_id}", {f"person-{nain['id']}": "in_person"})
     exclude(client, db, case_id, "Nain Jones")
     assert network.attendance(db, meeting_id) == {nain["id"]: "in_person"}
+
+
+def test_the_professionals_who_took_part_are_recorded_beside_the_family(client, sign_in, db, case_id):
+    from fgc.data import professionals
+
+    sign_in("coordinator")
+    meeting_id = nested_ids(db, case_id)["meeting_id"]
+    [doctor] = professionals.for_case(db, case_id)
+    page = client.page(f"/cases/{case_id}/network/attendance/{meeting_id}")
+    legends = [" ".join(legend.get_text().split()) for legend in page.select("legend")]
+    assert "Dr Pat Hughes (Health visiting)" in legends, "the professionals are asked about too"
+    nain = person_named(db, case_id, "Nain Jones")
+    response = client.submit(f"/cases/{case_id}/network/attendance/{meeting_id}",
+                             {f"person-{nain['id']}": "in_person", f"professional-{doctor['id']}": "remote"})
+    assert response.status_code == 302
+    assert professionals.attendance(db, meeting_id) == {doctor["id"]: "remote"}
+    assert network.attendance(db, meeting_id) == {nain["id"]: "in_person"}
+    page = client.page(f"/cases/{case_id}/network/attendance/{meeting_id}")
+    assert page.select_one(f"#professional-{doctor['id']}-remote").has_attr("checked"), "shown as recorded"
+    response = client.submit(f"/cases/{case_id}/network/attendance/{meeting_id}",
+                             {f"professional-{doctor['id']}": "juggling"})
+    page = check_page(response)
+    assert "Select how they took part" in text(page.select_one(".govuk-error-summary"))
+    assert professionals.attendance(db, meeting_id) == {doctor["id"]: "remote"}, "nothing changed"

@@ -27,9 +27,10 @@ def language():
     return "en"
 
 
-def long_date(value):
-    """'22 Tachwedd 2026' or '22 November 2026', in the page's language; '' for nothing. Takes a date or
-    ISO text (text that is not a date comes back as it is). Outside a request, English."""
+def long_date(value, *, weekday=False):
+    """'22 Tachwedd 2026' or '22 November 2026' (with ``weekday``, 'Sunday 22 November 2026'), in the page's
+    language; '' for nothing. Takes a date or ISO text (text that is not a date comes back as it is). Outside a
+    request, English."""
     if not value:
         return ""
     if isinstance(value, str):
@@ -37,7 +38,8 @@ def long_date(value):
             value = datetime.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    return dates.format_date(value, format="d MMMM yyyy", locale=get_locale() or "en")
+    return dates.format_date(value, format="EEEE d MMMM yyyy" if weekday else "d MMMM yyyy",
+                             locale=get_locale() or "en")
 
 
 def init_app(app):

@@ -15,10 +15,21 @@ from govuk_bank_holidays.bank_holidays import BankHolidays
 
 
 @functools.lru_cache(maxsize=1)
-def bank_holidays():
-    """England and Wales bank holidays, loaded once per process."""
+def _bank_holiday_titles():
+    """{day: its name} for England and Wales bank holidays, loaded once per process."""
     holidays = BankHolidays(use_cached_holidays=True)
-    return frozenset(h["date"] for h in holidays.get_holidays(division=BankHolidays.ENGLAND_AND_WALES))
+    return {h["date"]: h["title"] for h in holidays.get_holidays(division=BankHolidays.ENGLAND_AND_WALES)}
+
+
+@functools.lru_cache(maxsize=1)
+def bank_holidays():
+    """England and Wales bank holidays."""
+    return frozenset(_bank_holiday_titles())
+
+
+def bank_holiday_title(day):
+    """The bank holiday's name ("Christmas Day"), or None if ``day`` is not one."""
+    return _bank_holiday_titles().get(_as_date(day))
 
 
 def _as_date(day):
@@ -37,8 +48,16 @@ class WorkingCalendar:
         self._added = {}
 
     def is_working_day(self, day):
+        return self.closed_because(day) is None
+
+    def closed_because(self, day):
+        """Why ``day`` is not a working day: "weekend", "bank_holiday" or "closure_day"; None if it is one."""
         day = _as_date(day)
-        return day.weekday() < 5 and day not in bank_holidays() and day not in self.closure_days
+        if day.weekday() >= 5:
+            return "weekend"
+        if day in bank_holidays():
+            return "bank_holiday"
+        return "closure_day" if day in self.closure_days else None
 
     def add_working_days(self, start, days):
         """The date ``days`` working days after ``start``; ``start`` itself is not counted."""

@@ -6,14 +6,16 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access
+from .. import access, service
 from ..data import consents, iso, parse
 from ..data import meetings as meeting_data
 from ..data import users as user_data
 from ..db import get_db
 from ..domain import audit, invites, lifecycle, meetings
+from ..domain.workdays import bank_holiday_title
 from ..forms import meetings as forms
 from ..forms.base import show_outcome, version_of
+from ..i18n import long_date
 
 bp = Blueprint("meetings", __name__, url_prefix="/cases/<id:case_id>/meetings")
 LONDON = ZoneInfo("Europe/London")
@@ -26,6 +28,23 @@ def _values(form):
             "address": form.address.data or "", "access_notes": form.access_notes.data or "",
             "interpreter_language": form.interpreter_language.data or "",
             "remote_details": form.remote_details.data or ""}
+
+
+def _warn_if_day_off(form):
+    """Families often meet at weekends, so a day off is booked, but said, in case it was a slip."""
+    day = form.day.data
+    why = service.calendar().closed_because(day)
+    if why is None:
+        return
+    when = long_date(day, weekday=True)
+    flash({
+        "weekend": _("%(day)s is a weekend day. The meeting is booked for then: check that everyone can come",
+                     day=when),
+        "bank_holiday": _("%(day)s is a bank holiday (%(name)s). The meeting is booked for then: check that "
+                          "everyone can come", day=when, name=bank_holiday_title(day)),
+        "closure_day": _("%(day)s is a day the service is closed. The meeting is booked for then: check that "
+                         "everyone can come", day=when),
+    }[why], "warning")
 
 
 def _refuse_if_paused(case):
@@ -50,6 +69,7 @@ def schedule(case_id, kind):
     if form.validate_on_submit():
         meetings.schedule(get_db(), case, kind, _values(form), uid_domain=current_app.config["INVITE_UID_DOMAIN"],
                           user=current_user)
+        _warn_if_day_off(form)
         flash(_("The conference has been scheduled. Download the calendar invite to send it")
               if kind == "conference" else
               _("The review has been scheduled. Download the calendar invite to send it"), "success")
@@ -92,6 +112,7 @@ def change(case_id, meeting_id):
                         "earlier one in calendars") if meeting["kind"] == "conference" else
                       _("The review has been rescheduled. Download the updated invite: it replaces the earlier "
                         "one in calendars"), "success")
+                _warn_if_day_off(form)
                 return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
     return render_template("meetings/form.html", case=case, form=form, kind=meeting["kind"], meeting=meeting,
                            history=meeting_data.history(get_db(), meeting_id),

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from fgc.domain.workdays import WorkingCalendar, add_months, bank_holidays
+from fgc.domain.workdays import WorkingCalendar, add_months, bank_holiday_title, bank_holidays
 
 CAL = WorkingCalendar()
 
@@ -123,3 +123,13 @@ def test_add_months_clamps_to_the_last_day_of_the_month():
 def test_add_months_clamps_to_29_february_in_a_leap_year():
     assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
     assert add_months(date(2027, 11, 30), 3) == date(2028, 2, 29)
+
+
+def test_a_day_off_says_why_it_is_off():
+    calendar = WorkingCalendar([date(2026, 12, 29)])
+    assert calendar.closed_because(date(2026, 12, 12)) == "weekend"
+    assert calendar.closed_because(date(2026, 12, 25)) == "bank_holiday"
+    assert calendar.closed_because(date(2026, 12, 29)) == "closure_day"
+    assert calendar.closed_because(date(2026, 12, 15)) is None
+    assert bank_holiday_title(date(2026, 12, 25)) == "Christmas Day"
+    assert bank_holiday_title(date(2026, 12, 15)) is None

@@ -205,3 +205,47 @@ def test_a_meeting_cannot_be_held_before_the_referral(client, sign_in, db):
                                     {"held_on-day": "1", "held_on-month": "1", "held_on-year": "1990"}))
     assert "Date it was held must be on or after the date of the referral" in text(page)
     assert case_data.get(db, case_id)["stage"] == "conference_scheduled"
+
+
+def _off_days():
+    """The next weekend day, weekday bank holiday and working day a month or more away, from the bundled data."""
+    from fgc.domain.workdays import WorkingCalendar, bank_holidays
+
+    days = [NEXT_MONTH + datetime.timedelta(days=offset) for offset in range(400)]
+    weekend = next(day for day in days if day.weekday() >= 5)
+    holiday = next(day for day in sorted(bank_holidays()) if day > NEXT_MONTH and day.weekday() < 5)
+    working = next(day for day in days if WorkingCalendar().is_working_day(day))
+    return weekend, holiday, working
+
+
+def banners(page):
+    return " ".join(text(banner) for banner in page.select(".govuk-notification-banner"))
+
+
+def test_a_meeting_on_a_day_off_is_booked_with_a_warning_that_says_why(client, sign_in, db):
+    from fgc.data import closure_days
+    from fgc.db import write
+    from fgc.domain.workdays import bank_holiday_title
+
+    weekend, holiday, working = _off_days()
+    with write(db):
+        closure_days.add(db, working, "Staff training", user_id(db, "admin@example.org"))
+    sign_in("coordinator")
+    case_id = ready_for_conference(client, db)
+    response = client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form(day=holiday))
+    assert response.status_code == 302, "warned, not refused"
+    banner = banners(client.page(response.location))
+    assert f"is a bank holiday ({bank_holiday_title(holiday)})" in banner and str(holiday.year) in banner
+    meeting = meetings.for_case(db, case_id)[0]
+    for day, words in ((weekend, "is a weekend day"), (working, "is a day the service is closed")):
+        response = client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/change",
+                                 meeting_form(day=day, version=str(meetings.get(db, case_id, meeting["id"])["version"]),
+                                              reason="The family asked"))
+        assert response.status_code == 302
+        assert words in banners(client.page(response.location)), day
+    with write(db):
+        closure_days.remove(db, working.isoformat())
+    client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/change",
+                  meeting_form(day=working, version=str(meetings.get(db, case_id, meeting["id"])["version"]),
+                               reason="Back to a working day"))
+    assert "day the service is closed" not in text(client.page(f"/cases/{case_id}"))

@@ -13,10 +13,15 @@ from pathlib import Path
 from babel import dates
 from flask import request
 from flask_babel import Babel, get_locale
+from markupsafe import Markup
 
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 COOKIE = "fgc_lang"
 FAMILY_BLUEPRINT = "family"
+# The explicit embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI). Typed, they
+# would reorder whatever follows them, the app's own words included; no page or PDF ever shows them. The
+# letters of right-to-left scripts, and the plain marks LRM and RLM, are kept.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 def language():
@@ -42,9 +47,25 @@ def long_date(value, *, weekday=False):
                              locale=get_locale() or "en")
 
 
+def without_bidi_controls(value):
+    """Template output with any explicit bidi control removed (Markup stays Markup)."""
+    if isinstance(value, str):
+        return value.__class__(value.translate(BIDI_CONTROLS)) if isinstance(value, Markup) else \
+            value.translate(BIDI_CONTROLS)
+    return value
+
+
+def bdi(value):
+    """A name or other text typed by a person, isolated for right-to-left scripts, escaped, ready to put
+    into a translated sentence: ``_('Revoke %(name)s’s link', name=bdi(link.person_name))``."""
+    return Markup("<bdi>{}</bdi>").format(without_bidi_controls(str(value)))
+
+
 def init_app(app):
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(Path(__file__).parent / "translations"))
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/London")
     Babel(app, locale_selector=language)
+    # Every value a template writes, in pages and in PDFs alike, loses its bidi controls.
+    app.jinja_env.finalize = without_bidi_controls
     app.jinja_env.filters["family_date"] = long_date
     app.context_processor(lambda: {"page_language": language()})

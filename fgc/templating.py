@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .domain import lifecycle, vocabulary
 from .data import parse
-from .i18n import long_date
+from .i18n import bdi, long_date
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -89,12 +89,6 @@ def time_only(value):
         return ""
     local = moment.astimezone(LONDON)
     return f"{local:%-I:%M}{local:%p}".replace("AM", "am").replace("PM", "pm")
-
-
-def bdi(value):
-    """A name or other text typed by a person, isolated for right-to-left scripts, escaped, ready to put
-    into a translated sentence: ``_('Revoke %(name)s’s link', name=bdi(link.person_name))``."""
-    return Markup("<bdi>{}</bdi>").format(value)
 
 
 # What a translated margin-box sentence may leave for the page to fill in, and the CSS that does it.

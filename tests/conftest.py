@@ -152,6 +152,10 @@ def check_page(response):
 
 
 def text(soup):
+    """The words of a page or an element as a reader sees them. <bdi> isolates typed text; it adds no space."""
+    html = str(soup)
+    if "<bdi>" in html:
+        soup = BeautifulSoup(html.replace("<bdi>", "").replace("</bdi>", ""), "html.parser")
     return " ".join(soup.get_text(" ").split())
 
 

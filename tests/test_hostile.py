@@ -61,3 +61,46 @@ def test_no_case_form_fails_on_hostile_input(coordinator_app, role, value):
         assert response.status_code < 500, f"{role} POST {url} with {value[:30]!r} answered {response.status_code}"
         posted += 1
     assert posted >= 10
+
+
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: typed, it would reverse the app's words after it
+
+
+def test_typed_bidi_controls_never_reverse_the_apps_words(coordinator_app):
+    """A bottom line, a child and a person with a right-to-left override in their text: every case page, and the
+    plan PDF, shows them isolated in <bdi> with the override gone, so "answered by task 1" still reads so."""
+    import io
+
+    import pypdf
+
+    from fgc.data import baselines, network
+    from fgc.data import cases as case_data
+    from fgc.data import plans
+    from fgc.db import write
+
+    app, db, case_id = coordinator_app
+    [child] = case_data.children(db, case_id)
+    with write(db):
+        item = baselines.add_item(db, case_id, "bottom_line", f"Safe at home{RLO}")
+        case_data.save_child(db, case_id, dict(child, name=f"Elin{RLO} Jones"), child["id"])
+        network.save(db, case_id, {"name": f"Taid{RLO} Jones", "side": "maternal", "roles": ["relative"]})
+        plan = plans.get(db, case_id)
+        [task] = plans.tasks(db, plan["id"])
+        plans.save_task(db, case_id, plan["id"], dict(task, answers=[f"item:{item}"]), user_id=1, task_id=task["id"],
+                        version=task["version"])
+    client = PageClient(app.test_client())
+    client.raw.post("/sign-in", data={"email": "coordinator@example.org", "password": PASSWORD})
+    ids = {"case_id": case_id, **nested_ids(db, case_id)}
+    for rule in case_routes(app):
+        if "GET" in rule.methods:
+            response = client.raw.get(url_for_case(app, rule, ids))
+            if response.mimetype.startswith("text/"):  # the PDFs are read back below
+                assert RLO not in response.get_data(as_text=True), rule.rule
+    plan_page = BeautifulSoup(client.raw.get(f"/cases/{case_id}/plan").get_data(as_text=True), "html.parser")
+    line = next(li for li in plan_page.select("li") if "Safe at home" in li.get_text())
+    assert line.find("bdi").get_text() == "Safe at home", "the typed text is isolated"
+    assert "answered by task 1" in " ".join(line.get_text().split())
+    pdf = client.raw.get(f"/cases/{case_id}/plan/draft.pdf")
+    assert pdf.status_code == 200
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Safe at home" in text and RLO not in text

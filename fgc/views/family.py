@@ -253,10 +253,11 @@ def language():
     return response
 
 
-@bp.route("/family/exit", methods=["POST"])
+@bp.route("/family/exit", methods=["GET", "POST"])
 @csrf.exempt  # leaving must always work, even from a page whose form has gone stale
 def quick_exit():
-    """Leave at once: end this browser's family session and go to a neutral site."""
+    """Leave at once: end this browser's family session and go to a neutral site. The Exit this page button is
+    a link here (GET), so it works without JavaScript too; it can only end the visit of the browser that asks."""
     token = request.cookies.get(COOKIE)
     if token:
         family_visits.end_visit(get_db(), token)

@@ -158,10 +158,11 @@ def test_robots_are_kept_out(client):
     assert "Disallow: /family" in response.get_data(as_text=True)
 
 
-def test_quick_exit_ends_the_visit(client, db, case_id, nain):
+@pytest.mark.parametrize("method", ["get", "post"], ids=["the exit link", "the exit form of an older page"])
+def test_quick_exit_ends_the_visit(client, db, case_id, nain, method):
     _, token = make_link(db, case_id, nain["id"])
     open_link(client, token)
-    response = client.post("/family/exit")
+    response = getattr(client, method)("/family/exit")
     assert response.status_code == 303 and response.location.startswith("https://www.bbc.co.uk/")
     assert client.get("/family/").status_code == 403, "going back does not show the plan"
 

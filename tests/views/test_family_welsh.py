@@ -45,7 +45,12 @@ def test_the_plan_page_switches_to_welsh_and_back(client, visiting):
     assert text(welsh.select_one("#your-tasks")) == "Eich tasgau"
     assert text(welsh.select_one("#other-tasks")) == "Tasgau pawb arall"
     assert text(welsh.select_one("#if-it-stops")) == "Os bydd y cynllun yn stopio gweithio"
-    assert text(welsh.find("form", action="/family/exit").find("button")) == "Allanfa gyflym"
+    exit_welsh = welsh.select_one(".govuk-exit-this-page")
+    assert text(exit_welsh.find("a", href="/family/exit")) == "Argyfwng Gadael y dudalen hon"
+    assert exit_welsh["data-i18n.press-two-more-times"] == "Shift, pwyswch 2 waith arall i adael."
+    assert exit_welsh["data-i18n.press-one-more-time"] == "Shift, pwyswch 1 waith arall i adael."
+    assert (exit_welsh["data-i18n.activated"], exit_welsh["data-i18n.timed-out"]) == (
+        "Yn llwytho.", "Mae ‘Gadael y dudalen hon’ wedi dod i ben.")
     assert text(welsh.select_one(".govuk-skip-link")) == "Neidio i’r prif gynnwys"
     assert "Nain collects the children" in text(welsh), "the family's own words stay as they wrote them"
     assert "Lawrlwythwch eich cynllun (PDF)" in text(welsh)
@@ -54,7 +59,9 @@ def test_the_plan_page_switches_to_welsh_and_back(client, visiting):
     assert english.html["lang"] == "en-GB"
     assert text(english.find("h1")) == "Your family plan"
     assert text(english.select_one("#your-tasks")) == "Your tasks"
-    assert text(english.find("form", action="/family/exit").find("button")) == "Quick exit"
+    exit_english = english.select_one(".govuk-exit-this-page")
+    assert text(exit_english.find("a", href="/family/exit")) == "Emergency Exit this page"
+    assert exit_english["data-i18n.press-two-more-times"] == "Shift, press 2 more times to exit."
 
 
 def test_dates_are_in_the_pages_language(client, db, case_id, nain):  # noqa: F811

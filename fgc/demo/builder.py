@@ -261,7 +261,7 @@ class _Builder:
 
     def _step_conference_held(self, case):
         self.held(case.id, case.conference_id, case.conference_day, case.coordinator)
-        case.family.attend(case.coordinator, case.conference_id, "conference")
+        case.family.attend(case.coordinator, case.conference_id, "conference", self.professionals_took_part(case.id))
         if case.reached == "conference_held":  # the family's plan is still being written
             self.write_plan(case.id, case.spec, case.coordinator, case.conference_day, case.review_day)
 
@@ -275,12 +275,20 @@ class _Builder:
 
     def _step_review_held(self, case):
         self.held(case.id, case.review_id, case.review_day, case.coordinator)
-        case.family.attend(case.coordinator, case.review_id, "review")
+        case.family.attend(case.coordinator, case.review_id, "review",
+                           self.professionals_took_part(case.id, review=True))
         self.review_plan(case.id, case.spec, case.coordinator, case.review_id, case.review_day)
 
     def _step_closed(self, case):
         self.move(case.id, "closed", case.coordinator, closed_on=self.day(case.spec["closed"]).isoformat(),
                   **case.spec["closure"])
+
+    def professionals_took_part(self, case_id, *, review=False):
+        """Every professional came to the conference in person; at the review, the first (the social worker)
+        came in person and the others joined remotely."""
+        team = professionals.for_case(self.db, case_id)
+        return {member["id"]: "in_person" if not review or number == 0 else "remote"
+                for number, member in enumerate(team)}
 
     def _pause(self, case_id, spec, consent_ids):
         """A case in a side state: consent withdrawn (each consent in turn; the last pauses the case), on hold or

@@ -317,9 +317,10 @@ class Network:
                                                       on.isoformat(), user=self.b.users[user_email]),
                         f"inviting {person['name']}")
 
-    def attend(self, user_email, meeting_id, kind):
+    def attend(self, user_email, meeting_id, kind, professional_choices=None):
+        """Who of the family took part, and how; the professionals' attendance is recorded with it."""
         choices = {person_id: person["attend"][kind] for person, person_id in zip(self.people, self.ids, strict=True)
                    if person["attend"].get(kind)}
-        if choices:
+        if choices or professional_choices:
             family_network.record_attendance(self.b.db, self.case_id, meeting_id, choices,
-                                             user=self.b.users[user_email])
+                                             user=self.b.users[user_email], professional_choices=professional_choices)

@@ -276,6 +276,22 @@ def test_attendance_is_recorded_for_held_meetings(seeded, db):
     assert seen == set(network.ATTENDANCE)
 
 
+def test_the_professionals_took_part_in_every_held_meeting(seeded, db):
+    held = 0
+    for row, _people in networks(db):
+        team = {member["id"] for member in professionals.for_case(db, row["id"])}
+        for meeting in meeting_data.for_case(db, row["id"]):
+            recorded = professionals.attendance(db, meeting["id"])
+            if meeting["status"] != "held":
+                assert not recorded
+                continue
+            held += 1
+            assert set(recorded) == team and team, row["reference"]
+            expected = {"in_person"} if meeting["kind"] == "conference" else {"in_person", "remote"}
+            assert set(recorded.values()) <= expected
+    assert held >= 5
+
+
 def test_seeding_twice_does_not_duplicate_the_network(seeded, runner, db):
     tables = ("people", "relationships", "attendance", "exclusion_changes")
     counts = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}

@@ -3,7 +3,11 @@
 // that GOV.UK Frontend supports. It replaces the inline <script> of the
 // GOV.UK page template (not allowed by our CSP): initAll() does nothing
 // unless <body> has the govuk-frontend-supported class.
+// MOJ Frontend's components (sortable table, add another...) need the same
+// class and initialise the same way.
 import { initAll } from './govuk-frontend.min.js'
+import { initAll as initMoj } from './moj-frontend.min.js'
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
+initMoj()

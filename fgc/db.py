@@ -80,8 +80,12 @@ def write(db=None):
         return
     db.conn.execute("BEGIN IMMEDIATE")
     state.open = True
+    state.before_commit = {}
     try:
         yield db
+        while state.before_commit:
+            _key, callback = state.before_commit.popitem()
+            callback()
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
@@ -90,6 +94,18 @@ def write(db=None):
         db.conn.execute("COMMIT")
     finally:
         state.open = False
+
+
+def before_commit(db, key, callback):
+    """Run ``callback()`` inside ``db``'s open write transaction, just before it commits; once per ``key``.
+
+    For records kept in step with others (a case's next deadline), whatever the
+    transaction changed on the way.
+    """
+    state = db._fgc_writing
+    if not getattr(state, "open", False):
+        raise RuntimeError("before_commit() needs an open write() transaction")
+    state.before_commit.setdefault(key, callback)
 
 
 def get_db():
@@ -157,6 +173,10 @@ def ping(path):
 def init_db_command():
     """Create the database and apply any pending migrations (safe to repeat)."""
     applied = migrate(current_app)
+    # Each open case's next deadline depends on the service's targets, which the settings may have just changed.
+    from .domain import due_dates  # noqa: PLC0415  (the domain sits above this module)
+
+    due_dates.refresh_all(get_db())
     path = current_app.config["DATABASE"]
     if applied:
         click.echo(f"Applied {len(applied)} migration(s) to {path}: {', '.join(applied)}")

@@ -594,3 +594,16 @@ def m009_professional_attendance(db):
             PRIMARY KEY (professional_id, meeting_id)
         )""",
     ])
+
+
+@migrations()
+def m010_next_deadline(db):
+    """Each open case's next deadline, kept on the case so lists can filter, sort and page by it in SQL.
+
+    Filled in by ``flask init-db`` and kept up to date by every change to a case.
+    """
+    _run(db, [
+        "ALTER TABLE cases ADD COLUMN next_due_on TEXT",
+        "ALTER TABLE cases ADD COLUMN next_due_kind TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX cases_next_due ON cases(next_due_on)",
+    ])

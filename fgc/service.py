@@ -3,7 +3,7 @@
 The domain's rules take these as plain values; this is where a request (or a command) gets them.
 """
 
-from flask import current_app
+from flask import current_app, has_app_context
 
 from .data import closure_days
 from .db import get_db
@@ -11,16 +11,16 @@ from .domain.deadlines import Deadlines, Targets, today
 from .domain.workdays import WorkingCalendar
 
 
-def calendar():
+def calendar(db=None):
     """Working days: weekends, England and Wales bank holidays and the service's closure days left out."""
-    return WorkingCalendar(closure_days.dates(get_db()))
+    return WorkingCalendar(closure_days.dates(db if db is not None else get_db()))
 
 
 def targets():
-    """The service's targets: README, Configuration."""
-    return Targets.from_config(current_app.config)
+    """The service's targets: README, Configuration (their defaults when no app is running, as in a script)."""
+    return Targets.from_config(current_app.config) if has_app_context() else Targets()
 
 
-def deadlines():
-    """The service's deadlines as they stand today."""
-    return Deadlines(targets(), calendar(), today())
+def deadlines(db=None):
+    """The service's deadlines as they stand today (closure days read through ``db``, by default the request's)."""
+    return Deadlines(targets(), calendar(db), today())

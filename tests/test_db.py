@@ -140,3 +140,14 @@ def test_new_database_file_is_private(tmp_path):
     fgc_db.apply_migrations(database)
     database.close()
     assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_init_db_fills_in_each_open_cases_next_deadline(runner, app, db):
+    from factories import make_case, user_id
+
+    case_id = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="INIT-1",
+                        coordinator_id=user_id(db, "coordinator@example.org"), extras=False)
+    assert db.execute("SELECT next_due_on FROM cases WHERE id = ?", [case_id]).fetchone()[0] is None
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    assert db.execute("SELECT next_due_kind FROM cases WHERE id = ?", [case_id]).fetchone()[0] == "baseline"

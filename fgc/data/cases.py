@@ -128,7 +128,8 @@ def stage_history(db, case_id):
 
 _SUMMARY = (
     "SELECT c.id, c.reference, c.stage, c.resume_stage, c.urgent, c.referred_on, c.plan_agreed_on, "
-    "c.coordinator_id, c.created_by, c.social_worker_id, c.updated_at, "
+    "c.coordinator_id, c.created_by, c.social_worker_id, c.updated_at, c.next_due_on, c.next_due_kind, "
+    "c.legal_status, "
     "co.name AS coordinator_name, "
     "(SELECT group_concat(name, ', ') FROM (SELECT name FROM children WHERE case_id = c.id ORDER BY id)) "
     "AS children_names "
@@ -286,3 +287,20 @@ def conference_times(db, since):
         "SELECT c.id, c.referred_on, min(m.held_on) AS held_on FROM cases c "
         "JOIN meetings m ON m.case_id = c.id AND m.kind = 'conference' AND m.status = 'held' "
         "WHERE c.referred_on IS NOT NULL GROUP BY c.id HAVING min(m.held_on) >= ?", [since]))
+
+
+def open_ids(db):
+    """The ids of every case that is neither a draft nor closed."""
+    return [row["id"] for row in db.query("SELECT id FROM cases WHERE stage NOT IN ('draft', 'closed')")]
+
+
+def set_next_due(db, case_id, on, kind):
+    """Keep the case's next deadline (a date and what it is for, or None and '') for lists to filter and sort by."""
+    day = on.isoformat() if on else None
+    db.execute("UPDATE cases SET next_due_on = ?, next_due_kind = ? WHERE id = ? "
+               "AND (next_due_on IS NOT ? OR next_due_kind IS NOT ?)", [day, kind, case_id, day, kind])
+
+
+def clear_next_due_of_closed(db):
+    db.execute("UPDATE cases SET next_due_on = NULL, next_due_kind = '' "
+               "WHERE stage IN ('draft', 'closed') AND next_due_on IS NOT NULL")

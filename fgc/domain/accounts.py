@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 from ..data import closure_days, password_tokens
 from ..data import sessions as session_data
 from ..data import users as user_data
-from ..db import write
-from . import audit
+from ..db import before_commit, write
+from . import audit, due_dates
 from .outcome import conflict, done, refused
 
 
@@ -107,6 +107,7 @@ def issue_password_link(db, user_id, *, lifetime, by):
 def add_closure_day(db, day, reason, *, by):
     with write(db):
         closure_days.add(db, day, reason, audit.user_id(by))
+        before_commit(db, "next_due", lambda: due_dates.refresh_all(db))
         _audit(db, by, "service.closure_day_added", "closure_day", day.isoformat(), {"reason": reason})
     return done()
 
@@ -115,6 +116,7 @@ def remove_closure_day(db, day, *, by):
     """Done with whether there was such a closure day."""
     with write(db):
         removed = bool(closure_days.remove(db, day))
+        before_commit(db, "next_due", lambda: due_dates.refresh_all(db))
         if removed:
             _audit(db, by, "service.closure_day_removed", "closure_day", day)
     return done(removed)

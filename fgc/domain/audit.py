@@ -4,7 +4,8 @@ from flask import has_request_context, request
 from flask_login import current_user
 
 from ..data import audit as audit_data
-from ..db import get_db, write
+from ..db import before_commit, get_db, write
+from . import due_dates
 
 
 def client_ip():
@@ -40,5 +41,7 @@ def user_name(user):
 
 
 def case_event(db, user, action, case_id, detail=None):
-    """One event about a case, in ``db``'s current transaction."""
-    record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)
+    """One event about a case, in ``db``'s current transaction, which also keeps the case's next deadline in step."""
+    with write(db):
+        record(action, record_type="case", record_id=case_id, detail=detail, user=user, db=db)
+        before_commit(db, ("next_due", case_id), lambda: due_dates.refresh(db, [case_id]))

@@ -18,6 +18,7 @@ from .workdays import add_months
 LONDON = ZoneInfo("Europe/London")
 TAGS = {"overdue": (_l("Overdue"), "govuk-tag--red"), "due soon": (_l("Due soon"), "govuk-tag--yellow"),
         "on track": (_l("On track"), "govuk-tag--blue")}
+KINDS = {"baseline": _l("Baseline meeting"), "conference": _l("Conference"), "review": _l("Review")}
 
 
 def today():
@@ -65,16 +66,27 @@ class Deadlines:
         items = []
         if referred:
             days = targets.baseline_urgent_days if case["urgent"] else targets.baseline_days
-            items.append(self._item(_("Baseline meeting"), cal.add_working_days(referred, days),
+            items.append(self._item("baseline", cal.add_working_days(referred, days),
                                     done=closed or bool(facts["baseline_on"]), paused=paused))
-            items.append(self._item(_("Conference"), cal.add_working_days(referred, targets.conference_days),
+            items.append(self._item("conference", cal.add_working_days(referred, targets.conference_days),
                                     done=closed or bool(facts["conference_held_on"]), paused=paused))
         agreed = _date(case["plan_agreed_on"])
         if agreed:
             review_done = bool(facts["review_held_on"]) and facts["review_held_on"] >= case["plan_agreed_on"]
-            items.append(self._item(_("Review"), add_months(agreed, targets.review_after_months),
+            items.append(self._item("review", add_months(agreed, targets.review_after_months),
                                     done=closed or review_done, paused=paused))
         return items
+
+    def next_due(self, case, facts):
+        """The case's next deadline still to meet (not met, not paused): its item, or None."""
+        waiting = [item for item in self.for_case(case, facts) if item["status"] not in (None, "paused")]
+        return min(waiting, key=lambda item: item["due"]) if waiting else None
+
+    def tag(self, due):
+        """(status, tag text, tag class) for a deadline still to meet that falls on ``due``."""
+        status = self.calendar.due_status(due, self.today, soon_days=self.targets.due_soon_days)
+        text, css = TAGS[status]
+        return status, str(text), css
 
     def overdue(self, cases_rows, facts):
         """(case row, deadline) for every overdue deadline on open cases, most overdue first."""
@@ -96,12 +108,13 @@ class Deadlines:
         return {"count": len(days), "median": median, "within_target": round(100 * within / len(days)),
                 "target": target}
 
-    def _item(self, label, due, *, done, paused=False):
+    def _item(self, kind, due, *, done, paused=False):
+        label = str(KINDS[kind])
         status = self.calendar.due_status(due, self.today, done=done, soon_days=self.targets.due_soon_days)
         if paused and status is not None:
             # A paused case is not expected to move: its deadlines wait rather than fall overdue.
-            return {"label": label, "due": due, "status": "paused", "tag_text": _("Paused"),
+            return {"kind": kind, "label": label, "due": due, "status": "paused", "tag_text": _("Paused"),
                     "tag_class": "govuk-tag--grey"}
         tag = TAGS.get(status)
-        return {"label": label, "due": due, "status": status, "tag_text": str(tag[0]) if tag else _("Done"),
+        return {"kind": kind, "label": label, "due": due, "status": status, "tag_text": str(tag[0]) if tag else _("Done"),
                 "tag_class": tag[1] if tag else "govuk-tag--green"}

@@ -603,3 +603,15 @@ def test_the_demo_family_links_open_and_the_coordinator_sees_what_the_family_sai
     assert "Rydyn ni wedi gwneud y siopa bob dydd Sadwrn" in links
     events = [row["action"] for row in audit_data.for_record(db, "case", case["id"])]
     assert {"family.link_created", "family.acknowledged", "family.task_updated"} <= set(events)
+
+
+def test_every_demo_case_keeps_its_next_deadline_in_step(seeded, db, app):
+    with app.app_context():
+        due = service.deadlines(db)
+        rows = all_cases(db)
+        facts = case_data.facts(db, [row["id"] for row in rows])
+        for row in rows:
+            item = due.next_due(row, facts[row["id"]]) if row["stage"] not in ("draft", "closed") else None
+            expected = (item["due"].isoformat(), item["kind"]) if item else (None, "")
+            assert (row["next_due_on"], row["next_due_kind"]) == expected, row["reference"]
+    assert any(row["next_due_on"] for row in rows)

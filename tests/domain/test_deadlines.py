@@ -101,3 +101,20 @@ def test_targets_come_from_the_service_settings():
     config = {"BASELINE_TARGET_DAYS": 4, "BASELINE_TARGET_URGENT_DAYS": 2, "CONFERENCE_TARGET_DAYS": 30,
               "REVIEW_AFTER_MONTHS": 6, "DUE_SOON_DAYS": 1}
     assert Targets.from_config(config) == Targets(4, 2, 30, 6, 1)
+
+
+def test_the_next_deadline_is_the_earliest_still_to_meet():
+    waiting = on(MONDAY).next_due(case(), NO_FACTS)
+    assert (waiting["kind"], waiting["due"]) == ("baseline", datetime.date(2026, 3, 9))
+    after_baseline = on(MONDAY).next_due(case(), {**NO_FACTS, "baseline_on": "2026-03-05"})
+    assert after_baseline["kind"] == "conference"
+
+
+@pytest.mark.parametrize("stage", ["on_hold", "closed"])
+def test_a_paused_or_closed_case_has_no_next_deadline(stage):
+    assert on(MONDAY).next_due(case(stage=stage), NO_FACTS) is None
+
+
+def test_a_deadline_tag_says_overdue_the_day_after_it_falls():
+    assert on(datetime.date(2026, 3, 10)).tag(datetime.date(2026, 3, 9))[:2] == ("overdue", "Overdue")
+    assert on(datetime.date(2026, 3, 9)).tag(datetime.date(2026, 3, 9))[0] == "due soon"

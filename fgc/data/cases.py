@@ -304,3 +304,54 @@ def set_next_due(db, case_id, on, kind):
 def clear_next_due_of_closed(db):
     db.execute("UPDATE cases SET next_due_on = NULL, next_due_kind = '' "
                "WHERE stage IN ('draft', 'closed') AND next_due_on IS NOT NULL")
+
+
+_ORDER = {
+    "deadline": "c.next_due_on IS NULL, c.next_due_on {dir}, c.urgent DESC",
+    "reference": "c.reference COLLATE NOCASE {dir}",
+    "stage": "(SELECT key FROM json_each(?) WHERE value = c.stage) {dir}",
+    "coordinator": "co.name IS NULL, co.name COLLATE NOCASE {dir}",
+    "referred": "c.referred_on IS NULL, c.referred_on {dir}",
+}
+
+
+def page(db, viewer, *, stages=(), coordinator=None, urgent=False, overdue_before=None, legal=(), status="open",
+         sort="deadline", descending=False, offset=0, limit=25, stage_order=()):
+    """One page of the cases ``viewer`` may see that match the filters, and how many match in all.
+
+    ``coordinator`` is a user id, or ``"none"`` for cases no one is allocated; ``overdue_before`` a date (ISO)
+    the next deadline falls before; ``status`` "open", "closed" or "all"; ``stage_order`` the stages in the
+    order "stage" sorts them.
+    """
+    clause, params = visibility(viewer)
+    where = [clause]
+    if status == "open":
+        where.append("c.stage != 'closed'")
+    elif status == "closed":
+        where.append("c.stage = 'closed'")
+    if stages:
+        where.append(f"c.stage IN ({', '.join('?' for _ in stages)})")
+        params += list(stages)
+    if coordinator == "none":
+        where.append("c.coordinator_id IS NULL")
+    elif coordinator is not None:
+        where.append("c.coordinator_id = ?")
+        params.append(int(coordinator))
+    if urgent:
+        where.append("c.urgent = 1")
+    if overdue_before:
+        where.append("c.next_due_on < ?")
+        params.append(overdue_before)
+    if legal:
+        where.append(f"c.legal_status IN ({', '.join('?' for _ in legal)})")
+        params += list(legal)
+    condition = " AND ".join(where)
+    total = db.execute(f"SELECT count(*) FROM cases c WHERE {condition}", params).fetchone()[0]
+    direction = "DESC" if descending else "ASC"
+    order = _ORDER[sort].format(dir=direction)
+    order_params = []
+    if sort == "stage":
+        order_params = [json.dumps(list(stage_order))]
+    rows = list(db.query(f"{_SUMMARY} WHERE {condition} ORDER BY {order}, c.id {direction} LIMIT ? OFFSET ?",
+                         [*params, *order_params, limit, offset]))
+    return rows, total

@@ -14,7 +14,7 @@ from ..data import cases as case_data
 from ..data import plans as plan_data
 from ..data import users as user_data
 from ..db import get_db
-from ..domain import audit, casework, lifecycle, scaling, vocabulary
+from ..domain import audit, case_list, casework, lifecycle, scaling, vocabulary
 from ..forms import cases as forms
 from ..forms.base import show_outcome, whole_number
 
@@ -33,9 +33,15 @@ def _case_roles_only():
 @login_required
 def index():
     _case_roles_only()
-    rows = case_data.summaries(get_db(), access.viewer())
-    audit.record("case.list_viewed", record_type="case", detail={"case_ids": [row["id"] for row in rows]})
-    return render_template("cases/index.html", cases=rows)
+    db = get_db()
+    coordinators = {str(row["id"]): row["name"] for row in case_data.caseloads(db, lifecycle.OPEN)}
+    query = case_list.CaseQuery.from_args(request.args, coordinators)
+    found = case_list.find(db, access.viewer(), query, service.deadlines())
+    audit.record("case.list_viewed", record_type="case",
+                 detail={"filters": query.args(page=1), "page": found["page"],
+                         "case_ids": [row["id"] for row in found["rows"]]})
+    return render_template("cases/index.html", query=query, found=found, lists=case_list,
+                           show_coordinators=current_user.role != "coordinator")
 
 
 @bp.route("/unallocated")

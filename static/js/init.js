@@ -4,10 +4,13 @@
 // GOV.UK page template (not allowed by our CSP): initAll() does nothing
 // unless <body> has the govuk-frontend-supported class.
 // MOJ Frontend's components (sortable table, add another...) need the same
-// class and initialise the same way.
-import { initAll } from './govuk-frontend.min.js'
-import { initAll as initMoj } from './moj-frontend.min.js'
+// class and initialise the same way. Its filter's "Show filter" button on
+// small screens is not part of its initAll(): started here for every
+// <div data-module="moj-filter">, configured by that element's data- attributes.
+import { createAll, initAll } from './govuk-frontend.min.js'
+import { FilterToggleButton, initAll as initMoj } from './moj-frontend.min.js'
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
 initMoj()
+createAll(FilterToggleButton)

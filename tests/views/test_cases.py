@@ -272,3 +272,95 @@ def test_search_survives_control_characters(client, sign_in, db):
     for query in ("%00", "sian%00", "%01%02", "%E2%80%AE"):
         assert client.get(f"/cases/search?q={query}").status_code == 200
     assert len(client.page("/cases/search?q=sian%00").select("tbody tr")) == 1
+
+
+# --- the cases list: filters in the URL, sorting, next deadlines and pages paged in SQL ----------------------
+
+def list_rows(page):
+    return [text(row.select_one("td")).split()[0] for row in page.select("#cases tbody tr")]
+
+
+def many_cases(db, count, **kwargs):
+    from fgc.domain import due_dates
+
+    ids = [referred_case(db, reference=f"L-{number:03}", **kwargs) for number in range(1, count + 1)]
+    due_dates.refresh_all(db)
+    return ids
+
+
+def test_the_cases_list_comes_in_pages_of_25_with_where_you_are(client, sign_in, db):
+    many_cases(db, 30)
+    sign_in("manager")
+    first = client.page("/cases/?sort=reference")
+    assert list_rows(first) == [f"L-{n:03}" for n in range(1, 26)]
+    assert "Showing 1 to 25 of 30 cases" in text(first)
+    second = client.page(first.select_one(".govuk-pagination__next a")["href"])
+    assert list_rows(second) == [f"L-{n:03}" for n in range(26, 31)]
+    assert "Showing 26 to 30 of 30 cases" in text(second)
+    assert list_rows(client.page("/cases/?sort=reference&page=99")) == list_rows(second), "past the end: the last page"
+    assert list_rows(client.page("/cases/?sort=reference&page=%C2%B2")) == list_rows(first)
+
+
+def test_sorting_by_a_column_flips_on_a_second_click_and_says_so(client, sign_in, db):
+    many_cases(db, 3)
+    sign_in("manager")
+    page = client.page("/cases/")
+    reference = page.select_one("th a[href*='sort=reference']")
+    ascending = client.page(reference["href"])
+    assert list_rows(ascending) == ["L-001", "L-002", "L-003"]
+    header = ascending.select_one("th a[href*='sort=reference']").parent
+    assert header["aria-sort"] == "ascending"
+    descending = client.page(header.a["href"])
+    assert list_rows(descending) == ["L-003", "L-002", "L-001"]
+    assert descending.select_one("th a[href*='sort=reference']").parent["aria-sort"] == "descending"
+
+
+def test_filters_in_the_url_narrow_the_list_and_each_can_be_removed(client, sign_in, db):
+    from fgc.domain import due_dates
+
+    coordinator = user_id(db, "coordinator@example.org")
+    long_ago = (TODAY - datetime.timedelta(days=120)).isoformat()
+    referred_case(db, reference="OLD-URGENT", urgent=True, referred_on=long_ago, coordinator_id=coordinator)
+    referred_case(db, reference="NEW-PLAIN")
+    closed = referred_case(db, reference="SHUT", coordinator_id=coordinator)
+    with write(db):
+        case_data.move(db, closed, to_stage="closed", user_id=coordinator, closed_on=TODAY.isoformat())
+        plo = referred_case(db, reference="PLO-CASE")
+        case_data.update(db, plo, case_data.get(db, plo)["version"], legal_status="pre_proceedings")
+    due_dates.refresh_all(db)
+    sign_in("manager")
+    assert set(list_rows(client.page("/cases/"))) == {"OLD-URGENT", "NEW-PLAIN", "PLO-CASE"}, "open cases only"
+    assert list_rows(client.page("/cases/?status=closed")) == ["SHUT"]
+    assert set(list_rows(client.page("/cases/?status=all"))) == {"OLD-URGENT", "NEW-PLAIN", "PLO-CASE", "SHUT"}
+    assert list_rows(client.page("/cases/?urgent=yes")) == ["OLD-URGENT"]
+    assert list_rows(client.page("/cases/?overdue=yes")) == ["OLD-URGENT"]
+    assert list_rows(client.page(f"/cases/?coordinator={coordinator}")) == ["OLD-URGENT"]
+    assert set(list_rows(client.page("/cases/?coordinator=none"))) == {"NEW-PLAIN", "PLO-CASE"}
+    assert list_rows(client.page("/cases/?legal=pre_proceedings")) == ["PLO-CASE"]
+    assert list_rows(client.page("/cases/?stage=allocated")) == ["OLD-URGENT"]
+    both = client.page("/cases/?urgent=yes&legal=pre_proceedings")
+    assert not list_rows(both) and "No cases match these filters." in text(both)
+    tag = next(a for a in both.select(".moj-filter__tag") if "Urgent" in text(a))
+    assert list_rows(client.page(tag["href"])) == ["PLO-CASE"], "removing one filter keeps the others"
+    assert both.select_one("#filter-urgent").has_attr("checked"), "the filter form shows what is chosen"
+
+
+def test_the_list_shows_each_cases_next_deadline_with_its_tag(client, sign_in, db):
+    long_ago = (TODAY - datetime.timedelta(days=120)).isoformat()
+    many_cases(db, 1, referred_on=long_ago)
+    sign_in("manager")
+    cells = [text(td) for td in client.page("/cases/").select("#cases tbody td")]
+    assert any("Baseline meeting" in cell and "Overdue" in cell for cell in cells)
+
+
+def test_the_list_audits_what_was_shown_by_filter_and_page_not_every_case(client, sign_in, db):
+    import json
+
+    many_cases(db, 30)
+    sign_in("manager")
+    client.page("/cases/?urgent=yes&page=2")
+    client.page("/cases/?sort=reference&page=2")
+    rows = db.execute("SELECT detail FROM audit_events WHERE action = 'case.list_viewed' ORDER BY id").fetchall()
+    first, second = (json.loads(row[0]) for row in rows[-2:])
+    assert first == {"filters": {"urgent": "yes"}, "page": 1, "case_ids": []}
+    assert second["filters"] == {"sort": "reference"} and second["page"] == 2 and len(second["case_ids"]) == 5

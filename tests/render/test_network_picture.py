@@ -73,7 +73,7 @@ def test_nothing_depends_on_page_css():
     assert root.find(f".//{SVG}style") is None
     assert all(element.get("style") is None and element.get("class") is None for element in root.iter())
     for text in root.iter(f"{SVG}text"):
-        assert text.get("font-family") == "Helvetica, Arial, sans-serif"
+        assert text.get("font-family") == "FGC Print Sans, Helvetica, Arial, sans-serif"
         assert text.get("font-size") and text.get("fill")
 
 

@@ -380,9 +380,9 @@ def layout(children, people, professionals):
     """Where everything in the network picture goes. Pure geometry, shared by the drawing and the tests.
 
     Each column (mother's side, the middle, father's side) may have at most so many rows of cards in each
-    generation: the same number for all three first, the best of 1, 2, 3…, then each column's own number
-    nudged up or down while that helps. The best shape prints largest on an A4 landscape page (PRINT_AREA),
-    then takes the least room.
+    generation: the same number for all three first, the best of 1, 2, 3…, then each column's own number, and
+    how many children sit side by side, nudged up or down while that helps. The best shape prints largest on
+    an A4 landscape page (PRINT_AREA), then takes the least room.
     """
     plan = _plan(children, people, professionals)
     most = max([len(cards) for cards in plan.cells.values()] + [1])
@@ -392,19 +392,20 @@ def layout(children, people, professionals):
         scale = min(1, PRINT_AREA[0] / arranged.width, PRINT_AREA[1] / arranged.height)
         return (round(scale, 4), -arranged.width * arranged.height), arranged
 
+    limits = {**dict.fromkeys(SIDES, most), "children": max(1, min(len(plan.children), 4))}
     best_rows, (best, arranged) = None, (None, None)
     for count in range(1, most + 1):
-        rows = dict.fromkeys(SIDES, count)
+        rows = {**dict.fromkeys(SIDES, count), "children": min(2, limits["children"])}
         result = score(rows)
         if best is None or result[0] > best:
             best_rows, (best, arranged) = rows, result
     improved = True
     while improved:
         improved = False
-        for side in SIDES:
+        for key in limits:
             for step in (-1, 1):
-                rows = {**best_rows, side: best_rows[side] + step}
-                if not 1 <= rows[side] <= most:
+                rows = {**best_rows, key: best_rows[key] + step}
+                if not 1 <= rows[key] <= limits[key]:
                     continue
                 result = score(rows)
                 if result[0] > best:
@@ -422,7 +423,7 @@ def _columns(plan, rows):
 
 def _arrange(plan, rows):
     across, half = _columns(plan, rows)
-    children_across = max(1, min(len(plan.children), 2 if half < 2 else 2 * half * CARD_W // CHILD_W))
+    children_across = rows["children"]
     panel_w = _span(children_across, CHILD_W) + 2 * PAD
     widths = {"maternal": _span(across["maternal"]), "paternal": _span(across["paternal"]),
               "both": max(panel_w, 2 * _span(half) + GUTTER if half else 0)}
@@ -445,6 +446,7 @@ def _arrange(plan, rows):
 
     buses = {side: [] for side in SIDES}  # (y, [nodes]) rows whose line joins that column's trunk
     lower = []  # rows below the children, joined through the middle
+    notes = {}  # side: the band where "None recorded" stands for an empty side
     panel = None
     for band in BANDS:
         if band == "grandparents" and not any(plan.cells[(band, side)] for side in SIDES):
@@ -458,6 +460,7 @@ def _arrange(plan, rows):
             buses[side] += placed.rows
             bottom = max(bottom, top + placed.height + PAD)
             if band == "parents" and not any(plan.cells[(other, side)] for other in BANDS):
+                notes[side] = band
                 out.texts.append((left[side] + PAD, top + PAD + ASCENT * NOTE, Line(_("None recorded"), NOTE,
                                                                                      fill=svg.MUTED), "start"))
         middle_top = top
@@ -472,8 +475,9 @@ def _arrange(plan, rows):
         label = _text_lines(BAND_LABELS[band], LABEL_W, LABEL, bold=True)
         _put_lines(out, MARGIN, top + PAD, label, "start")
         bottom = max(bottom, top + PAD + _height(label) + PAD)
-        for side in SIDES:
-            out.panels.append((Box(left[side], top, widths[side], bottom - top), TINT[side], None))
+        for side in SIDES:  # a tint only behind a group with someone (or a note) in it
+            if plan.cells[(band, side)] or notes.get(side) == band:
+                out.panels.append((Box(left[side], top, widths[side], bottom - top), TINT[side], None))
         if band == "children":
             out.panels.append((panel, CHILD_PANEL, CHILD_EDGE))
         y = bottom + BAND_GAP

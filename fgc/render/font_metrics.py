@@ -20,7 +20,9 @@ from functools import cache
 from pathlib import Path
 
 FONTS = Path(__file__).resolve().parents[2] / "static" / "print" / "fonts"
-FILES = {False: FONTS / "DejaVuSans.ttf", True: FONTS / "DejaVuSans-Bold.ttf"}
+REGULAR = FONTS / "DejaVuSans.ttf"
+BOLD = FONTS / "DejaVuSans-Bold.ttf"
+FILES = {False: REGULAR, True: BOLD}
 ASCENT = 0.93  # DejaVu Sans's hhea ascender, in em: how far a line's letters reach above the baseline
 DESCENT = 0.24  # and below it
 MISSING = 1.0  # em, for a character the font lacks

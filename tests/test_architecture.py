@@ -12,7 +12,8 @@ MODULES = sorted(path for path in PACKAGE.rglob("*.py"))
 # The pure rules: no app, no request, no database. flask_babel only for their words.
 PURE = ["domain/lifecycle.py", "domain/workdays.py", "domain/deadlines.py", "domain/invites.py",
         "domain/vocabulary.py", "domain/outcome.py", "domain/passwords.py",
-        "render/svg.py", "render/network_picture.py", "render/scale_chart.py"]
+        "render/svg.py", "render/font_metrics.py", "render/kinship.py", "render/network_picture.py",
+        "render/scale_chart.py"]
 
 def _name(path):
     return path.relative_to(PACKAGE).as_posix()

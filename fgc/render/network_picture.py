@@ -1,59 +1,82 @@
-"""The family network picture (an ecomap) as standalone SVG: the children in the middle, each side of
-the family around them, professionals below.
+"""The family network picture as standalone SVG, drawn like a genogram: generations in rows, mother's side on
+the left, father's side on the right, friends and community below, professionals set apart at the bottom.
 
-Pure functions from plain dicts to an SVG string: no database, no page CSS (see :mod:`fgc.render.svg`).
-The picture's own words (headings, the key, role and side labels, notes) go through Flask-Babel: the
-module-level tables are lazy_gettext and are turned into plain strings (str()) where they are drawn, and
-other words use gettext at draw time, so text is always a plain str before anything measures, wraps or
-escapes it. Outside a request gettext gives the English as written.
+    ┌───────────────┬──────────────┬───────────────┬──────────────┐
+    │               │ Mother's side│ Both / unknown│ Father's side│
+    │ Grandparents  │  Nain, Taid… │  Great-gran…  │  Grandad…    │
+    │ Parents, aunts│  Mam, aunts… │               │  Dad, uncles…│
+    │ Children…     │  cousins     │  [children]   │  cousins     │
+    │               │              │  siblings     │              │
+    │ Friends…      │        friends, neighbours, advocates        │
+    │ Professionals │        social worker, teacher…               │
+    └───────────────┴──────────────────────────────────────────────┘
+
+Where each person goes comes from how they are related to the children (:mod:`fgc.render.kinship`), then
+their recorded side of the family and roles. Each person is a small circle with their whole name and, for every
+child, how they are related ("Mother to Siân and Dafydd", "Great-aunt to Osian"), wrapped onto as many lines as
+they need: nothing is cut short. Lines run only in the clear channels between rows and columns: from a line
+above each row of people, down a trunk beside or through the middle of each column, to the children. Someone
+excluded because of risk has a red dashed circle, the word "Excluded" and no line.
+
+Pure functions from plain dicts to an SVG string: no database, no page CSS (see :mod:`fgc.render.svg`). Text is
+measured with the bundled print font's metrics, so :func:`layout` knows every label's size. The picture's own
+words go through Flask-Babel (lazy tables are str()'d where drawn).
 """
 
 import math
 from dataclasses import dataclass, field
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..domain import vocabulary
-from . import svg
+from . import kinship, svg
+from .font_metrics import ASCENT
 
-# --- the network picture's grid --------------------------------------------------------------------
+# --- sizes (px) ------------------------------------------------------------------------------------------
 
-MARGIN = 24
-GAP = 12  # between neighbouring cells
-HEADING_H = 30  # a group heading's row above its cells
-BAND_GAP = 36  # between the top band, the middle band and the professionals band
-CENTRE_GAP = 72  # clear space either side of the children so lines fan out readably
-ROWS_PER_COLUMN = 6  # a side wraps into another column (growing outwards) after this many people
+MARGIN = 16
+NAME, DETAIL, CHILD_NAME, HEADING, LABEL, NOTE = 12, 11, 13, 13, 12, 11  # font sizes
+PITCH = {11: 13, 12: 14, 13: 16}  # line to line: a line's ascent and descent (1.17em), so lines never overlap
+CARD_W = 176  # a person: circle, then their name and relationships beside it
+R = 7  # a person's circle
+TEXT_X = 2 * R + 8  # where a card's words start
+CHILD_W, CHILD_R = 188, 11
+CHILD_TEXT_X = 2 * CHILD_R + 8
+PRO_W = 176
+GAP_X = 12  # between cards side by side
+CHANNEL_H = 14  # above each row of cards: its line runs here
+CHANNEL_W = 20  # between the columns: each side's trunk runs here
+GUTTER = 20  # through the middle of a centred column: the middle trunk runs here
+PAD = 6  # inside a band's tinted cell
+BAND_GAP = 10
+LABEL_W = 100  # the row labels down the left
+PRINT_AREA = (1047, 620)  # px an A4 landscape page gives the picture in the case-file PDF (static/print/plan.css)
 
-PERSON_W, PERSON_H = 156, 80  # circle on top, then name, relationship, and "Excluded" when it applies
-PERSON_R = 12
-CHILD_W, CHILD_H = 176, 80
-CHILD_R = 22
-PRO_W, PRO_H = 196, 62  # professionals are rectangles with their text inside
+BANDS = ("grandparents", "parents", "children")  # family rows, top to bottom
+SIDES = ("maternal", "both", "paternal")  # family columns, left to right
+TINT = {"maternal": "#eaf2fa", "both": "#eff4ec", "paternal": "#fcf1e3", "community": "#f1f5ee",
+        "professionals": "#f3f4f5"}
+CIRCLE = {"maternal": "#a9cbe9", "both": "#bcd9ad", "paternal": "#f3c58f", "community": "#d5e6cb"}
+CHILD_FILL, CHILD_PANEL, CHILD_EDGE = "#ffd84d", "#fff7d1", "#b89500"
+PRO_FILL = "#ffffff"
 
-SIDE_FILL = {"maternal": "#d6e6f5", "paternal": "#fbe1c4", "other": "#dcefd2"}
-CHILD_FILL = "#fff1a6"
-PRO_FILL = "#eef0f2"
-
-# Words in these tables are lazy: use str() (or format them) before measuring, joining or escaping.
-HEADINGS = {
-    "maternal": _l("Mother’s side"),
-    "paternal": _l("Father’s side"),
-    "other": _l("Both sides / other"),
-    "professionals": _l("Professionals"),
-}
-# Roles in the order they are drawn nearest the children: those holding parental responsibility first.
-ROLE_ORDER = tuple(vocabulary.NETWORK_ROLES)
-
+# Words in these tables are lazy: use str() before measuring, joining or escaping.
+COLUMN_HEADINGS = {"maternal": _l("Mother’s side"), "both": _l("Both sides, or side not known"),
+                   "paternal": _l("Father’s side")}
+BAND_LABELS = {"grandparents": _l("Grandparents’ generation"), "parents": _l("Parents, aunts and uncles"),
+               "children": _l("Children, brothers, sisters and cousins"),
+               "community": _l("Friends, community and support"), "professionals": _l("Professionals")}
 KEY_LINES = (
-    _l("Circles are family and friends; rectangles are professionals. Lines join people to the child they "
-       "relate to."),
-    _l("A red dashed outline and the word “Excluded” mark someone excluded because of risk: they have no line."),
+    _l("Each circle is a person; the children are the large yellow circles. Rows are generations, mother’s side "
+       "on the left and father’s side on the right. Lines join everyone taking part to the children."),
+    _l("A red dashed circle and the word “Excluded” mark someone excluded because of risk: they have no line."),
 )
+ROLE_ORDER = tuple(vocabulary.NETWORK_ROLES)  # those holding parental responsibility first
+FAMILY_ROLES = {"pr_holder", "parent", "relative"}
 
 
-
-# --- the network picture: layout --------------------------------------------------------------------
+# --- geometry ----------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Box:
@@ -79,28 +102,42 @@ class Box:
         return (self.x <= other.x and self.y <= other.y
                 and other.right <= self.right and other.bottom <= self.bottom)
 
+    @classmethod
+    def around(cls, boxes):
+        boxes = list(boxes)
+        left, top = min(box.x for box in boxes), min(box.y for box in boxes)
+        return cls(left, top, max(box.right for box in boxes) - left, max(box.bottom for box in boxes) - top)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One drawn line of text: a str or a list of svg.Run, its font size, weight and colour."""
+    label: object
+    size: int
+    bold: bool = False
+    fill: str = svg.INK
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a child, person or professional shows, measured: its lines and its height."""
+    kind: str  # "child", "person" or "professional"
+    item: dict = field(compare=False)
+    lines: tuple
+    width: float
+    height: float
+    excluded: bool = False
+
 
 @dataclass(frozen=True)
 class Node:
-    """One drawn thing: a child, a network person or a professional, its cell and where lines meet it."""
-    kind: str  # "child", "person" or "professional"
-    group: str  # "centre", "maternal", "paternal", "other" or "professionals"
+    """One drawn thing: a child, a network person or a professional, where it is and where lines meet it."""
+    kind: str
+    group: tuple  # (band, side) for people, ("children", "both") for children, ("professionals", None)
     box: Box
-    anchor: tuple  # (x, y) centre of the circle; lines start and end here
+    anchor: tuple  # (x, y) centre of the circle; a line ends at the circle's top
     item: dict = field(compare=False)
-
-
-@dataclass(frozen=True)
-class Heading:
-    text: str
-    box: Box
-
-
-@dataclass(frozen=True)
-class Link:
-    person: Node
-    child: Node
-    relationship: str
+    card: Card = field(compare=False, repr=False)
 
 
 @dataclass
@@ -110,10 +147,9 @@ class NetworkLayout:
     children: list
     people: list
     professionals: list
-    headings: list
-    links: list
-    notes: list  # (x, y, text): "None recorded" placeholders and the key, as plain text lines
-    professionals_band: Box | None
+    texts: list  # (x, y, Line, anchor): headings, row labels, notes and the key
+    panels: list  # (Box, fill, stroke): tinted cells behind the groups
+    lines: list  # ((x1, y1), (x2, y2)): every connecting line
 
     @property
     def view_box(self):
@@ -122,15 +158,16 @@ class NetworkLayout:
     def nodes(self):
         return [*self.children, *self.people, *self.professionals]
 
+    @property
+    def connected(self):
+        return [node for node in self.people if not node.card.excluded]
+
+
+# --- who goes where --------------------------------------------------------------------------------------
 
 def _excluded(person):
     """Excluded because of risk. Accepts 1/0, True/False or "1"/"0" (form data), so "0" is not excluded."""
     return str(person.get("excluded") or "0").strip().lower() not in ("0", "false", "")
-
-
-def _group_of(person):
-    side = person.get("side")
-    return side if side in ("maternal", "paternal") else "other"
 
 
 def _role_rank(person):
@@ -145,256 +182,483 @@ def _person_order(person):
             str(person.get("id", "")))
 
 
-def _grid_size(count, per_line):
-    """(lines, cells per line) for count cells wrapped every per_line."""
-    if count == 0:
-        return 0, 0
-    return math.ceil(count / per_line), min(count, per_line)
+def _relations(person, child_ids):
+    """The person's relationships to the children drawn, in the children's order."""
+    known = [relation for relation in person.get("relationships") or () if str(relation.get("child_id")) in child_ids]
+    return sorted(known, key=lambda relation: child_ids.index(str(relation.get("child_id"))))
 
 
-def _span(cells, size):
-    """Length of `cells` cells of `size` with GAP between them."""
-    return cells * size + max(cells - 1, 0) * GAP
+def group_of(person, child_ids):
+    """(band, side) for a person: band one of BANDS or "community"; side one of SIDES, None in the community.
+
+    The first relationship (in the children's order) that names family gives the generation; failing that,
+    one naming a friend, neighbour, advocate… puts them in the community; failing both, family roles (or a
+    recorded side) put them among the parents' generation, and anyone else in the community. The recorded
+    side wins; "neither" or nothing recorded falls back on what the words say, then on the middle column.
+    """
+    read = [kinship.read(relation.get("relationship")) for relation in _relations(person, child_ids)]
+    family = next((kin for kin in read if kin.family), None)
+    recorded = person.get("side") if person.get("side") in SIDES else None
+    if family is None:
+        roles = set(person.get("roles") or ())
+        if any(kin.family is False for kin in read) or not (roles & FAMILY_ROLES or recorded in ("maternal", "paternal")):
+            return ("community", None)
+        generation = 1
+    else:
+        generation = family.generation
+    band = "grandparents" if generation >= 2 else "parents" if generation == 1 else "children"
+    side = recorded or next((kin.side for kin in read if kin.side), None) or "both"
+    return (band, side)
+
+
+# --- what each card says ---------------------------------------------------------------------------------
+
+def _short_names(children):
+    """{child id: first name}, or the whole name where two children share a first name."""
+    names = {str(child.get("id")): svg.clean(child.get("name"), label=True) or _("Unnamed child") for child in children}
+    firsts = {key: name.split()[0] for key, name in names.items()}
+    shared = {first for first in firsts.values() if list(firsts.values()).count(first) > 1}
+    return {key: names[key] if firsts[key] in shared else firsts[key] for key in names}
+
+
+def _name_list(names):
+    if len(names) == 1:
+        return [svg.Run(names[0], typed=True)]
+    listed = []
+    for number, name in enumerate(names[:-1]):
+        if number:
+            listed.append(svg.Run(", "))
+        listed.append(svg.Run(name, typed=True))
+    return svg.phrase(_("%(names)s and %(last)s"), names=listed, last=names[-1])
+
+
+def relationship_runs(person, children):
+    """How the person is related to each child, as lines of runs: children with the same relationship share
+    one ("Mother to Siân and Dafydd"); with only one child in the picture, just the relationship."""
+    short = _short_names(children)
+    child_ids = list(short)
+    groups = {}
+    for relation in _relations(person, child_ids):
+        relationship = svg.clean(relation.get("relationship"), label=True)
+        if relationship:
+            groups.setdefault(relationship.casefold(), (relationship, []))[1].append(short[str(relation["child_id"])])
+    if len(child_ids) == 1:
+        return [[svg.Run(relationship, typed=True)] for relationship, _names in groups.values()]
+    return [svg.phrase(_("%(relationship)s to %(children)s"), relationship=relationship, children=_name_list(names))
+            for relationship, names in groups.values()]
+
+
+def relationship_lines(person, children):
+    """relationship_runs as plain text: ["Aunt to Siân and Dafydd", "Great-aunt to Osian"]."""
+    return [svg.runs_text(runs) for runs in relationship_runs(person, children)]
+
+
+def _role_labels(person):
+    roles = sorted(person.get("roles") or (), key=lambda role: (ROLE_ORDER.index(role) if role in ROLE_ORDER
+                                                                 else len(ROLE_ORDER), str(role)))
+    return [str(vocabulary.NETWORK_ROLES[role]) if role in vocabulary.NETWORK_ROLES else svg.clean(role, label=True)
+            for role in roles]
+
+
+def _wrapped(label, width, size, *, bold=False, fill=svg.INK):
+    runs = label if isinstance(label, list) else [svg.Run(label, typed=True)]
+    return [Line(line, size, bold, fill) for line in svg.wrap_runs(runs, width, size, bold=bold)]
+
+
+def _height(lines):
+    return sum(PITCH[line.size] for line in lines)
+
+
+def person_card(person, children):
+    excluded = _excluded(person)
+    width = CARD_W - TEXT_X
+    lines = _wrapped(svg.clean(person.get("name"), label=True) or _("Unnamed person"), width, NAME, bold=True)
+    details = relationship_runs(person, children) or ([_role_labels(person)[0]] if _role_labels(person) else [])
+    for detail in details:
+        lines += _wrapped(detail, width, DETAIL, fill=svg.MUTED)
+    if excluded:
+        lines += _wrapped(_("Excluded"), width, DETAIL, bold=True, fill=svg.DANGER)
+    return Card("person", person, tuple(lines), CARD_W, max(_height(lines) + 2, 2 * R + 2), excluded)
+
+
+def child_card(child):
+    lines = _wrapped(svg.clean(child.get("name"), label=True) or _("Unnamed child"), CHILD_W - CHILD_TEXT_X,
+                     CHILD_NAME, bold=True)
+    return Card("child", child, tuple(lines), CHILD_W, max(_height(lines) + 2, 2 * CHILD_R + 2))
+
+
+def professional_card(professional):
+    width = PRO_W - 2 * PAD
+    lines = _wrapped(svg.clean(professional.get("name"), label=True) or _("Unnamed professional"), width, NAME,
+                     bold=True)
+    for part in ("role", "agency"):
+        if svg.clean(professional.get(part), label=True):
+            lines += _wrapped(svg.clean(professional.get(part), label=True), width, DETAIL, fill=svg.MUTED)
+    return Card("professional", professional, tuple(lines), PRO_W, _height(lines) + 2 * PAD)
+
+
+def _text_lines(label, width, size, *, bold=False, fill=svg.INK):
+    """The app's own words (a heading, a note), wrapped."""
+    return [Line(svg.runs_text(line), size, bold, fill) for line in svg.wrap_runs([svg.Run(str(label))], width, size,
+                                                                                  bold=bold)]
+
+
+# --- placing cards ------------------------------------------------------------------------------------------
+
+@dataclass
+class Placed:
+    """Cards put in rows: the nodes, each row's line (y and its nodes), and how tall it all is."""
+    nodes: list = field(default_factory=list)
+    rows: list = field(default_factory=list)  # (y of the row's line, [nodes])
+    height: float = 0
+
+
+def _grid(cards, xs, top, group, *, channel=CHANNEL_H):
+    """Cards in rows at the column lefts `xs`, each row below a channel for its line."""
+    placed, y = Placed(), top
+    for start in range(0, len(cards), len(xs)):
+        row = cards[start:start + len(xs)]
+        row_top = y + channel
+        nodes = [_node(card, group, xs[index], row_top) for index, card in enumerate(row)]
+        placed.nodes += nodes
+        placed.rows.append((y + channel / 2, nodes))
+        y = row_top + max(card.height for card in row)
+    placed.height = y - top
+    return placed
+
+
+def _node(card, group, x, y):
+    if card.kind == "professional":
+        return Node(card.kind, group, Box(x, y, card.width, card.height), (x + card.width / 2, y), card.item, card)
+    radius = CHILD_R if card.kind == "child" else R
+    return Node(card.kind, group, Box(x, y, card.width, card.height), (x + radius + 1, y + radius + 1), card.item,
+                card)
+
+
+def _side_columns(count, inner, outward):
+    """Column lefts for a side: the first next to the children (inner edge), the rest outwards."""
+    if outward < 0:
+        return [inner - CARD_W - index * (CARD_W + GAP_X) for index in range(count)]
+    return [inner + index * (CARD_W + GAP_X) for index in range(count)]
+
+
+def _centred_columns(half, centre, width=CARD_W):
+    """Column lefts, left to right: `half` columns each side of a gutter at `centre`."""
+    left = [centre - GUTTER / 2 - width - index * (width + GAP_X) for index in reversed(range(half))]
+    return left + [centre + GUTTER / 2 + index * (width + GAP_X) for index in range(half)]
+
+
+def _span(count, width=CARD_W):
+    return count * width + max(count - 1, 0) * GAP_X
+
+
+# --- the layout ------------------------------------------------------------------------------------------
+
+@dataclass
+class _Plan:
+    """The measured cards, grouped; the same whatever shape the picture then takes."""
+    children: list
+    cells: dict  # (band, side) -> [Card]
+    community: list
+    professionals: list
+
+
+def _plan(children, people, professionals):
+    children = list(children or ())
+    child_ids = [str(child.get("id")) for child in children]
+    cells = {(band, side): [] for band in BANDS for side in SIDES}
+    community = []
+    for person in sorted(people or (), key=_person_order):
+        group = group_of(person, child_ids)
+        card = person_card(person, children)
+        (community if group[0] == "community" else cells[group]).append(card)
+    return _Plan([child_card(child) for child in children], cells, community,
+                 [professional_card(item) for item in professionals or ()])
 
 
 def layout(children, people, professionals):
     """Where everything in the network picture goes. Pure geometry, shared by the drawing and the tests.
 
-    Children sit in a central column. Mother's side fills columns leftwards from the children, father's
-    side rightwards, each top to bottom in role order, so the people most central to the child are
-    nearest. Both sides / neither sit in a band above, professionals in a band below. Groups wrap and the
-    canvas grows instead of anything overlapping.
+    Each column (mother's side, the middle, father's side) may have at most so many rows of cards in each
+    generation: the same number for all three first, the best of 1, 2, 3…, then each column's own number, and
+    how many children sit side by side, nudged up or down while that helps. The best shape prints largest on
+    an A4 landscape page (PRINT_AREA), then takes the least room.
     """
-    children = list(children or ())
-    professionals = list(professionals or ())
-    groups = {"maternal": [], "paternal": [], "other": []}
-    for person in sorted(people or (), key=_person_order):
-        groups[_group_of(person)].append(person)
+    plan = _plan(children, people, professionals)
+    most = max([len(cards) for cards in plan.cells.values()] + [1])
 
-    # Middle band: widths of the two sides (at least one cell, for the "None recorded" note).
-    side_cols = {side: max(1, math.ceil(len(groups[side]) / ROWS_PER_COLUMN)) for side in ("maternal", "paternal")}
-    side_rows = {side: max(1, min(len(groups[side]), ROWS_PER_COLUMN)) for side in ("maternal", "paternal")}
-    side_w = max(_span(cols, PERSON_W) for cols in side_cols.values())
-    middle_w = 2 * side_w + CHILD_W + 2 * CENTRE_GAP
-    children_h = _span(max(len(children), 1), CHILD_H)
-    middle_h = max(children_h, *(_span(rows, PERSON_H) for rows in side_rows.values()))
+    def score(rows):
+        arranged = _arrange(plan, rows)
+        scale = min(1, PRINT_AREA[0] / arranged.width, PRINT_AREA[1] / arranged.height)
+        return (round(scale, 4), -arranged.width * arranged.height), arranged
 
-    # Top band (both sides / neither) and professionals: rows as wide as the middle band allows.
-    per_row_other = max(4, (middle_w + GAP) // (PERSON_W + GAP))
-    per_row_pro = max(3, (middle_w + GAP) // (PRO_W + GAP))
-    other_rows, other_cols = _grid_size(len(groups["other"]), per_row_other)
-    pro_rows, pro_cols = _grid_size(len(professionals), per_row_pro)
+    limits = {**dict.fromkeys(SIDES, most), "children": max(1, min(len(plan.children), 4))}
+    best_rows, (best, arranged) = None, (None, None)
+    for count in range(1, most + 1):
+        rows = {**dict.fromkeys(SIDES, count), "children": min(2, limits["children"])}
+        result = score(rows)
+        if best is None or result[0] > best:
+            best_rows, (best, arranged) = rows, result
+    improved = True
+    while improved:
+        improved = False
+        for key in limits:
+            for step in (-1, 1):
+                rows = {**best_rows, key: best_rows[key] + step}
+                if not 1 <= rows[key] <= limits[key]:
+                    continue
+                result = score(rows)
+                if result[0] > best:
+                    best_rows, (best, arranged), improved = rows, result, True
+    return arranged
 
-    key_lines = [str(line) for line in KEY_LINES]
-    key_w = max(svg.text_width(line, 11) for line in key_lines)
-    content_w = max(middle_w, _span(other_cols, PERSON_W), _span(pro_cols, PRO_W), key_w)
-    width = math.ceil(content_w + 2 * MARGIN)
-    centre_x = width / 2
 
-    headings, notes, nodes_by_group = [], [], {}
+def _columns(plan, rows):
+    """Cards across each side, and each half of the middle column, for at most rows[side] rows per group."""
+    across = {side: max([math.ceil(len(plan.cells[(band, side)]) / rows[side]) for band in BANDS] + [1])
+              for side in ("maternal", "paternal")}
+    middle = max([math.ceil(math.ceil(len(plan.cells[(band, "both")]) / rows["both"]) / 2) for band in BANDS] + [0])
+    return across, middle
 
-    def heading(text, x, y):
-        text = str(text)
-        headings.append(Heading(text, Box(x, y, svg.text_width(text, 14, bold=True), 20)))
 
-    def person_node(person, group, x, y):
-        return Node("person", group, Box(x, y, PERSON_W, PERSON_H), (x + PERSON_W / 2, y + 4 + PERSON_R), person)
-
+def _arrange(plan, rows):
+    across, half = _columns(plan, rows)
+    children_across = rows["children"]
+    panel_w = _span(children_across, CHILD_W) + 2 * PAD
+    widths = {"maternal": _span(across["maternal"]), "paternal": _span(across["paternal"]),
+              "both": max(panel_w, 2 * _span(half) + GUTTER if half else 0)}
+    left = {"maternal": MARGIN + LABEL_W + GAP_X}
+    left["both"] = left["maternal"] + widths["maternal"] + CHANNEL_W
+    left["paternal"] = left["both"] + widths["both"] + CHANNEL_W
+    area = Box(left["maternal"], 0, left["paternal"] + widths["paternal"] - left["maternal"], 0)
+    width = area.right + MARGIN
+    centre = left["both"] + widths["both"] / 2
+    out = NetworkLayout(width, 0, [], [], [], [], [], [])
     y = MARGIN
-    # Top band.
-    if groups["other"]:
-        left = centre_x - _span(other_cols, PERSON_W) / 2
-        heading(HEADINGS["other"], left, y)
-        nodes_by_group["other"] = [
-            person_node(person, "other", left + (index % per_row_other) * (PERSON_W + GAP),
-                        y + HEADING_H + (index // per_row_other) * (PERSON_H + GAP))
-            for index, person in enumerate(groups["other"])]
-        y += HEADING_H + _span(other_rows, PERSON_H) + BAND_GAP
 
-    # Middle band: sides start next to the children and grow outwards.
-    body_y = y + HEADING_H
-    for side, sign in (("maternal", -1), ("paternal", 1)):
-        inner_edge = centre_x + sign * (CHILD_W / 2 + CENTRE_GAP)
-        outer_edge = inner_edge + sign * _span(side_cols[side], PERSON_W)
-        heading(HEADINGS[side], min(inner_edge, outer_edge), y)
-        placed = []
-        for index, person in enumerate(groups[side]):
-            column, row = divmod(index, ROWS_PER_COLUMN)
-            x = inner_edge + column * (PERSON_W + GAP) if sign > 0 else inner_edge - PERSON_W - column * (PERSON_W + GAP)
-            placed.append(person_node(person, side, x, body_y + row * (PERSON_H + GAP)))
-        nodes_by_group[side] = placed
-        if not placed:
-            notes.append((min(inner_edge, outer_edge), body_y + 16, _("None recorded")))
-    child_top = body_y + (middle_h - children_h) / 2
-    child_nodes = []
-    for index, child in enumerate(children):
-        top = child_top + index * (CHILD_H + GAP)
-        child_nodes.append(Node("child", "centre", Box(centre_x - CHILD_W / 2, top, CHILD_W, CHILD_H),
-                                (centre_x, top + 6 + CHILD_R), child))
-    if not children:
-        notes.append((centre_x - CHILD_W / 2, child_top + 16, _("No children recorded")))
-    y = body_y + middle_h + BAND_GAP
+    # Column headings.
+    heading_h = 0
+    for side in SIDES:
+        lines = _text_lines(COLUMN_HEADINGS[side], widths[side], HEADING, bold=True)
+        _put_lines(out, left[side] + widths[side] / 2, y, lines, "middle")
+        heading_h = max(heading_h, _height(lines))
+    y += heading_h + 4
 
-    # Professionals band, set apart on a tinted background.
-    pro_nodes, band = [], None
-    if professionals:
-        band = Box(MARGIN / 2, y - BAND_GAP / 2, width - MARGIN, HEADING_H + _span(pro_rows, PRO_H) + BAND_GAP / 2 + GAP)
-        left = centre_x - _span(pro_cols, PRO_W) / 2
-        heading(HEADINGS["professionals"], left, y)
-        for index, professional in enumerate(professionals):
-            x = left + (index % per_row_pro) * (PRO_W + GAP)
-            top = y + HEADING_H + (index // per_row_pro) * (PRO_H + GAP)
-            pro_nodes.append(Node("professional", "professionals", Box(x, top, PRO_W, PRO_H),
-                                  (x + PRO_W / 2, top + PRO_H / 2), professional))
-        y = band.bottom + BAND_GAP / 2
-
-    # The key, as text, so nothing depends on colour alone.
-    for line in key_lines:
-        notes.append((MARGIN, y + 11, line))
-        y += 16
-    height = y + MARGIN
-
-    # Lines: one per (person, child) relationship; none at all for an excluded person.
-    child_by_id = {str(node.item.get("id")): node for node in child_nodes}
-    people_nodes = [*nodes_by_group.get("other", []), *nodes_by_group["maternal"], *nodes_by_group["paternal"]]
-    links = []
-    for node in people_nodes:
-        if _excluded(node.item):
+    buses = {side: [] for side in SIDES}  # (y, [nodes]) rows whose line joins that column's trunk
+    lower = []  # rows below the children, joined through the middle
+    notes = {}  # side: the band where "None recorded" stands for an empty side
+    panel = None
+    for band in BANDS:
+        if band == "grandparents" and not any(plan.cells[(band, side)] for side in SIDES):
             continue
-        for relation in node.item.get("relationships") or ():
-            child = child_by_id.get(str(relation.get("child_id")))
-            if child is not None:
-                links.append(Link(node, child, svg.clean(relation.get("relationship"), label=True)))
+        top, bottom = y, y + 40
+        for side in ("maternal", "paternal"):
+            inner = left[side] + widths[side] if side == "maternal" else left[side]
+            xs = _side_columns(across[side], inner, -1 if side == "maternal" else 1)
+            placed = _grid(plan.cells[(band, side)], xs, top, (band, side))
+            out.people += placed.nodes
+            buses[side] += placed.rows
+            bottom = max(bottom, top + placed.height + PAD)
+            if band == "parents" and not any(plan.cells[(other, side)] for other in BANDS):
+                notes[side] = band
+                out.texts.append((left[side] + PAD, top + PAD + ASCENT * NOTE, Line(_("None recorded"), NOTE,
+                                                                                     fill=svg.MUTED), "start"))
+        middle_top = top
+        if band == "children":
+            panel, middle_top = _children_panel(out, plan.children, left["both"], widths["both"], top,
+                                                children_across)
+        xs = _centred_columns(half, centre) if half else []
+        placed = _grid(plan.cells[(band, "both")], xs, middle_top, (band, "both")) if xs else Placed()
+        out.people += placed.nodes
+        (lower if band == "children" else buses["both"]).extend(placed.rows)
+        bottom = max(bottom, middle_top + placed.height + PAD)
+        label = _text_lines(BAND_LABELS[band], LABEL_W, LABEL, bold=True)
+        _put_lines(out, MARGIN, top + PAD, label, "start")
+        bottom = max(bottom, top + PAD + _height(label) + PAD)
+        for side in SIDES:  # a tint only behind a group with someone (or a note) in it
+            if plan.cells[(band, side)] or notes.get(side) == band:
+                out.panels.append((Box(left[side], top, widths[side], bottom - top), TINT[side], None))
+        if band == "children":
+            out.panels.append((panel, CHILD_PANEL, CHILD_EDGE))
+        y = bottom + BAND_GAP
 
-    return NetworkLayout(width=width, height=height, children=child_nodes, people=people_nodes,
-                         professionals=pro_nodes, headings=headings, links=links, notes=notes,
-                         professionals_band=band)
+    y, community_rows = _community(out, plan.community, area, centre, y)
+    lower += community_rows
+    y = _professionals(out, plan.professionals, area, y)
+    for line in KEY_LINES:
+        lines = _text_lines(line, width - 2 * MARGIN, NOTE, fill=svg.MUTED)
+        _put_lines(out, MARGIN, y, lines, "start")
+        y += _height(lines)
+    out.height = y + MARGIN
+    out.lines = _connections(buses, lower, panel, left, widths, centre)
+    return out
 
 
-# --- the network picture: drawing -------------------------------------------------------------------
-
-def _relationship_text(person, child_names):
-    """'Aunt' with one child; 'Aunt to Siân; Great-aunt to Osian' with several."""
-    parts = []
-    for relation in person.get("relationships") or ():
-        key = str(relation.get("child_id"))
-        if key not in child_names:
-            continue
-        relationship = svg.clean(relation.get("relationship"), label=True)
-        if len(child_names) == 1:
-            parts.append(relationship or _("Related"))
-        else:
-            parts.append(_("%(relationship)s to %(child)s", relationship=relationship or _("Related"),
-                           child=child_names[key]))
-    return "; ".join(parts)
+def _put_lines(out, x, top, lines, anchor):
+    for line in lines:
+        out.texts.append((x, top + ASCENT * line.size, line, anchor))
+        top += PITCH[line.size]
 
 
-def _role_labels(person):
-    """Readable role names, most central first."""
-    roles = sorted(person.get("roles") or (), key=lambda role: (ROLE_ORDER.index(role) if role in ROLE_ORDER
-                                                                 else len(ROLE_ORDER), str(role)))
-    return [str(vocabulary.NETWORK_ROLES[role]) if role in vocabulary.NETWORK_ROLES else svg.clean(role, label=True) for role in roles]
+def _children_panel(out, cards, left, width, top, across):
+    """The children in their own panel at the head of the middle column; returns (panel, y below it)."""
+    inner = _span(across, CHILD_W)
+    xs = [left + (width - inner) / 2 + index * (CHILD_W + GAP_X) for index in range(across)]
+    placed = _grid(cards, xs, top + PAD, ("children", "both"), channel=PAD)
+    out.children += placed.nodes
+    height = placed.height + 2 * PAD if cards else PITCH[NOTE] + 4 * PAD
+    panel = Box(left, top + PAD, width, height)
+    if not cards:
+        out.texts.append((left + width / 2, panel.y + 2 * PAD + ASCENT * NOTE,
+                          Line(_("No children recorded"), NOTE, fill=svg.MUTED), "middle"))
+    return panel, panel.bottom
 
 
-def _draw_person(node, child_names):
-    person, box = node.item, node.box
-    name = svg.clean(person.get("name")) or _("Unnamed person")
-    label = svg.clean(name, label=True) or _("Unnamed person")
-    excluded = _excluded(person)
-    relationship = _relationship_text(person, child_names)
-    roles = _role_labels(person)
-    side = str(vocabulary.SIDES[person.get("side")]) if person.get("side") in vocabulary.SIDES else _("Side not recorded")
-    details = [part for part in (relationship, side, ", ".join(roles),
-                                 _("Excluded: no part in the conference") if excluded else "")
-               if part]
-    cx, cy = node.anchor
-    width = box.width - 8
-    drawn_name = svg.fit(label, width, 12, bold=True)
-    # The second line: how they relate to the child, or failing that their main role.
-    detail = svg.fit(relationship or (roles[0] if roles else ""), width, 11)
-    labels = [svg.text(cx, box.y + 46, drawn_name, bold=True)]
-    if detail:
-        labels.append(svg.text(cx, box.y + 61, detail, size=11, fill=svg.MUTED))
-    if excluded:
-        labels.append(svg.text(cx, box.y + 76, _("Excluded"), size=11, bold=True, fill=svg.DANGER))
-    label_w = max(svg.text_width(drawn_name, 12, bold=True), svg.text_width(detail, 11)) + 8
+def _community(out, cards, area, centre, y):
+    """Friends, neighbours, advocates…: a band across the picture, its gutter under the middle column's trunk."""
+    if not cards:
+        return y, []
+    room = [int((side - PAD - GUTTER / 2 + GAP_X) // (CARD_W + GAP_X)) for side in (centre - area.x, area.right - centre)]
+    across = math.ceil(len(cards) / math.ceil(len(cards) / max(1, sum(room))))  # as few rows, then as even, as can be
+    left = min(room[0], math.ceil(across / 2))
+    left = max(left, across - room[1])
+    xs = _centred_columns(max(left, across - left), centre)
+    xs = xs[len(xs) // 2 - left:len(xs) // 2 + across - left]
+    placed = _grid(cards, xs, y, ("community", None))
+    out.people += placed.nodes
+    label = _text_lines(BAND_LABELS["community"], LABEL_W, LABEL, bold=True)
+    _put_lines(out, MARGIN, y + PAD, label, "start")
+    bottom = y + max(placed.height + PAD, PAD + _height(label) + PAD)
+    out.panels.append((Box(area.x, y, area.width, bottom - y), TINT["community"], None))
+    return bottom + BAND_GAP, placed.rows
+
+
+def _professionals(out, cards, area, y):
+    """Professionals in a band of their own at the foot, with no lines: they are not the family's network."""
+    if not cards:
+        return y
+    across = max(1, min(len(cards), int((area.width - 2 * PAD + GAP_X) // (PRO_W + GAP_X))))
+    start = area.x + (area.width - _span(across, PRO_W)) / 2
+    placed = _grid(cards, [start + index * (PRO_W + GAP_X) for index in range(across)], y, ("professionals", None),
+                   channel=PAD)
+    out.professionals += placed.nodes
+    label = _text_lines(BAND_LABELS["professionals"], LABEL_W, LABEL, bold=True)
+    _put_lines(out, MARGIN, y + PAD, label, "start")
+    bottom = y + max(placed.height + PAD, PAD + _height(label) + PAD)
+    out.panels.append((Box(area.x, y, area.width, bottom - y), TINT["professionals"], None))
+    return bottom + BAND_GAP
+
+
+def _connections(buses, lower, panel, left, widths, centre):
+    """Every line: a tick down to each person taking part, a line along each row of them, a trunk down each
+    column's channel (the middle column's through its gutter) and into the children's panel."""
+    lines = []
+
+    def row_lines(rows, trunk_x):
+        ys = []
+        for bus_y, nodes in rows:
+            joined = [node for node in nodes if not node.card.excluded]
+            if not joined:
+                continue
+            xs = [node.anchor[0] for node in joined]
+            lines.append(((min(xs + [trunk_x]), bus_y), (max(xs + [trunk_x]), bus_y)))
+            for node in joined:
+                radius = CHILD_R if node.kind == "child" else R
+                lines.append(((node.anchor[0], bus_y), (node.anchor[0], node.anchor[1] - radius)))
+            ys.append(bus_y)
+        return ys
+
+    join_y = panel.y + PAD + CHILD_R + 1 if panel else 0
+    for side, edge, trunk_x in (("maternal", panel.x, left["both"] - CHANNEL_W / 2),
+                                ("paternal", panel.right, left["paternal"] - CHANNEL_W / 2)):
+        ys = row_lines(buses[side], trunk_x)
+        if ys:
+            lines.append(((trunk_x, min(ys + [join_y])), (trunk_x, max(ys + [join_y]))))
+            lines.append(((trunk_x, join_y), (edge, join_y)))
+    ys = row_lines(buses["both"], centre)
+    if ys:
+        lines.append(((centre, min(ys)), (centre, panel.y)))
+    ys = row_lines(lower, centre)
+    if ys:
+        lines.append(((centre, panel.bottom), (centre, max(ys))))
+    return lines
+
+
+# --- drawing ---------------------------------------------------------------------------------------------
+
+def _draw_lines(x, top, lines, anchor="start"):
+    drawn = []
+    for line in lines:
+        drawn.append(svg.text(x, top + ASCENT * line.size, line.label, size=line.size, bold=line.bold,
+                              fill=line.fill, anchor=anchor))
+        top += PITCH[line.size]
+    return drawn
+
+
+def _describe(person, children):
+    side = person.get("side")
+    parts = [*relationship_lines(person, children),
+             str(vocabulary.SIDES[side]) if side in vocabulary.SIDES else _("Side not recorded"),
+             ", ".join(_role_labels(person)),
+             _("Excluded: no part in the conference") if _excluded(person) else ""]
+    return ". ".join(part for part in parts if part)
+
+
+def _draw_person(node, children):
+    person, box, (cx, cy) = node.item, node.box, node.anchor
+    excluded, side = node.card.excluded, node.group[1] or "community"
     return svg.tag("g", {}, "".join([
-        svg.title(name),  # the full name, for tooltips; the drawing may truncate it
-        svg.desc(". ".join(details)),
-        _backing(cx, cy + PERSON_R + 2, min(label_w, box.width), box.bottom),
+        svg.title(svg.clean(person.get("name")) or _("Unnamed person")),
+        svg.desc(_describe(person, children)),
         svg.tag("circle", {
-            "cx": cx, "cy": cy, "r": PERSON_R, "fill": svg.WHITE if excluded else SIDE_FILL[node.group],
-            "stroke": svg.DANGER if excluded else svg.INK, "stroke-width": 2 if excluded else 1.5,
-            "stroke-dasharray": "4 3" if excluded else None}),
-        *labels,
+            "cx": cx, "cy": cy, "r": R, "fill": svg.WHITE if excluded else CIRCLE[side],
+            "stroke": svg.DANGER if excluded else svg.INK, "stroke-width": 2 if excluded else 1.25,
+            "stroke-dasharray": "3 2" if excluded else None}),
+        *_draw_lines(box.x + TEXT_X, box.y, node.card.lines),
     ]))
 
 
-def _backing(cx, top, width, bottom):
-    """A white patch behind a label, hiding the connecting lines that pass under it so the text stays
-    legible. Only as wide as the (estimated) text, so the lines stay visible either side."""
-    return svg.tag("rect", {"x": cx - width / 2, "y": top, "width": width, "height": bottom - top, "fill": svg.WHITE})
-
-
 def _draw_child(node):
-    child, box = node.item, node.box
-    name = svg.clean(child.get("name")) or _("Unnamed child")
-    label = svg.clean(name, label=True) or _("Unnamed child")
-    cx, cy = node.anchor
-    drawn = svg.fit(label, box.width - 8, 14, bold=True)
+    child, box, (cx, cy) = node.item, node.box, node.anchor
     return svg.tag("g", {}, "".join([
-        svg.title(name),
+        svg.title(svg.clean(child.get("name")) or _("Unnamed child")),
         svg.desc(_("Child")),
-        svg.tag("circle", {"cx": cx, "cy": cy, "r": CHILD_R, "fill": CHILD_FILL, "stroke": svg.INK, "stroke-width": 2.5}),
-        _backing(cx, cy + CHILD_R + 2, min(svg.text_width(drawn, 14, bold=True) + 8, box.width), box.bottom),
-        svg.text(cx, box.y + 70, drawn, size=14, bold=True),
+        svg.tag("circle", {"cx": cx, "cy": cy, "r": CHILD_R, "fill": CHILD_FILL, "stroke": svg.INK,
+                           "stroke-width": 2}),
+        *_draw_lines(box.x + CHILD_TEXT_X, box.y + 1, node.card.lines),
     ]))
 
 
 def _draw_professional(node):
     item, box = node.item, node.box
-    name = svg.clean(item.get("name")) or _("Unnamed professional")
     role, agency = svg.clean(item.get("role"), label=True), svg.clean(item.get("agency"), label=True)
-    cx, width = box.x + box.width / 2, box.width - 12
-    parts = [
-        svg.title(name),
+    return svg.tag("g", {}, "".join([
+        svg.title(svg.clean(item.get("name")) or _("Unnamed professional")),
         svg.desc(". ".join(part for part in (role, agency) if part)),
         svg.tag("rect", {"x": box.x, "y": box.y, "width": box.width, "height": box.height, "rx": 4,
-                      "fill": PRO_FILL, "stroke": svg.INK, "stroke-width": 1.5}),
-        svg.text(cx, box.y + 20, svg.fit(svg.clean(name, label=True), width, 12, bold=True), bold=True),
-    ]
-    if role:
-        parts.append(svg.text(cx, box.y + 37, svg.fit(role, width, 11), size=11, fill=svg.MUTED))
-    if agency:
-        parts.append(svg.text(cx, box.y + 53, svg.fit(agency, width, 11), size=11, fill=svg.MUTED))
-    return svg.tag("g", {}, "".join(parts))
+                         "fill": PRO_FILL, "stroke": "#9aa5b1", "stroke-width": 1}),
+        *_draw_lines(box.x + PAD, box.y + PAD, node.card.lines),
+    ]))
 
 
 def draw(children, people, professionals, *, title, description, id_prefix="network"):
-    """The family network as a standalone SVG string (an ecomap). See layout() for the arrangement.
+    """The family network as a standalone SVG string. See the module's docstring and layout().
 
     children: [{"id", "name"}]; people: [{"id", "name", "side", "roles", "excluded", "relationships":
     [{"child_id", "relationship"}]}]; professionals: [{"name", "agency", "role"}]. id_prefix keeps the
     title/desc ids unique when a page holds more than one picture.
     """
     arranged = layout(children, people, professionals)
-    child_names = {str(node.item.get("id")): svg.clean(node.item.get("name"), label=True) or _("Unnamed child")
-                   for node in arranged.children}
-    body = []
-    if arranged.professionals_band is not None:
-        band = arranged.professionals_band
-        body.append(svg.tag("rect", {"x": band.x, "y": band.y, "width": band.width, "height": band.height, "rx": 6,
-                                  "fill": "#f5f6f7", "stroke": "#c5cbd1", "stroke-width": 1}))
-    # Lines first so every circle and label is drawn over them.
-    body.append(svg.tag("g", {"stroke": svg.LINE, "stroke-width": 1.5, "stroke-linecap": "round"}, "".join(
-        svg.tag("line", {"x1": link.person.anchor[0], "y1": link.person.anchor[1],
-                      "x2": link.child.anchor[0], "y2": link.child.anchor[1]})
-        for link in arranged.links)))
-    for heading in arranged.headings:
-        body.append(svg.text(heading.box.x, heading.box.y + 15, heading.text, size=14, bold=True, anchor="start"))
-    for x, y, note in arranged.notes:
-        body.append(svg.text(x, y, note, size=11, fill=svg.MUTED, anchor="start"))
+    children = list(children or ())
+    body = [svg.tag("rect", {"x": box.x, "y": box.y, "width": box.width, "height": box.height, "rx": 6,
+                             "fill": fill, "stroke": stroke, "stroke-width": 1 if stroke else None})
+            for box, fill, stroke in arranged.panels]
+    body.append(svg.tag("g", {"stroke": svg.LINE, "stroke-width": 1.5}, "".join(
+        svg.tag("line", {"x1": start[0], "y1": start[1], "x2": end[0], "y2": end[1]})
+        for start, end in arranged.lines)))
+    for x, y, line, anchor in arranged.texts:
+        body.append(svg.text(x, y, line.label, size=line.size, bold=line.bold, fill=line.fill, anchor=anchor))
     body.extend(_draw_child(node) for node in arranged.children)
-    body.extend(_draw_person(node, child_names) for node in arranged.people)
+    body.extend(_draw_person(node, children) for node in arranged.people)
     body.extend(_draw_professional(node) for node in arranged.professionals)
     return svg.document(arranged.width, arranged.height, id_prefix, title, description, "".join(body))

@@ -9,14 +9,21 @@ characters XML 1.0 cannot carry, such as NUL, and bidi controls) and then is esc
 xml.sax.saxutils. The strings built here are therefore safe to mark ``| safe`` in Jinja; nothing else
 should be.
 
-Sizes are estimated without font metrics (there is no font machinery server-side), so text widths are
-deliberately pessimistic and long labels are cut with an ellipsis; the full text stays in a <title>.
+Text is measured with the advance widths of the bundled print font (see :mod:`fgc.render.font_metrics`),
+which the pictures name first: a PDF draws exactly those widths and a browser, falling back to Helvetica or
+Arial, draws narrower ones. Long labels are wrapped onto several lines with :func:`wrap`; :func:`fit` (an
+ellipsis) is left for the scale chart's axis labels, whose full text is in the table beside it.
 """
 
+import re
 import unicodedata
+from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-FONT = "Helvetica, Arial, sans-serif"
+from . import font_metrics
+
+# "FGC Print Sans" is DejaVu Sans in the PDFs (static/print/base.css); pages have no such font and use the rest.
+FONT = "FGC Print Sans, Helvetica, Arial, sans-serif"
 INK = "#1f2933"  # body text and outlines: near-black, high contrast on white
 MUTED = "#4a5561"  # secondary text; still above 7:1 on white
 LINE = "#8a949e"  # connecting lines sit behind everything and stay quiet
@@ -39,11 +46,13 @@ def _xml_char(char):
 
 
 def clean(value, *, label=False):
-    """Text safe to put in XML. For drawn labels also fold whitespace and drop bidi controls."""
+    """Text safe to put in XML. For drawn labels also fold whitespace, drop bidi controls and compose accents
+    (NFC), so "a" and a combining circumflex are drawn, and measured, as the one letter "â"."""
     text = "" if value is None else str(value)
     text = "".join(char for char in text if _xml_char(char))
     if label:
         text = " ".join("".join(char for char in text if char not in _BIDI_CONTROLS).split())
+        text = unicodedata.normalize("NFC", text)
     return text
 
 
@@ -65,33 +74,129 @@ def _graphemes(text):
     return clusters
 
 
-def _units(cluster):
-    """Width of one grapheme in 'average characters': wide (CJK, most emoji) count double."""
-    return 2 if unicodedata.east_asian_width(cluster[0]) in ("W", "F") else 1
-
-
-def _em_per_unit(bold):
-    # Helvetica averages about 0.55em a character; 0.62 (0.66 bold) is pessimistic so capitals fit.
-    return 0.66 if bold else 0.62
-
-
 def text_width(text, font_size, *, bold=False):
-    """A generous estimate of the drawn width of a label, in px."""
-    return sum(_units(cluster) for cluster in _graphemes(text)) * font_size * _em_per_unit(bold)
+    """The drawn width of a label in px, at most (see :mod:`fgc.render.font_metrics`)."""
+    return font_metrics.width(text, font_size, bold)
 
 
 def fit(text, max_width, font_size, *, bold=False):
     """The label cut to fit max_width px, ending with an ellipsis when anything was cut."""
     if text_width(text, font_size, bold=bold) <= max_width:
         return text
-    budget = max_width / (font_size * _em_per_unit(bold)) - 1  # leave one unit for the ellipsis
+    budget = max_width - text_width("…", font_size, bold=bold)
     kept, used = [], 0
     for cluster in _graphemes(text):
-        if used + _units(cluster) > budget:
+        used += text_width(cluster, font_size, bold=bold)
+        if used > budget:
             break
         kept.append(cluster)
-        used += _units(cluster)
     return "".join(kept).rstrip() + "…"
+
+
+# --- wrapping: labels onto as many lines as they need, never cut ------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of a label. `typed` marks words a person typed (a name, a relationship): drawn in a tspan
+    isolated from the app's words around it, so a right-to-left name cannot reorder them."""
+    text: str
+    typed: bool = False
+
+
+def runs_text(runs):
+    return "".join(run.text for run in runs)
+
+
+def phrase(template, **pieces):
+    """Runs for an already translated template such as "%(relationship)s to %(children)s": its own words
+    plain, each piece (a str, typed, or a list of runs) in its place."""
+    runs = []
+    for index, part in enumerate(re.split(r"%\((\w+)\)s", template)):
+        if index % 2:
+            piece = pieces[part]
+            runs.extend(piece if isinstance(piece, list) else [Run(piece, typed=True)])
+        elif part:
+            runs.append(Run(part.replace("%%", "%")))
+    return runs
+
+
+def _pieces(word, max_width, font_size, bold):
+    """A word too long for a line, split after its hyphens and then, if need be, between letters."""
+    pieces = []
+    for part in re.findall(r"[^-‐]*[-‐]+|[^-‐]+", word):
+        if pieces and text_width(pieces[-1] + part, font_size, bold=bold) <= max_width:
+            pieces[-1] += part
+        elif text_width(part, font_size, bold=bold) <= max_width:
+            pieces.append(part)
+        else:
+            for cluster in _graphemes(part):
+                if pieces and text_width(pieces[-1] + cluster, font_size, bold=bold) <= max_width \
+                        and not pieces[-1].endswith(("-", "‐")):
+                    pieces[-1] += cluster
+                else:
+                    pieces.append(cluster)
+    return pieces
+
+
+def wrap_runs(runs, max_width, font_size, *, bold=False):
+    """Lines (each a list of runs) no wider than max_width px, broken at spaces, then after hyphens, then
+    between letters: nothing is ever cut off. Each character keeps its run, so typed words stay isolated."""
+    cells = [(char, index) for index, run in enumerate(runs) for char in run.text]
+    words, word = [], []
+    for cell in cells + [(" ", None)]:
+        if cell[0].isspace():
+            if word:
+                words.append(word)
+            word = []
+        else:
+            word.append(cell)
+
+    def width(line):
+        return text_width(" ".join("".join(char for char, _ in part) for part in line), font_size, bold=bold)
+
+    lines, line = [], []
+    for word in words:
+        if width(line + [word]) <= max_width:
+            line.append(word)
+            continue
+        if line:
+            lines.append(line)
+        line = []
+        start = 0
+        for piece in _pieces("".join(char for char, _ in word), max_width, font_size, bold):
+            part = word[start:start + len(piece)]
+            start += len(piece)
+            if line and width([line[0] + part]) > max_width:
+                lines.append(line)
+                line = []
+            line = [line[0] + part] if line else [part]
+    if line:
+        lines.append(line)
+    return [_line_runs(runs, line) for line in lines]
+
+
+def _line_runs(runs, line):
+    """One line's words, joined by single spaces, regrouped into runs: a typed run's characters together,
+    the app's words together."""
+    cells = []
+    for number, word in enumerate(line):
+        if number:
+            before, after = cells[-1][1], word[0][1]
+            cells.append((" ", before if before == after else None))
+        cells.extend(word)
+    grouped = []  # [characters, run index or None for the app's words]
+    for char, index in cells:
+        key = index if index is not None and runs[index].typed else None
+        if grouped and grouped[-1][1] == key:
+            grouped[-1][0].append(char)
+        else:
+            grouped.append([[char], key])
+    return [Run("".join(chars), key is not None) for chars, key in grouped]
+
+
+def wrap(text, max_width, font_size, *, bold=False):
+    """A plain label as lines of text no wider than max_width px (see :func:`wrap_runs`)."""
+    return [runs_text(line) for line in wrap_runs([Run(text)], max_width, font_size, bold=bold)]
 
 
 def text_direction(text):
@@ -130,18 +235,32 @@ def tag(name, attrs, content=None):
 
 
 def text(x, y, label, *, size=12, anchor="middle", bold=False, fill=INK, italic=False):
-    """A <text> with its font given inline, its content escaped and its direction set for RTL names."""
-    direction = text_direction(label)
+    """A <text> with its font given inline, its content escaped and its direction set for RTL names.
+
+    `label` is a str (all typed by a person, or all the app's words) or a list of :class:`Run`: then the
+    line reads in the app's direction and each typed run is a tspan isolated from the words around it. The
+    tspans carry no direction of their own: Chromium anchors a line by its first tspan's direction, so an
+    RTL tspan first would push the whole line out to the left of x; the bidi algorithm still draws Hebrew
+    and Arabic right to left inside the isolate."""
+    if isinstance(label, list) and len(label) == 1:
+        label = label[0].text
+    mixed = isinstance(label, list)
+    direction = None if mixed else text_direction(label)
     if direction and anchor in ("start", "end"):
         # text-anchor follows the text's own direction: an RTL label anchored at its "start"
         # would run leftwards from x, so swap to keep it on the same side as LTR labels.
         anchor = "end" if anchor == "start" else "start"
+    if mixed:
+        content = "".join(
+            tag("tspan", {"unicode-bidi": "isolate"}, escape(run.text))
+            if run.typed else escape(run.text) for run in label)
+    else:
+        content = escape(label)
     return tag("text", {
         "x": x, "y": y, "font-family": FONT, "font-size": size, "font-weight": "bold" if bold else None,
         "font-style": "italic" if italic else None, "fill": fill, "text-anchor": anchor,
-        # With direction=rtl the ellipsis lands at the logical end (the left) as a reader expects.
         "direction": direction, "unicode-bidi": "embed" if direction else None,
-    }, escape(label))
+    }, content)
 
 
 def title(text):

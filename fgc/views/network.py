@@ -40,10 +40,11 @@ def register(case_id):
     picture = network_picture.draw(
         [{"id": child["id"], "name": child["name"]} for child in children], people, team,
         title=_("Network picture for %(reference)s", reference=case["reference"]),
-        description=_("The children at the centre, %(people)d family and friends grouped by side of the family, "
-                      "%(excluded)d excluded, and %(professionals)d professionals set apart. The register table on "
-                      "this page lists every family member and friend; the professionals' page lists the "
-                      "professionals.", people=len(people) - excluded, excluded=excluded, professionals=len(team)))
+        description=_("The family by generation, mother’s side on the left and father’s side on the right, with the "
+                      "children in the middle: %(people)d family and friends, %(excluded)d excluded, and "
+                      "%(professionals)d professionals set apart. The register table on this page lists every family "
+                      "member and friend; the professionals' page lists the professionals.",
+                      people=len(people) - excluded, excluded=excluded, professionals=len(team)))
     return render_template("network/register.html", case=case, people=people, children=children,
                            show_hidden=sees_hidden_addresses(), can_edit=access.can("progress"), picture=picture)
 

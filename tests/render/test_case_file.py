@@ -264,6 +264,35 @@ def test_the_agreement_record_shows_the_decision_and_the_full_hash(printed):
     assert not re.search(r"\b[0-9a-f]{64}\b", printed.draft.all), "a working draft has no fixed hash"
 
 
+def _fonts(resources, found):
+    """Every font's name on a page, including those inside its form XObjects (where WeasyPrint puts SVG text)."""
+    resources = resources.get_object() if resources else {}
+    for font in (resources.get("/Font") or {}).values():
+        found.add(str(font.get_object().get("/BaseFont")))
+    for xobject in (resources.get("/XObject") or {}).values():
+        if "/Resources" in xobject.get_object():
+            _fonts(xobject.get_object()["/Resources"], found)
+    return found
+
+
+def test_the_network_picture_has_an_a4_landscape_page_of_its_own_drawn_in_the_font_it_was_measured_with(printed):
+    for name, pdf in every_pdf(printed).items():
+        landscape = [index for index, page in enumerate(pdf.reader.pages) if page.mediabox.width > page.mediabox.height]
+        assert len(landscape) == 1, name
+        page = pdf.reader.pages[landscape[0]]
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595), "A4 landscape"
+        text = pdf.flat[landscape[0]]
+        assert text.count("The family network") == 1 and "Grandparents’ generation" in text, name
+        for words in (CHILD, WELSH_PERSON, "Grandmother", SECRET_PERSON, "Uncle", EXCLUDED_PERSON, "Excluded",
+                      "Professionals"):
+            assert words in text, (name, words)
+        assert "Page" in text and "OFFICIAL-SENSITIVE" in text, "the margins are marked on this page too"
+        fonts = _fonts(page["/Resources"], set())
+        assert fonts and all("FGC-Print-Sans" in font for font in fonts), fonts
+        people_table = pdf.flat[landscape[0] + 1]
+        assert "Side of the family, role and relationship" in people_table, "the register table follows, upright"
+
+
 def test_contact_details_never_print_and_an_excluded_person_shows_only_as_excluded(printed):
     for name, pdf in every_pdf(printed).items():
         for secret in (SECRET_ADDRESS, "Hidden Lane", SECRET_PHONE, SECRET_EMAIL, EXCLUDED_ADDRESS, "Risk Row",

@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FLASK_APP := fgc
 
-.PHONY: run test install install-test lock frontend benchmark clean
+.PHONY: run test install install-test lock frontend benchmark screenshots clean
 
 install:
 	scripts/bootstrap
@@ -34,6 +34,9 @@ benchmark: install
 	$(BIN)/python benchmarks/bench_foundation.py
 	$(BIN)/python benchmarks/bench_cases.py
 	$(BIN)/python benchmarks/pdf.py
+
+screenshots: install-test
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info

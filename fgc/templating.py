@@ -11,6 +11,9 @@ from flask_login import current_user
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
+from . import service
+from .db import get_db
+from .domain import case_header as case_header_rules
 from .domain import lifecycle, vocabulary
 from .data import parse
 from .i18n import bdi, long_date
@@ -27,6 +30,17 @@ NAVIGATION = [
     (_l("Plans"), "plan_records.index", {"social_worker"}, ("plan_records.",)),
     (_l("Users"), "admin.users", {"admin"}, ("admin.user", "admin.new_user", "admin.edit_user")),
     (_l("Closure days"), "admin.closure_days", {"admin"}, ()),
+]
+# The parts of a case, in the sub-navigation of every case page: (label, endpoint, endpoints that are that part).
+CASE_TABS = [
+    (_l("Overview"), "cases.view", ("cases.view",)),
+    (_l("Referral"), "cases.referral", ("cases.referral",)),
+    (_l("Network"), "network.register", ("network.",)),
+    (_l("Preparation"), "cases.preparation", ("cases.preparation", "preparation.")),
+    (_l("Meetings"), "cases.meetings_list", ("cases.meetings_list", "meetings.")),
+    (_l("Plan"), "plans.view", ("plans.", "plan_records.")),
+    (_l("Family links"), "links.index", ("links.",)),
+    (_l("Timeline"), "cases.timeline", ("cases.timeline",)),
 ]
 STAGE_CLASSES = {
     "draft": "govuk-tag--grey", "referred": "govuk-tag--light-blue", "allocated": "govuk-tag--light-blue",
@@ -46,6 +60,18 @@ def navigation():
             current = here == endpoint or (not exact and here.startswith(sections) if sections else False)
             items.append({"text": str(label), "href": url_for(endpoint), "current": current})
     return items
+
+
+def case_tabs(case):
+    """The case's sub-navigation, with the part this page belongs to marked."""
+    here = request.endpoint or ""
+    return [{"text": str(label), "href": url_for(endpoint, case_id=case["id"]), "active": here.startswith(parts)}
+            for label, endpoint, parts in CASE_TABS]
+
+
+def case_header(case):
+    """What the header of every case page shows (:mod:`fgc.domain.case_header`)."""
+    return case_header_rules.header(get_db(), case, service.deadlines())
 
 
 def _target(field):
@@ -119,7 +145,7 @@ def init_app(app):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
-        navigation=navigation, bdi=bdi, error_list=error_list, field_error=field_error, role_labels=vocabulary.STAFF_ROLES,
+        navigation=navigation, case_tabs=case_tabs, case_header=case_header, bdi=bdi, error_list=error_list, field_error=field_error, role_labels=vocabulary.STAFF_ROLES,
         stage_label=lifecycle.label, stage_class=lambda stage: STAGE_CLASSES.get(stage, "govuk-tag--blue"),
         legal_statuses=vocabulary.LEGAL_STATUSES, risks=vocabulary.RISKS, offer_responses=vocabulary.OFFER_RESPONSES,
         consent_bases=vocabulary.CONSENT_BASES, vocabulary=vocabulary)

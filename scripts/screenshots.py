@@ -40,6 +40,7 @@ def pages(case_id):
         ("case-overview", COORDINATOR, case),
         ("case-referral", COORDINATOR, f"{case}/referral"),
         ("case-network", COORDINATOR, f"{case}/network"),
+        ("case-network-add", COORDINATOR, f"{case}/network/several"),
         ("case-preparation", COORDINATOR, f"{case}/preparation"),
         ("case-meetings", COORDINATOR, f"{case}/meetings"),
         ("case-plan", COORDINATOR, f"{case}/plan"),

@@ -41,3 +41,27 @@ def for_record(db, record_type, record_id, *, exclude=()):
         f"WHERE record_type = ? AND record_id = ? {not_in} ORDER BY id",
         [record_type, str(record_id), *exclude])
     return [dict(row, detail=json.loads(row["detail"]) if row["detail"] else None) for row in rows]
+
+
+def record_names(db, case_id):
+    """What the timeline calls each record of a case, by kind and id: people, children, professionals, meetings,
+    consents, PR holders, baseline items, plan tasks and resources, family links (their person) and staff."""
+    def pairs(sql):
+        return {row[0]: row[1] for row in db.execute(sql, [case_id])}
+
+    return {
+        "person": pairs("SELECT id, name FROM people WHERE case_id = ?"),
+        "child": pairs("SELECT id, name FROM children WHERE case_id = ?"),
+        "professional": pairs("SELECT id, name FROM professionals WHERE case_id = ?"),
+        "meeting": {row[0]: (row[1], row[2]) for row in db.execute(
+            "SELECT id, kind, starts_at FROM meetings WHERE case_id = ?", [case_id])},
+        "consent": pairs("SELECT id, given_by FROM consents WHERE case_id = ?"),
+        "pr_holder": pairs("SELECT id, name FROM pr_holders WHERE case_id = ?"),
+        "item": pairs("SELECT id, text FROM baseline_items WHERE case_id = ?"),
+        "task": pairs("SELECT t.id, t.what FROM plan_tasks t JOIN plans p ON p.id = t.plan_id WHERE p.case_id = ?"),
+        "resource": pairs("SELECT r.id, r.what FROM plan_resources r JOIN plans p ON p.id = r.plan_id "
+                          "WHERE p.case_id = ?"),
+        "link": pairs("SELECT l.id, p.name FROM family_links l JOIN people p ON p.id = l.person_id "
+                      "WHERE l.case_id = ?"),
+        "user": {row[0]: row[1] for row in db.execute("SELECT id, name FROM users")},
+    }

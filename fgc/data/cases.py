@@ -122,7 +122,7 @@ def move(db, case_id, *, to_stage, user_id, expected_stage=None, note="", resume
 
 def stage_history(db, case_id):
     return list(db.query(
-        "SELECT s.from_stage, s.to_stage, s.at, s.note, u.name AS user_name FROM stage_changes s "
+        "SELECT s.from_stage, s.to_stage, s.at, s.note, s.user_id, u.name AS user_name FROM stage_changes s "
         "JOIN users u ON u.id = s.user_id WHERE s.case_id = ? ORDER BY s.id", [case_id]))
 
 

@@ -35,6 +35,12 @@ def _decode(row):
     return row
 
 
+def counts(db, case_id):
+    """(people in the network, of whom excluded) for a case."""
+    return tuple(db.execute("SELECT count(*), count(*) FILTER (WHERE excluded) FROM people WHERE case_id = ?",
+                            [case_id]).fetchone())
+
+
 def for_case(db, case_id):
     people = [_decode(row) for row in db.query(
         "SELECT * FROM people WHERE case_id = ? ORDER BY excluded, name COLLATE NOCASE, id", [case_id])]

@@ -26,6 +26,18 @@ def save_person(db, case_id, values, relationships, *, user, person_id=None, ver
     return done(saved)
 
 
+def add_people(db, case_id, people, *, user):
+    """Add several people to the network in one go: all of them or, if anything fails, none. ``people`` is
+    [(values, {child id: relationship})]. Done with their ids, in order."""
+    with write(db):
+        ids = []
+        for values, relationships in people:
+            person_id = network.save(db, case_id, values, relationships=relationships)
+            audit.case_event(db, user, "case.person_saved", case_id, {"person_id": person_id, "added": True})
+            ids.append(person_id)
+    return done(ids)
+
+
 def set_invitation(db, case_id, person_id, invitation, on, *, user):
     try:
         with write(db):

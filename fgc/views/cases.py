@@ -8,13 +8,13 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from .. import access, service
-from ..data import audit as audit_data
 from ..data import baselines, child_views, consents, meetings, network, offers, professionals, scales
 from ..data import cases as case_data
 from ..data import plans as plan_data
 from ..data import users as user_data
 from ..db import get_db
 from ..domain import audit, case_list, casework, lifecycle, scaling, vocabulary
+from ..domain import timeline as timeline_rules
 from ..forms import cases as forms
 from ..forms.base import show_outcome, whole_number
 
@@ -67,39 +67,29 @@ def search():
     return render_template("cases/search.html", form=form, results=results)
 
 
-def case_context(case):
-    """Everything the case page shows."""
+def overview_context(case):
+    """What the overview shows: where the case is and what to do next, with a line on each of its parts."""
     db = get_db()
     case_id = case["id"]
-    consent_state = consents.state(db, case_id)
-    people = network.for_case(db, case_id)
+    people, excluded = network.counts(db, case_id)
     team = professionals.for_case(db, case_id)
-    children = case_data.children(db, case_id)
     plan = plan_data.get(db, case_id)
-    occasions, lines = scaling.series(scales.for_case(db, case_id), professionals=team, children=children)
     return {
-        "scale_occasions": occasions,
-        "scale_lines": lines,
-        "scale_chart": scaling.chart(case["reference"], occasions, lines) if occasions else None,
+        "case": case,
         "professional_count": len(team),
         "unshared_count": sum(1 for row in team if not row["shared_on"]),
         "voices": child_views.for_case(db, case_id),
-        "people_count": len(people),
-        "excluded_count": sum(1 for person in people if person["excluded"]),
-        "case": case,
-        "children": children,
-        "pr_holders": case_data.pr_holders(db, case_id),
+        "people_count": people,
+        "excluded_count": excluded,
         "coordinator": user_data.get(db, case["coordinator_id"]) if case["coordinator_id"] else None,
         "social_worker": user_data.get(db, case["social_worker_id"]) if case["social_worker_id"] else None,
         "offer": offers.get(db, case_id),
-        "consents": consents.for_case(db, case_id),
-        "consent_state": consent_state,
+        "consent_state": consents.state(db, case_id),
         "baseline": baselines.get(db, case_id),
         "items": baselines.items(db, case_id),
         "meetings": meetings.for_case(db, case_id),
         "deadlines": service.deadlines().for_case(case, case_data.facts(db, [case_id])[case_id]),
         "next_steps": lifecycle.next_steps(case["stage"], resume_stage=case["resume_stage"]),
-        "consent_withdrawn": consent_state == "withdrawn",
         "plan": plan,
         "agreed_plan": plan_data.latest_agreed(db, plan["id"]) if plan else None,
     }
@@ -111,7 +101,45 @@ def view(case_id):
     case = access.current_case()
     if case["stage"] == "draft":
         return redirect(url_for("referrals.task_list", case_id=case_id))
-    return render_template("cases/case.html", **case_context(case), can=access.can)
+    return render_template("cases/case.html", **overview_context(case), can=access.can)
+
+
+@bp.route("/<id:case_id>/referral")
+@login_required
+def referral(case_id):
+    """The referral as sent, with the s.31ZA offer and the family's consent."""
+    case = access.current_case()
+    db = get_db()
+    return render_template("cases/referral.html", case=case, can=access.can, offer=offers.get(db, case_id),
+                           consents=consents.for_case(db, case_id), children=case_data.children(db, case_id),
+                           pr_holders=case_data.pr_holders(db, case_id),
+                           social_worker=user_data.get(db, case["social_worker_id"]) if case["social_worker_id"]
+                           else None)
+
+
+@bp.route("/<id:case_id>/preparation")
+@login_required
+def preparation(case_id):
+    """The baseline meeting, the professionals' information, the children's views and the scales."""
+    case = access.current_case()
+    db = get_db()
+    team = professionals.for_case(db, case_id)
+    occasions, lines = scaling.series(scales.for_case(db, case_id), professionals=team,
+                                      children=case_data.children(db, case_id))
+    return render_template(
+        "cases/preparation.html", case=case, can=access.can, baseline=baselines.get(db, case_id),
+        items=baselines.items(db, case_id), voices=child_views.for_case(db, case_id), professional_count=len(team),
+        unshared_count=sum(1 for row in team if not row["shared_on"]), scale_occasions=occasions,
+        scale_lines=lines, scale_chart=scaling.chart(case["reference"], occasions, lines) if occasions else None)
+
+
+@bp.route("/<id:case_id>/meetings")
+@login_required
+def meetings_list(case_id):
+    """The case's conferences and reviews, newest plans first, with what can be done to each."""
+    case = access.current_case()
+    return render_template("cases/meetings.html", case=case, can=access.can,
+                           meetings=meetings.for_case(get_db(), case_id))
 
 
 @bp.route("/<id:case_id>/offer", methods=["GET", "POST"])
@@ -135,7 +163,7 @@ def offer(case_id):
             show_outcome(form, outcome, str(CONFLICT))
         else:
             flash(_("The s.31ZA offer record has been saved"), "success")
-            return redirect(url_for("cases.view", case_id=case_id, _anchor="offer"))
+            return redirect(url_for("cases.referral", case_id=case_id, _anchor="offer"))
     return render_template("cases/offer.html", case=case, form=form)
 
 
@@ -150,7 +178,7 @@ def add_consent(case_id):
                                 given_on=form.given_on.data.isoformat(), may_share=form.may_share.data,
                                 share_with=form.share_with.data, user=current_user)
         flash(_("Consent has been recorded"), "success")
-        return redirect(url_for("cases.view", case_id=case_id, _anchor="consent"))
+        return redirect(url_for("cases.referral", case_id=case_id, _anchor="consent"))
     return render_template("cases/consent.html", case=case, form=form)
 
 
@@ -169,7 +197,7 @@ def withdraw_consent(case_id, consent_id):
                                            withdrawn_on=form.withdrawn_on.data.isoformat(), user=current_user).value
         flash(_("The withdrawal of consent has been recorded. Work on the case has stopped") if paused
               else _("The withdrawal of consent has been recorded"), "success")
-        return redirect(url_for("cases.view", case_id=case_id, _anchor="consent"))
+        return redirect(url_for("cases.referral", case_id=case_id, _anchor="consent"))
     return render_template("cases/withdraw_consent.html", case=case, form=form, consent=consent)
 
 
@@ -221,7 +249,7 @@ def baseline(case_id):
             show_outcome(form, outcome, str(CONFLICT))
         else:
             flash(_("The baseline meeting has been recorded"), "success")
-            return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
+            return redirect(url_for("cases.preparation", case_id=case_id, _anchor="baseline"))
     return render_template("cases/baseline.html", case=case, form=form)
 
 
@@ -244,7 +272,7 @@ def add_item(case_id, kind):
     if form.validate_on_submit():
         casework.add_baseline_item(get_db(), case_id, kind, form.text.data, user=current_user)
         flash(_item_added(kind), "success")
-        return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
+        return redirect(url_for("cases.preparation", case_id=case_id, _anchor="baseline"))
     return render_template("cases/baseline_item.html", case=case, form=form, kind=kind, kind_label=vocabulary.BASELINE_ITEMS[kind])
 
 
@@ -256,7 +284,7 @@ def remove_item(case_id, item_id):
     if not casework.remove_baseline_item(get_db(), case_id, item_id, user=current_user).value:
         abort(404)
     flash(_("The item has been removed"), "success")
-    return redirect(url_for("cases.view", case_id=case_id, _anchor="baseline"))
+    return redirect(url_for("cases.preparation", case_id=case_id, _anchor="baseline"))
 
 
 # Moves made from the case page; the others happen through their own forms
@@ -304,126 +332,16 @@ def move(case_id, target):
     return render_template("cases/move.html", case=case, form=form, title=title, target=target, stage=stage)
 
 
-# Words for the timeline, by audit action.
-TIMELINE_WORDS = {
-    "case.draft_started": _l("Referral started"),
-    "case.referral_updated": _l("Referral details changed"),
-    "case.child_saved": _l("Child details saved"),
-    "case.child_removed": _l("Child removed"),
-    "case.pr_holder_added": _l("Person with parental responsibility added"),
-    "case.pr_holder_removed": _l("Person with parental responsibility removed"),
-    "case.referred": _l("Referral submitted"),
-    "case.allocated": _l("Coordinator allocated"),
-    "case.offer_recorded": _l("s.31ZA offer record saved"),
-    "case.consent_recorded": _l("Consent recorded"),
-    "case.consent_withdrawn": _l("Consent withdrawn"),
-    "case.baseline_recorded": _l("Baseline meeting recorded"),
-    "case.baseline_item_added": _l("Baseline item added"),
-    "case.baseline_item_removed": _l("Baseline item removed"),
-    "case.stage_changed": _l("Stage changed"),
-    "case.meeting_scheduled": _l("Meeting scheduled"),
-    "case.meeting_rescheduled": _l("Meeting rescheduled"),
-    "case.meeting_cancelled": _l("Meeting cancelled"),
-    "case.meeting_held": _l("Meeting recorded as held"),
-    "case.invite_downloaded": _l("Calendar invite downloaded"),
-    "case.person_saved": _l("Network person saved"),
-    "case.invitation_changed": _l("Invitation changed"),
-    "case.person_excluded": _l("Person excluded"),
-    "case.exclusion_lifted": _l("Exclusion lifted"),
-    "case.attendance_recorded": _l("Attendance recorded"),
-    "case.professional_saved": _l("Professional’s information saved"),
-    "case.danger_statement_added": _l("Danger statement added"),
-    "case.danger_statement_removed": _l("Danger statement removed"),
-    "case.professional_shared": _l("Professional’s information shared with the family"),
-    "case.child_views_saved": _l("Child’s views saved"),
-    "case.scales_recorded": _l("Scales recorded"),
-    "plan.task_saved": _l("Plan task saved"),
-    "plan.task_moved": _l("Plan task moved"),
-    "plan.task_removed": _l("Plan task removed"),
-    "plan.details_saved": _l("Contingency, monitoring or review date saved"),
-    "plan.item_decision_noted": _l("Decision noted against a bottom line or question"),
-    "plan.resource_saved": _l("Resource request saved"),
-    "plan.resource_removed": _l("Resource request removed"),
-    "plan.resource_signed_off": _l("Resource request signed off"),
-    "plan.status_changed": _l("Plan status changed"),
-    "plan.decided": _l("Referrer’s decision on the plan recorded"),
-    "plan.version_verified": _l("Plan version checked against its hash"),
-    "plan.pdf_downloaded": _l("Plan PDF downloaded"),
-    "plan.review_recorded": _l("Plan review recorded"),
-    "family.link_created": _l("Family link made"),
-    "family.link_revoked": _l("Family link revoked"),
-    "family.pin_reset": _l("New PIN set for a family link"),
-    "family.letter_printed": _l("Family link letter printed"),
-    "family.link_opened": _l("Family link opened"),
-    "family.link_refused": _l("Family link refused (expired, revoked or locked)"),
-    "family.viewed": _l("Family member read the plan page"),
-    "family.acknowledged": _l("Family member said they have read the plan"),
-    "family.task_updated": _l("Family member updated a task"),
-    "family.pin_passed": _l("Family member entered their PIN"),
-    "family.pin_failed": _l("Wrong PIN entered on a family link"),
-    "family.pin_locked": _l("Family link locked after wrong PINs"),
-    "family.pdf_downloaded": _l("Family member downloaded their plan"),
-    "case.viewed": _l("Case viewed"),
-}
-# The same events, as whole sentences, when the audit trail says which section of the referral changed.
-TIMELINE_SECTION_WORDS = {"case.referral_updated": _l("Referral details changed (%(section)s)")}
-# ...or which kind of meeting or baseline item it was about.
-TIMELINE_KIND_WORDS = {
-    "case.baseline_item_added": _l("Baseline item added (%(kind)s)"),
-    "case.meeting_scheduled": _l("Meeting scheduled (%(kind)s)"),
-    "case.meeting_rescheduled": _l("Meeting rescheduled (%(kind)s)"),
-    "case.meeting_cancelled": _l("Meeting cancelled (%(kind)s)"),
-    "case.meeting_held": _l("Meeting recorded as held (%(kind)s)"),
-    "case.invite_downloaded": _l("Calendar invite downloaded (%(kind)s)"),
-}
-# The audit trail keeps codes for these; this is what the timeline calls them. (Invite downloads have
-# always kept "Conference" and "Review" with a capital letter.)
-TIMELINE_DETAIL_WORDS = {
-    "reference": _l("reference"), "family": _l("family"), "risks": _l("risks"), "purpose": _l("purpose"),
-    "needs": _l("needs"), "referrer": _l("referrer"),
-    "conference": _l("conference"), "review": _l("review"), "Conference": _l("Conference"), "Review": _l("Review"),
-    "question": _l("question"), "bottom_line": _l("bottom line"), "resource": _l("resource"),
-}
-
-
-def timeline_words(event):
-    """What happened, in words: one whole sentence for each event on the timeline (a plain str)."""
-    detail = event["detail"]
-    if event["action"] == "stage":
-        stages = {"old": lifecycle.label(detail["from_stage"]), "new": lifecycle.label(detail["to_stage"])}
-        if detail["note"]:
-            return _("Stage changed: %(old)s to %(new)s (%(note)s)", note=detail["note"], **stages)
-        return _("Stage changed: %(old)s to %(new)s", **stages)
-    action = event["action"]
-    detail = detail if isinstance(detail, dict) else {}
-    section, kind = detail.get("section"), detail.get("kind")
-    section_word = str(TIMELINE_DETAIL_WORDS.get(section, section)) if section else None
-    kind_word = str(TIMELINE_DETAIL_WORDS.get(kind, str(kind).replace("_", " "))) if kind else None
-    if section and not kind and action in TIMELINE_SECTION_WORDS:
-        return TIMELINE_SECTION_WORDS[action] % {"section": section_word}
-    if kind and not section and action in TIMELINE_KIND_WORDS:
-        return TIMELINE_KIND_WORDS[action] % {"kind": kind_word}
-    # An event these tables do not know: its words, then what the audit trail says it was about.
-    words = str(TIMELINE_WORDS.get(action, action))
-    for word in (section_word, kind_word):
-        if word:
-            words = _("%(event)s (%(detail)s)", event=words, detail=word)
-    return words
-
-
 @bp.route("/<id:case_id>/timeline")
 @login_required
 def timeline(case_id):
-    """Every event on the case in order: the audit trail, with each stage change in words."""
+    """Everything done on the case, newest first, each as who did what to which record; filtered by kind."""
     case = access.current_case()
-    show_views = request.args.get("views") == "1"
-    db = get_db()
-    hidden = ["case.stage_changed"] + ([] if show_views else ["case.viewed", "case.invite_downloaded"])
-    events = audit_data.for_record(db, "case", case_id, exclude=hidden)
-    # Stage changes come from their own table, so moves made inside other actions
-    # (allocation, the baseline, scheduling, withdrawal of consent) show too.
-    events += [{"at": row["at"], "actor": row["user_name"], "action": "stage", "detail": row}
-               for row in case_data.stage_history(db, case_id)]
-    events.sort(key=lambda event: event["at"])
-    return render_template("cases/timeline.html", case=case, events=events, describe=timeline_words,
-                           show_views=show_views)
+    kind = request.args.get("kind") if request.args.get("kind") in timeline_rules.KINDS else None
+    page = whole_number(request.args.get("page", "1"), digits=5) or 1
+    events, total = timeline_rules.entries(get_db(), case_id, kind=kind, page=page)
+    pages = max(1, -(-total // timeline_rules.PAGE_SIZE))
+    if page > pages:
+        return redirect(url_for("cases.timeline", case_id=case_id, kind=kind, page=pages))
+    return render_template("cases/timeline.html", case=case, events=events, total=total, kind=kind, page=page,
+                           pages=pages, kinds=timeline_rules.KINDS, page_size=timeline_rules.PAGE_SIZE)

@@ -73,7 +73,7 @@ def schedule(case_id, kind):
         flash(_("The conference has been scheduled. Download the calendar invite to send it")
               if kind == "conference" else
               _("The review has been scheduled. Download the calendar invite to send it"), "success")
-        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+        return redirect(url_for("cases.meetings_list", case_id=case_id))
     return render_template("meetings/form.html", case=case, form=form, kind=kind, meeting=None,
                            title=_("Schedule the conference") if kind == "conference" else _("Schedule the review"))
 
@@ -92,7 +92,7 @@ def change(case_id, meeting_id):
         _refuse_if_paused(case)
     if refusal:
         flash(refusal, "error")
-        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+        return redirect(url_for("cases.meetings_list", case_id=case_id))
     data = None
     if request.method == "GET":
         start, end = parse(meeting["starts_at"]).astimezone(LONDON), parse(meeting["ends_at"]).astimezone(LONDON)
@@ -113,7 +113,7 @@ def change(case_id, meeting_id):
                       _("The review has been rescheduled. Download the updated invite: it replaces the earlier "
                         "one in calendars"), "success")
                 _warn_if_day_off(form)
-                return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+                return redirect(url_for("cases.meetings_list", case_id=case_id))
     return render_template("meetings/form.html", case=case, form=form, kind=meeting["kind"], meeting=meeting,
                            history=meeting_data.history(get_db(), meeting_id),
                            title=_("Change the conference") if meeting["kind"] == "conference" else
@@ -128,7 +128,7 @@ def cancel(case_id, meeting_id):
     meeting = _meeting(case_id, meeting_id)
     if meeting["status"] != "scheduled":
         flash(_("Only a scheduled meeting can be cancelled"), "error")
-        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+        return redirect(url_for("cases.meetings_list", case_id=case_id))
     form = forms.CancelMeetingForm(data={"version": meeting["version"]} if request.method == "GET" else None)
     if form.validate_on_submit():
         outcome = meetings.cancel(get_db(), case, meeting, version_of(form), reason=form.reason.data,
@@ -140,7 +140,7 @@ def cancel(case_id, meeting_id):
             flash(_("The conference has been cancelled. Download the cancellation to remove it from calendars")
                   if meeting["kind"] == "conference" else
                   _("The review has been cancelled. Download the cancellation to remove it from calendars"), "success")
-            return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+            return redirect(url_for("cases.meetings_list", case_id=case_id))
     return render_template("meetings/cancel.html", case=case, form=form, meeting=meeting)
 
 
@@ -155,7 +155,7 @@ def held(case_id, meeting_id):
         _("Only a scheduled meeting can be recorded as held")
     if refusal:
         flash(refusal, "error")
-        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+        return redirect(url_for("cases.meetings_list", case_id=case_id))
     form = forms.HeldForm(data={"held_on": parse(meeting["starts_at"]).astimezone(LONDON).date()}
                           if request.method == "GET" else None)
     if form.validate_on_submit():
@@ -185,7 +185,7 @@ def invite(case_id, meeting_id):
     refusal = _refuse_if_paused(case) if meeting["status"] == "scheduled" else None
     if refusal:
         flash(refusal, "error")
-        return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+        return redirect(url_for("cases.meetings_list", case_id=case_id))
     # Invites may travel outside the council: they name the case reference, never the children.
     # gettext (not lazy_gettext) here: the calendar file and the audit trail get plain str.
     conference = meeting["kind"] == "conference"

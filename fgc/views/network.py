@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from .. import access
@@ -95,6 +96,31 @@ def person(case_id, person_id):
                            relationships=relationships)
 
 
+@bp.route("/several", methods=["GET", "POST"])
+@login_required
+def several(case_id):
+    """Add several people in one go: a row each (MOJ "add another"), saved together or not at all."""
+    case = access.current_case()
+    access.require("progress")
+    children = case_data.children(get_db(), case_id)
+    rows = forms.read_several(request.form, children) if request.method == "POST" else []
+    editing = request.form.get("add_row") or request.form.get("remove")
+    if request.form.get("remove", "").isdigit():
+        rows = [row for row in rows if row["position"] != int(request.form["remove"])]
+    if request.method == "POST" and not editing and rows and not any(row["errors"] for row in rows):
+        people = [({"name": row["name"], "side": row["side"], "roles": [row["role"]] if row["role"] else []},
+                   row["relationships"]) for row in rows]
+        family_network.add_people(get_db(), case_id, people, user=current_user)
+        flash(ngettext("%(num)d person has been added to the network", "%(num)d people have been added to the "
+                       "network", len(people)), "success")
+        return redirect(url_for("network.register", case_id=case_id))
+    problem = _("Enter at least one person") if request.method == "POST" and not editing and not rows else None
+    blank = max(forms.SEVERAL_ROWS - len(rows), 1 if editing == "yes" or not rows else 0)
+    return render_template("network/several.html", case=case, children=children, rows=rows, blank=blank,
+                           show_errors=request.method == "POST" and not editing, problem=problem,
+                           sides=vocabulary.SIDES, roles=vocabulary.NETWORK_ROLES)
+
+
 @bp.route("/<id:person_id>/invitation", methods=["GET", "POST"])
 @login_required
 def invitation(case_id, person_id):
@@ -176,7 +202,7 @@ def attendance(case_id, meeting_id):
             family_network.record_attendance(db, case_id, meeting_id, choices["person"], user=current_user,
                                              professional_choices=choices["professional"])
             flash(_("Attendance has been recorded"), "success")
-            return redirect(url_for("cases.view", case_id=case_id, _anchor="meetings"))
+            return redirect(url_for("cases.meetings_list", case_id=case_id))
         recorded = {kind: {row_id: mode for row_id, mode in choices[kind].items() if mode} for kind in groups}
     return render_template("network/attendance.html", case=case, meeting=meeting, people=groups["person"],
                            team=groups["professional"], recorded=recorded, errors=errors,

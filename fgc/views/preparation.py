@@ -137,7 +137,7 @@ def child_voice(case_id, child_id):
                                           "have not been saved: check them, then make them again"))
         else:
             flash(_("%(name)s’s views have been saved", name=child["name"]), "success")
-            return redirect(url_for("cases.view", case_id=case_id, _anchor="voices"))
+            return redirect(url_for("cases.preparation", case_id=case_id, _anchor="voices"))
     return render_template("preparation/child_voice.html", case=case, form=form, child=child)
 
 
@@ -170,6 +170,6 @@ def meeting_scales(case_id, meeting_id):
                                       {key: int(value) if value else None for key, value in values.items()},
                                       user=current_user)
             flash(_("The scales have been saved"), "success")
-            return redirect(url_for("cases.view", case_id=case_id, _anchor="scaling"))
+            return redirect(url_for("cases.preparation", case_id=case_id, _anchor="scaling"))
     return render_template("preparation/scales.html", case=case, meeting=meeting, rows=rows, values=values,
                            errors=errors)

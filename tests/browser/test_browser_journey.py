@@ -152,7 +152,7 @@ def test_a_referral_from_the_social_worker_to_a_scheduled_conference(page, brows
     expect(page.get_by_role("definition").filter(has_text="Ffion Prys (Mother)")).to_be_visible()
     page.get_by_role("button", name="Send referral").click()
     heading(page, axe, REFERENCE)
-    expect(page).to_have_title(f"Case {REFERENCE} – Family Group Conferences")
+    expect(page).to_have_title(f"Overview of case {REFERENCE} – Family Group Conferences")
     success(page, f"Referral {REFERENCE} has been sent to the FGC service")
     expect(page.get_by_text("Not allocated yet")).to_be_visible()
 
@@ -204,6 +204,8 @@ def test_a_referral_from_the_social_worker_to_a_scheduled_conference(page, brows
         success(coordinator, flash)
         expect(coordinator.get_by_role("listitem").filter(has_text=words)).to_be_visible()
 
+    coordinator.get_by_role("link", name="Overview", exact=True).click()
+    heading(coordinator, axe, REFERENCE)
     coordinator.get_by_role("link", name="Schedule the conference").click()
     heading(coordinator, axe, "Schedule the conference")
     fill_date(coordinator, "Date", conference_day)

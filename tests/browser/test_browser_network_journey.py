@@ -111,10 +111,11 @@ def test_a_coordinator_builds_the_family_network(page, axe, case_id):
     expect(page.get_by_text("0 people in the network.")).to_be_visible()
 
     # --- Eight people, one at a time ------------------------------------------------------------
-    page.get_by_role("link", name="Add a person to the network").click()
+    page.get_by_role("link", name="Network", exact=True).click()
+    page.get_by_role("button", name="Add one person with all their details").click()
     for index, person in enumerate(PEOPLE):
         if index:
-            page.get_by_role("button", name="Add a person").click()
+            page.get_by_role("button", name="Add one person with all their details").click()
         add_person(page, axe, *person)
     expect(page.get_by_text("8 people in the network.")).to_be_visible()
 
@@ -166,9 +167,12 @@ def test_a_coordinator_builds_the_family_network(page, axe, case_id):
                    ).to_have_count(1)
 
     # --- A professional's information and a danger statement ---------------------------------------
-    page.get_by_role("link", name="Back to the case").click()
+    page.get_by_role("link", name="Overview", exact=True).click()
     heading(page, axe, REFERENCE)
     expect(page.get_by_text("8 people in the network, 1 excluded.")).to_be_visible()
+    expect(page.locator("#case-flags")).to_contain_text("1 person excluded")
+    page.get_by_role("link", name="Preparation", exact=True).click()
+    heading(page, axe, REFERENCE)
     page.get_by_role("link", name="See the professionals’ information").click()
     heading(page, axe, f"Professionals’ information for {REFERENCE}")
     page.get_by_role("button", name="Add a professional").click()
@@ -206,7 +210,7 @@ def test_a_coordinator_builds_the_family_network(page, axe, case_id):
     expect(card).to_contain_text("Safety goal: Osian’s health needs are met by a safe adult every week.")
 
     # --- A child's views -------------------------------------------------------------------------------
-    page.get_by_role("link", name="Back to the case").click()
+    page.get_by_role("link", name="Preparation", exact=True).click()
     heading(page, axe, REFERENCE)
     page.get_by_role("link", name=f"Record {FIRST_CHILD}’s views", exact=True).click()
     heading(page, axe, f"Views of {FIRST_CHILD}")
@@ -224,7 +228,7 @@ def test_a_coordinator_builds_the_family_network(page, axe, case_id):
     expect(page.get_by_role("link", name=f"Record {SECOND_CHILD}’s views", exact=True)).to_be_visible()
 
     # --- The network register and its picture ------------------------------------------------------------
-    page.get_by_role("link", name="See the network register").click()
+    page.get_by_role("link", name="Network", exact=True).click()
     heading(page, axe, f"Network for {REFERENCE}")
     svg = page.locator(".app-picture svg")
     expect(svg).to_have_count(1)

@@ -85,7 +85,7 @@ def test_a_plan_is_written_checked_agreed_and_downloaded(page, axe, case_id, tmp
     heading(page, axe, "Your cases")
     page.get_by_role("link", name=REFERENCE, exact=True).click()
     heading(page, axe, REFERENCE)
-    page.get_by_role("link", name="Start the family plan").click()
+    page.get_by_role("link", name="Start the plan").click()
     heading(page, axe, "Family plan")
     expect(page.locator("#unanswered li")).to_have_count(2)
 
@@ -148,7 +148,7 @@ def test_a_plan_is_written_checked_agreed_and_downloaded(page, axe, case_id, tmp
     heading(page, axe, "Plans on your cases")
     page.get_by_role("link", name=REFERENCE, exact=True).click()
     heading(page, axe, REFERENCE)
-    page.get_by_role("link", name="See the family plan").click()
+    page.get_by_role("link", name="See the plan").click()
     heading(page, axe, "Family plan")
     page.get_by_role("button", name="Record your decision").click()
     heading(page, axe, "Your decision on version 1 of the plan")

@@ -62,7 +62,7 @@ def test_the_offer_panel_records_an_offer_in_the_letter_before_proceedings(clien
         **dates("letter_date", datetime.date(2026, 10, 1)), "response": "accepted",
         **dates("response_on", datetime.date(2026, 10, 8))})
     assert response.status_code == 302
-    panel = text(client.page(f"/cases/{case_id}"))
+    panel = text(client.page(f"/cases/{case_id}/referral"))
     assert "Yes, on 1 October 2026" in panel
     assert "Yes, letter dated 1 October 2026" in panel
     assert "Accepted on 8 October 2026" in panel
@@ -76,7 +76,7 @@ def test_the_offer_panel_records_the_best_interests_exception(client, sign_in, d
     client.submit(f"/cases/{case_id}/offer", {"offer_made": "no", "exception_reason": "Risk of flight abroad",
                                               "exception_decided_by": "Head of service",
                                               **dates("exception_decided_on", datetime.date(2026, 9, 2))})
-    panel = text(client.page(f"/cases/{case_id}"))
+    panel = text(client.page(f"/cases/{case_id}/referral"))
     assert "No: not in the child’s best interests" in panel
     assert "Head of service on 2 September 2026" in panel
 
@@ -121,7 +121,7 @@ def test_baseline_and_its_lists(client, sign_in, db):
                         ("bottom_line", "No unsupervised contact with Mr X"),
                         ("resource", "Travel costs to contact")):
         assert client.submit(f"/cases/{case_id}/baseline/{kind}/new", {"text": words}).status_code == 302
-    page = text(client.page(f"/cases/{case_id}"))
+    page = text(client.page(f"/cases/{case_id}/preparation"))
     for words in ("Who will collect the children from school?", "No unsupervised contact with Mr X",
                   "Travel costs to contact"):
         assert words in page
@@ -138,11 +138,12 @@ def test_stage_changes_record_who_and_when(client, sign_in, db):
     client.submit(f"/cases/{case_id}/move/resume", {})
     assert case_data.get(db, case_id)["stage"] == "allocated"
     timeline = text(client.page(f"/cases/{case_id}/timeline"))
-    assert "Stage changed: Allocated to On hold" in timeline
-    assert "Stage changed: On hold to Allocated" in timeline
-    assert "Case viewed" not in timeline
+    assert "Test Coordinator moved the case from Allocated to On hold: Mother in hospital" in timeline
+    assert "Test Coordinator moved the case from On hold to Allocated" in timeline
+    assert not any("looked at the case" in text(title) for title in client.page(f"/cases/{case_id}/timeline")
+                   .select(".moj-timeline__title"))
     client.page(f"/cases/{case_id}")
-    assert "Case viewed" in text(client.page(f"/cases/{case_id}/timeline?views=1"))
+    assert "Test Coordinator looked at the case" in text(client.page(f"/cases/{case_id}/timeline?kind=views"))
 
 
 def test_a_refused_move_says_why_and_changes_nothing(client, sign_in, db):
@@ -170,11 +171,11 @@ def test_deadlines_show_overdue_and_due_soon_in_words(client, sign_in, db):
     case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), referred_on=long_ago)
     sign_in("coordinator")
     page = client.page(f"/cases/{case_id}")
-    deadlines = text(page.select_one("#deadlines").find_next("dl"))
+    deadlines = text(page.select_one("#deadlines").find_next("table"))
     assert "Baseline meeting" in deadlines and "Overdue" in deadlines
     assert "Overdue" in text(client.page("/"))
     today_case = referred_case(db, reference="C-2", coordinator_id=user_id(db, "coordinator@example.org"), urgent=True)
-    deadlines = text(client.page(f"/cases/{today_case}").select_one("#deadlines").find_next("dl"))
+    deadlines = text(client.page(f"/cases/{today_case}").select_one("#deadlines").find_next("table"))
     assert "Due soon" in deadlines
 
 
@@ -182,16 +183,17 @@ def test_closure_days_push_deadlines(client, sign_in, db):
     case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), urgent=True,
                             referred_on="2026-12-23")
     sign_in("coordinator")
-    before = text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("dl"))
+    before = text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("table"))
     # 23 Dec 2026 + 1 working day: Christmas Day and the Boxing Day substitute are bank holidays.
-    assert "Due 24 December 2026" in before
+    assert "Baseline meeting 24 December 2026" in before
     client.submit("/sign-out", {}, form_url="/")
     sign_in("admin")
     client.submit("/admin/closure-days", {**dates("day", datetime.date(2026, 12, 24)), "reason": "Christmas Eve"})
     client.submit("/sign-out", {}, form_url="/")
     sign_in("coordinator")
-    after = text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("dl"))
-    assert "Due 29 December 2026" in after
+    after = text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("table"))
+    assert "Baseline meeting 29 December 2026" in after
+    assert "29 December 2026" in text(client.page("/cases/").select_one("#cases tbody")), "the list's deadline moves too"
 
 
 def test_search_ignores_accents_and_shows_only_visible_cases(client, sign_in, db):
@@ -239,7 +241,7 @@ def test_paused_cases_do_not_show_as_overdue(client, sign_in, db):
     case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), referred_on=long_ago)
     sign_in("coordinator")
     client.submit(f"/cases/{case_id}/move/on_hold", {"note": "Hospital"})
-    deadlines = text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("dl"))
+    deadlines = text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("table"))
     assert "Paused" in deadlines and "Overdue" not in deadlines
     assert "Nothing is overdue" in text(client.page("/"))
 
@@ -249,8 +251,25 @@ def test_the_timeline_shows_moves_made_inside_other_actions(client, sign_in, db)
     sign_in("manager")
     client.submit(f"/cases/{case_id}/allocate", {"coordinator_id": str(user_id(db, "coordinator@example.org"))})
     timeline = text(client.page(f"/cases/{case_id}/timeline"))
-    assert "Coordinator allocated" in timeline
-    assert "Stage changed: Referred to Allocated" in timeline
+    assert "Test Manager allocated the case to Test Coordinator" in timeline
+    assert "Test Manager moved the case from Referred to Allocated" in timeline
+
+
+def test_the_timeline_is_newest_first_says_who_did_what_to_which_record_and_filters_by_kind(client, sign_in, db):
+    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"))
+    sign_in("coordinator")
+    client.submit(f"/cases/{case_id}/network/new", {"name": "Glenys Morgan-Jones", "side": "maternal",
+                                                    "roles": "relative"}, form_url=f"/cases/{case_id}/network/new")
+    client.submit(f"/cases/{case_id}/move/on_hold", {"note": "Hospital"})
+    page = client.page(f"/cases/{case_id}/timeline")
+    entries = [text(item.select_one(".moj-timeline__title")) for item in page.select(".moj-timeline__item")]
+    assert entries[0] == "Test Coordinator moved the case from Allocated to On hold: Hospital", "newest first"
+    assert "Test Coordinator added Glenys Morgan-Jones to the network" in entries
+    assert page.select_one(".moj-timeline__title bdi"), "typed names are isolated from the app's words"
+    network_only = client.page(f"/cases/{case_id}/timeline?kind=network")
+    assert [text(t) for t in network_only.select(".moj-timeline__title")] == [
+        "Test Coordinator added Glenys Morgan-Jones to the network"]
+    assert client.page(f"/cases/{case_id}/timeline?kind=nonsense&page=x").select(".moj-timeline__item")
 
 
 def test_removing_another_cases_child_is_not_found(client, sign_in, db):

@@ -129,7 +129,7 @@ def test_recording_held_then_plan_then_reviews(client, sign_in, db):
     agree_plan(db, case_id)
     case = case_data.get(db, case_id)
     assert case["stage"] == "plan_agreed" and case["plan_agreed_on"] == today.isoformat()
-    assert "Review" in text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("dl"))
+    assert "Review" in text(client.page(f"/cases/{case_id}").select_one("#deadlines").find_next("table"))
     for number in range(2):
         client.submit(f"/cases/{case_id}/meetings/new/review", meeting_form(day=today))
         review = [m for m in meetings.for_case(db, case_id) if m["kind"] == "review" and m["status"] == "scheduled"][0]
@@ -145,7 +145,7 @@ def test_hostile_meeting_details_are_shown_as_text(client, sign_in, db):
     venue = "<b>Canolfan</b> Gymunedol Llanfairpwllgwyngyll 🏠 \u202eמרכז"
     client.submit(f"/cases/{case_id}/meetings/new/conference",
                   meeting_form(venue=venue, address="1 Stryd Fawr\n<script>x</script>", access_notes="x" * 10_000))
-    html = client.get(f"/cases/{case_id}").get_data(as_text=True)
+    html = client.get(f"/cases/{case_id}/meetings").get_data(as_text=True)
     assert "<b>Canolfan</b>" not in html and "&lt;b&gt;Canolfan&lt;/b&gt;" in html
     meeting = meetings.for_case(db, case_id)[0]
     _, event = invite(client, case_id, meeting["id"])
@@ -159,7 +159,7 @@ def test_times_are_stored_in_utc_and_shown_in_uk_time(client, sign_in, db):
     client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form(day=summer, start="10am", end="1pm"))
     meeting = meetings.for_case(db, case_id)[0]
     assert meeting["starts_at"].startswith("2027-07-01T09:00:00") and meeting["starts_at"].endswith("+00:00")
-    assert "1 July 2027 at 10:00am to 1:00pm" in text(client.page(f"/cases/{case_id}"))
+    assert "1 July 2027 at 10:00am to 1:00pm" in text(client.page(f"/cases/{case_id}/meetings"))
 
 
 def test_rescheduling_is_refused_while_consent_is_withdrawn(client, sign_in, db):

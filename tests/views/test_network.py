@@ -10,7 +10,7 @@ from fgc.data import network, plans
 from fgc.db import write
 
 from conftest import check_page, text
-from factories import make_case, user_id
+from factories import case_actions, make_case, user_id
 from test_access import case_routes, nested_ids, url_for_case
 
 HIDDEN = "7 Cuddfan Road, Secret Town"
@@ -129,7 +129,8 @@ def test_lifting_an_exclusion_is_recorded_with_who_and_why(client, sign_in, db, 
         ("excluded", "Risk of harm", "Test Coordinator"), ("lifted", "Risk assessment updated", "Test Coordinator")]
     assert network.may_receive(db, case_id, person["id"])["name"] == "Dai"
     timeline = text(client.page(f"/cases/{case_id}/timeline"))
-    assert "Person excluded" in timeline and "Exclusion lifted" in timeline
+    assert "Test Coordinator excluded Dai from the conference" in timeline
+    assert "Test Coordinator lifted Dai’s exclusion" in timeline
 
 
 def test_a_hidden_address_is_shown_to_no_one_who_must_not_see_it(client, sign_in, db, case_id, new_client):
@@ -227,3 +228,70 @@ def test_the_professionals_who_took_part_are_recorded_beside_the_family(client, 
     page = check_page(response)
     assert "Select how they took part" in text(page.select_one(".govuk-error-summary"))
     assert professionals.attendance(db, meeting_id) == {doctor["id"]: "remote"}, "nothing changed"
+
+
+# --- several people at once ---------------------------------------------------------------------------------
+
+def several(case_id, rows):
+    data = {}
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"people[{index}][{key}]"] = value
+    return data
+
+
+def test_a_coordinator_adds_several_people_in_one_go(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    elin = case_data.children(db, case_id)[0]["id"]
+    page = client.page(f"/cases/{case_id}/network/several")
+    assert len(page.select(".moj-add-another__item")) == 5, "five empty rows to start"
+    response = client.submit(f"/cases/{case_id}/network/several", several(case_id, [
+        {"name": "Glenys Morgan-Jones", f"relationship-{elin}": "Nain", "side": "maternal", "role": "relative"},
+        {"name": "", f"relationship-{elin}": "", "side": "", "role": ""},
+        {"name": "سارة حداد <b>", f"relationship-{elin}": "Family friend", "side": "neither", "role": "friend"},
+        {"name": "Dai Evans", "side": "paternal"},
+    ]))
+    assert response.status_code == 302
+    added = {person["name"]: person for person in network.for_case(db, case_id)}
+    assert {"Glenys Morgan-Jones", "سارة حداد <b>", "Dai Evans"} <= set(added)
+    assert [r["relationship"] for r in added["Glenys Morgan-Jones"]["relationships"]] == ["Nain"]
+    assert added["سارة حداد <b>"]["side"] == "neither" and added["سارة حداد <b>"]["roles"] == ["friend"]
+    assert "3 people have been added to the network" in text(client.page(response.location))
+    assert case_actions(db, case_id).count("case.person_saved") >= 3
+
+
+def test_a_row_with_a_problem_saves_nobody_and_keeps_what_was_typed(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    before = len(network.for_case(db, case_id))
+    elin = case_data.children(db, case_id)[0]["id"]
+    response = client.submit(f"/cases/{case_id}/network/several", several(case_id, [
+        {"name": "Glenys Morgan-Jones", "side": "maternal"},
+        {"name": "", f"relationship-{elin}": "Uncle", "side": "paternal"},
+        {"name": "X" * 201, "side": "nowhere"},
+    ]))
+    page = check_page(response)
+    summary = page.select_one(".govuk-error-summary")
+    assert [a["href"] for a in summary.select("a")] == ["#people-1-name", "#people-2-name", "#people-2-side"]
+    assert "Enter the full name of person 2" in text(summary)
+    assert page.select_one("#people-0-name")["value"] == "Glenys Morgan-Jones"
+    assert page.select_one(f"#people-1-relationship-{elin}")["value"] == "Uncle"
+    assert page.select_one("title").text.startswith("Error:")
+    assert len(network.for_case(db, case_id)) == before, "all or nothing"
+
+
+def test_without_javascript_add_another_and_remove_keep_what_was_typed(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    rows = [{"name": f"Person {n}", "side": "maternal"} for n in range(1, 6)]
+    more = check_page(client.submit(f"/cases/{case_id}/network/several", {**several(case_id, rows), "add_row": "yes"}))
+    assert len(more.select(".moj-add-another__item")) == 6 and not more.select(".govuk-error-summary")
+    assert more.select_one("#people-4-name")["value"] == "Person 5"
+    fewer = check_page(client.submit(f"/cases/{case_id}/network/several", {**several(case_id, rows), "remove": "2"}))
+    assert [field["value"] for field in fewer.select("input[id$='-name']") if field.get("value")] == \
+        ["Person 1", "Person 3", "Person 4", "Person 5"]
+    nothing = check_page(client.submit(f"/cases/{case_id}/network/several", {}))
+    assert "Enter at least one person" in text(nothing.select_one(".govuk-error-summary"))
+
+
+def test_only_those_who_run_the_case_may_add_several_people(client, sign_in, db, case_id):
+    sign_in("social_worker")
+    assert client.raw.get(f"/cases/{case_id}/network/several").status_code == 403

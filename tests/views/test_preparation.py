@@ -69,7 +69,7 @@ def test_the_childs_voice(client, sign_in, db, case_id):
     views = child_views.get(db, child["id"])
     assert (views["wishes"], views["advocate_name"], views["attending"], views["scale"]) == \
         ("I want to stay with Nain", "Bethan", "part", 7)
-    assert "I want to stay with Nain (their scale: 7 out of 10)" in text(client.page(f"/cases/{case_id}"))
+    assert "I want to stay with Nain (their scale: 7 out of 10)" in text(client.page(f"/cases/{case_id}/preparation"))
 
 
 def test_a_child_from_another_case_is_not_found(client, sign_in, db, case_id):

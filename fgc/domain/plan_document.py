@@ -20,6 +20,8 @@ FORMAT = 1
 ATTENDED = ("in_person", "remote", "written_views")
 # Only bottom lines and questions must be answered by the plan; resources are offers, not asks.
 MUST_ANSWER = ("bottom_line", "question")
+# What a task can answer, in the order the plan shows them: each numbered within its kind (BL1, Q1, D1).
+ANSWER_KINDS = ("bottom_line", "question", "danger")
 # Labels for showing differences only: never put into a document (documents are frozen and hashed).
 TASK_PARTS = {"what": _l("What will happen"), "who": _l("Who does it"), "when": _l("By when"),
               "checker": _l("Who checks"), "status": _l("Status"), "answers": _l("What it answers")}
@@ -195,6 +197,45 @@ def unanswered(document):
 def pending_sign_off(document):
     """Resource requests that still need a senior manager's approval."""
     return [row for row in document["resources"] if row["sign_off_needed"] and row["sign_off"] != "approved"]
+
+
+def answer_key(document, kinds=ANSWER_KINDS):
+    """What a task can answer, of ``kinds``, in the order the plan shows them: the bottom lines, the questions,
+    then each professional's danger statements. Each is numbered within its kind, so a task's answers can be
+    shown as short references (BL1, Q2, D1) with the full text given once, in this key.
+
+    Returns ``[{"ref": "item:3", "kind", "number", "text", "source", "answered_by", "decision"}]``: ``source``
+    is who wrote a danger statement (None for the rest), ``answered_by`` the numbers of the tasks that answer
+    it, ``decision`` one noted against a bottom line or question instead of a task.
+    """
+    entries, counts = [], {}
+
+    def add(ref, kind, text, source, answered_by, decision=None):
+        if kind in kinds:
+            counts[kind] = counts.get(kind, 0) + 1
+            entries.append({"ref": ref, "kind": kind, "number": counts[kind], "text": text, "source": source,
+                            "answered_by": list(answered_by or []), "decision": decision})
+
+    for kind in MUST_ANSWER:
+        for item in document.get("items") or []:
+            if item["kind"] == kind:
+                add(f"item:{item['id']}", kind, item["text"], None, item.get("answered_by"), item.get("decision"))
+    for member in document.get("worries") or []:
+        for danger in member.get("dangers") or []:
+            add(f"danger:{danger['id']}", "danger", danger["danger"], member["name"], danger.get("answered_by"))
+    return entries
+
+
+def task_answers(task, key, *, unknown=True):
+    """What ``task`` answers, as entries of ``key`` (from :func:`answer_key`) in the key's order. A reference
+    the key does not hold (an item removed from the case since) follows as ``{"ref", "kind": None}``, unless
+    ``unknown`` is False, when it is left out, as it is for a kind the key leaves out."""
+    position = {entry["ref"]: index for index, entry in enumerate(key)}
+    known = sorted((ref for ref in task["answers"] if ref in position), key=position.get)
+    missing = [{"ref": ref, "kind": None, "number": None, "text": None, "source": None, "answered_by": [],
+                "decision": None}
+               for ref in task["answers"] if ref not in position and unknown]
+    return [key[position[ref]] for ref in known] + missing
 
 
 def _task_view(task):

@@ -296,3 +296,47 @@ def test_the_task_table_reads_at_1280_on_a_phone_and_in_print(page, axe, readabl
     printed = table.bounding_box()
     assert printed["x"] >= 0 and printed["x"] + printed["width"] <= 720, "nothing cut off at the page's edge"
     expect(table.get_by_role("link", name=re.compile("^Change"))).to_be_hidden()
+
+
+def test_comparing_versions_marks_the_changed_words_without_colour_alone(app, page, axe, readable_case_id):
+    from fgc.data import cases as case_data_
+    from fgc.domain import agreement
+    from factories import someone
+
+    db = connect(app.config["DATABASE"])
+    coordinator, referrer = someone(db, "coordinator@example.org"), someone(db, "social_worker@example.org")
+    with write(db):
+        plan = plan_data.get(db, readable_case_id)
+        plan_data.save_details(db, plan["id"], plan["version"], {
+            "contingency": "Nain takes Ffion to hers.", "monitoring": "Uncle Dai", "review_on": "2027-01-30"},
+            user_id=coordinator.id)
+        plan = plan_data.get(db, readable_case_id)
+        agreement.mark_ready(db, case_data_.get(db, readable_case_id), plan, plan["revision"], user_id=coordinator.id)
+        plan = plan_data.get(db, readable_case_id)
+        agreement.decide(db, case_data_.get(db, readable_case_id), plan, plan["revision"], outcome="agreed", text="",
+                         user=referrer)
+        agreement.record_review(db, case_data_.get(db, readable_case_id), plan_data.get(db, readable_case_id),
+                                meeting_id=None, held_on="2027-01-30", changes="", outcomes={}, new_version=True,
+                                user_id=coordinator.id)
+        plan = plan_data.get(db, readable_case_id)
+        first = plan_data.tasks(db, plan["id"])[0]
+        plan_data.save_task(db, readable_case_id, plan["id"], dict(first, what=first["what"].replace(
+            "every Saturday morning.)", "every Saturday and Sunday morning.)"), by_when="Every Sunday morning"),
+            user_id=coordinator.id, task_id=first["id"], version=first["version"])
+    db.close()
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(page, axe, "social_worker@example.org")
+    heading(page, axe, "Your referrals")
+    page.goto(f"/cases/{readable_case_id}/plan/compare?from=1&to=draft")
+    heading(page, axe, "Compare versions of the plan")
+    added = page.locator("#changed-task-1 ins")
+    expect(added).to_have_text(["Added text: and Sunday (end of added text)", "Added text: Sunday (end of added text)"])
+    expect(page.locator("#changed-task-1 del")).to_have_text(["Removed text: Saturday (end of removed text)"])
+    styles = page.evaluate("""() => [...document.querySelectorAll('#changed-task-1 ins, #changed-task-1 del')].map(mark => {
+        const style = getComputedStyle(mark);
+        return [mark.localName, style.textDecorationLine, style.backgroundColor !== 'rgba(0, 0, 0, 0)'];
+    })""")
+    assert styles == [["ins", "underline", True], ["del", "line-through", True], ["ins", "underline", True]], styles
+    page.set_viewport_size({"width": 390, "height": 844})
+    axe.check(page)

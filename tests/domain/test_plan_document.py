@@ -159,3 +159,36 @@ def test_a_frozen_document_without_worries_still_has_a_key():
                 "tasks": [{"key": 5, "answers": ["item:1"]}]}
     assert [(entry["kind"], entry["number"]) for entry in plan_document.answer_key(document)] == [("question", 1)]
 
+
+
+def test_differences_are_given_field_by_field_word_by_word(db, case):
+    from fgc.domain.word_diff import ADDED, REMOVED, SAME
+
+    nain, dai = person(db, case["id"], "Nain Jones"), person(db, case["id"], "Uncle Dai")
+    question = refs(db, case["id"], "question")[0]
+    old = plan_document.assemble(db, case, write_plan(db, case, ("Nain collects Megan on Tuesdays",
+                                                                 [nain["id"]], [question])))
+    [task] = old["tasks"]
+    changed = dict(task, what="Nain collects Megan and Cai on Thursdays", by_date="2027-03-27",
+                   who=task["who"] + [{"kind": "person", "id": dai["id"], "name": "Uncle Dai", "excluded": False}],
+                   status="done", answers=[])
+    new = dict(old, tasks=[changed], contingency="Dai steps in.",
+               resources=[{"what": "Bus passes", "detail": "For Taid"}])
+    [row] = plan_document.differences(old, new)["tasks"]
+    parts = {part["name"]: part for part in row["parts"]}
+    assert list(parts) == ["what", "who", "by_date", "status", "answers"], "only what changed, in the page's order"
+    assert [str(part["label"]) for part in row["parts"]] == [
+        "What will happen", "Who does it", "By date", "Status", "What it answers"]
+    assert parts["what"]["changes"] == [(SAME, "Nain collects Megan "), (ADDED, "and Cai"), (SAME, " on "),
+                                        (REMOVED, "Tuesdays"), (ADDED, "Thursdays")]
+    assert parts["who"]["kind"] == "items" and parts["who"]["changes"] == [(SAME, "Nain Jones"),
+                                                                           (ADDED, "Uncle Dai")]
+    assert parts["by_date"]["changes"] == [(ADDED, "2027-03-27")]
+    assert parts["status"]["changes"] == [(REMOVED, "not_started"), (ADDED, "done")]
+    assert parts["answers"]["changes"] == [(REMOVED, question)]
+    rest = {part["name"]: part for part in plan_document.differences(old, new)["plan"]}
+    assert rest["contingency"]["kind"] == "words" and rest["contingency"]["changes"] == [(ADDED, "Dai steps in.")]
+    assert rest["resources"]["changes"] == [(ADDED, ("Bus passes", "For Taid"))]
+    assert str(rest["resources"]["label"]) == "Resources asked for"
+    texts = [text for part in [*row["parts"], *rest.values()] for _change, text in part["changes"]]
+    assert not any("; " in str(text) for text in texts), "fields are never joined into one string"

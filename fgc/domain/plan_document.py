@@ -218,13 +218,16 @@ def answer_key(document, kinds=ANSWER_KINDS):
             entries.append({"ref": ref, "kind": kind, "number": counts[kind], "text": text, "source": source,
                             "answered_by": list(answered_by or []), "decision": decision})
 
+    # Read with .get: a frozen version is shown even if its content was changed outside the service.
     for kind in MUST_ANSWER:
         for item in document.get("items") or []:
-            if item["kind"] == kind:
-                add(f"item:{item['id']}", kind, item["text"], None, item.get("answered_by"), item.get("decision"))
+            if item.get("kind") == kind:
+                add(f"item:{item.get('id')}", kind, item.get("text"), None, item.get("answered_by"),
+                    item.get("decision"))
     for member in document.get("worries") or []:
         for danger in member.get("dangers") or []:
-            add(f"danger:{danger['id']}", "danger", danger["danger"], member["name"], danger.get("answered_by"))
+            add(f"danger:{danger.get('id')}", "danger", danger.get("danger"), member.get("name"),
+                danger.get("answered_by"))
     return entries
 
 
@@ -233,10 +236,11 @@ def task_answers(task, key, *, unknown=True):
     the key does not hold (an item removed from the case since) follows as ``{"ref", "kind": None}``, unless
     ``unknown`` is False, when it is left out, as it is for a kind the key leaves out."""
     position = {entry["ref"]: index for index, entry in enumerate(key)}
-    known = sorted((ref for ref in task["answers"] if ref in position), key=position.get)
+    refs = task.get("answers") or []
+    known = sorted((ref for ref in refs if ref in position), key=position.get)
     missing = [{"ref": ref, "kind": None, "number": None, "text": None, "source": None, "answered_by": [],
                 "decision": None}
-               for ref in task["answers"] if ref not in position and unknown]
+               for ref in refs if ref not in position and unknown]
     return [key[position[ref]] for ref in known] + missing
 
 

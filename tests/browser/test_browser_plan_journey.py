@@ -340,3 +340,11 @@ def test_comparing_versions_marks_the_changed_words_without_colour_alone(app, pa
     assert styles == [["ins", "underline", True], ["del", "line-through", True], ["ins", "underline", True]], styles
     page.set_viewport_size({"width": 390, "height": 844})
     axe.check(page)
+
+    # The agreed version reads as the plan page does: words whole, answers as references with their key.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"/cases/{readable_case_id}/plan/versions/1")
+    heading(page, axe, "Version 1 of the plan")
+    assert page.evaluate(BROKEN_WORDS, ".app-plan-table td, .app-plan-table th") == []
+    expect(page.locator(".app-plan-table tbody tr").first.get_by_role("link")).to_have_text(["Q1", "D2"])
+    assert page.locator("main").inner_text().count(DANGER) == 1

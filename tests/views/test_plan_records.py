@@ -169,11 +169,18 @@ def test_a_version_is_shown_read_only_with_its_full_hash(client, sign_in, db, ca
     sign_in("social_worker")
     page = client.page(f"/cases/{case_id}/plan/versions/1")
     body = text(page)
-    tasks = text(page.select_one("table"))
-    assert "Nain collects the children from school" in tasks and "Every Saturday" in tasks and "Nain" in tasks
-    assert "Answers: Who will look after the children?" in tasks
-    bottom_lines = text(page.select("table")[1])
-    assert "Bottom line: The children must not be left alone with Mr X Task 2" in bottom_lines
+    tasks = page.select_one("table")
+    assert "Nain collects the children from school" in text(tasks) and "Every Saturday" in text(tasks)
+    assert [text(cell) for cell in tasks.select("td.app-plan-table__answers")] == ["Q1", "BL1"]
+    assert "Who will look after the children?" not in text(tasks), "the full text is given once, in the key"
+    key = page.select("table")[1]
+    assert [text(row) for row in key.select("tbody tr")] == [
+        "BL1 Bottom line: The children must not be left alone with Mr X Task 2",
+        "Q1 Question: Who will look after the children? Task 1",
+        "D1 Danger statement from Dr Pat Hughes: Children hurt if fights continue No task"]
+    link = tasks.select_one("td.app-plan-table__answers a")
+    assert key.select_one(link["href"]) is not None
+    assert text(page.select_one(f"#{link['aria-describedby']}")) == "Question: Who will look after the children?"
     for expected in ("Nain moves in if Mam is unwell", "The social worker", "22 February 2027", version["sha256"],
                      "Agreed"):
         assert expected in body

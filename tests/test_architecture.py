@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "fgc"
 MODULES = sorted(path for path in PACKAGE.rglob("*.py"))
 # The pure rules: no app, no request, no database. flask_babel only for their words.
 PURE = ["domain/lifecycle.py", "domain/workdays.py", "domain/deadlines.py", "domain/invites.py",
-        "domain/vocabulary.py", "domain/outcome.py", "domain/passwords.py",
+        "domain/vocabulary.py", "domain/outcome.py", "domain/passwords.py", "domain/word_diff.py",
         "render/svg.py", "render/font_metrics.py", "render/kinship.py", "render/network_picture.py",
         "render/scale_chart.py"]
 

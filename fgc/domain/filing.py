@@ -14,18 +14,23 @@ from ..data import plans as plan_data
 from ..db import write
 from ..render import case_file
 from . import audit
-from .plan_document import assemble, digest
+from .plan_document import answer_key, assemble, digest, task_answers
 
 
 class VersionTampered(Exception):
     """A frozen version's content no longer matches its SHA-256: it is not printed as agreed."""
 
 
+def _html(document, *, agreed, user, sha256):
+    key = answer_key(document)
+    return case_file.html_for(document, agreed=agreed, generated_by=audit.user_name(user), generated_at=now(),
+                              sha256=sha256, key=key,
+                              answers={task["key"]: task_answers(task, key) for task in document["tasks"]})
+
+
 def draft_pdf(db, case, plan, user):
     """The plan as it stands now, marked DRAFT. Rendered every time, never kept."""
-    document = assemble(db, case, plan)
-    return case_file.render(case_file.html_for(document, agreed=False, generated_by=audit.user_name(user), generated_at=now(),
-                                               sha256=None))
+    return case_file.render(_html(assemble(db, case, plan), agreed=False, user=user, sha256=None))
 
 
 def cache_key(version_row):
@@ -47,9 +52,8 @@ def version_pdf(db, case, plan, version_row, user):
     if digest(version_row["content"]) != version_row["sha256"]:
         raise VersionTampered(version_row["id"])
     document = json.loads(version_row["content"])
-    html = case_file.html_for(document, agreed=case_file.is_agreed(version_row["outcome"]), generated_by=audit.user_name(user),
-                    generated_at=now(), sha256=version_row["sha256"])
-    rendered = case_file.render(html)
+    rendered = case_file.render(_html(document, agreed=case_file.is_agreed(version_row["outcome"]), user=user,
+                                      sha256=version_row["sha256"]))
     with write(db):
         plan_data.store_pdf(db, key, version_row["id"], rendered, user_id=audit.user_id(user))
         # Someone else may have kept theirs first: everyone gets the same filed copy.

@@ -15,14 +15,18 @@ from ..data import cases as case_data
 from ..data import meetings as meeting_data
 from ..data import plans as plan_data
 from ..data import users as user_data
+from . import word_diff
 
 FORMAT = 1
 ATTENDED = ("in_person", "remote", "written_views")
 # Only bottom lines and questions must be answered by the plan; resources are offers, not asks.
 MUST_ANSWER = ("bottom_line", "question")
+# What a task can answer, in the order the plan shows them: each numbered within its kind (BL1, Q1, D1).
+ANSWER_KINDS = ("bottom_line", "question", "danger")
 # Labels for showing differences only: never put into a document (documents are frozen and hashed).
-TASK_PARTS = {"what": _l("What will happen"), "who": _l("Who does it"), "when": _l("By when"),
-              "checker": _l("Who checks"), "status": _l("Status"), "answers": _l("What it answers")}
+TASK_PARTS = {"what": _l("What will happen"), "who": _l("Who does it"), "by_date": _l("By date"),
+              "by_when": _l("When or how often"), "checker": _l("Who checks"), "status": _l("Status"),
+              "answers": _l("What it answers")}
 PLAN_PARTS = {"contingency": _l("Contingency plan"), "monitoring": _l("Who monitors the plan"),
               "review_on": _l("Review date"), "resources": _l("Resources asked for")}
 
@@ -197,16 +201,71 @@ def pending_sign_off(document):
     return [row for row in document["resources"] if row["sign_off_needed"] and row["sign_off"] != "approved"]
 
 
+def answer_key(document, kinds=ANSWER_KINDS):
+    """What a task can answer, of ``kinds``, in the order the plan shows them: the bottom lines, the questions,
+    then each professional's danger statements. Each is numbered within its kind, so a task's answers can be
+    shown as short references (BL1, Q2, D1) with the full text given once, in this key.
+
+    Returns ``[{"ref": "item:3", "kind", "number", "text", "source", "answered_by", "decision"}]``: ``source``
+    is who wrote a danger statement (None for the rest), ``answered_by`` the numbers of the tasks that answer
+    it, ``decision`` one noted against a bottom line or question instead of a task.
+    """
+    entries, counts = [], {}
+
+    def add(ref, kind, text, source, answered_by, decision=None):
+        if kind in kinds:
+            counts[kind] = counts.get(kind, 0) + 1
+            entries.append({"ref": ref, "kind": kind, "number": counts[kind], "text": text, "source": source,
+                            "answered_by": list(answered_by or []), "decision": decision})
+
+    # Read with .get: a frozen version is shown even if its content was changed outside the service.
+    for kind in MUST_ANSWER:
+        for item in document.get("items") or []:
+            if item.get("kind") == kind:
+                add(f"item:{item.get('id')}", kind, item.get("text"), None, item.get("answered_by"),
+                    item.get("decision"))
+    for member in document.get("worries") or []:
+        for danger in member.get("dangers") or []:
+            add(f"danger:{danger.get('id')}", "danger", danger.get("danger"), member.get("name"),
+                danger.get("answered_by"))
+    return entries
+
+
+def task_answers(task, key, *, unknown=True):
+    """What ``task`` answers, as entries of ``key`` (from :func:`answer_key`) in the key's order. A reference
+    the key does not hold (an item removed from the case since) follows as ``{"ref", "kind": None}``, unless
+    ``unknown`` is False, when it is left out, as it is for a kind the key leaves out."""
+    position = {entry["ref"]: index for index, entry in enumerate(key)}
+    refs = task.get("answers") or []
+    known = sorted((ref for ref in refs if ref in position), key=position.get)
+    missing = [{"ref": ref, "kind": None, "number": None, "text": None, "source": None, "answered_by": [],
+                "decision": None}
+               for ref in refs if ref not in position and unknown]
+    return [key[position[ref]] for ref in known] + missing
+
+
 def _task_view(task):
-    return {"what": task["what"], "who": ", ".join(person["name"] for person in task["who"]),
-            "when": " ".join(part for part in (task["by_date"] or "", task["by_when"]) if part),
-            "checker": task["checker"], "status": task["status"], "answers": sorted(task["answers"])}
+    return {"what": task["what"], "who": [person["name"] for person in task["who"]],
+            "by_date": [task["by_date"]] if task["by_date"] else [], "by_when": task["by_when"],
+            "checker": task["checker"], "status": [task["status"]], "answers": sorted(task["answers"])}
+
+
+def _part(name, label, old, new):
+    """One labelled part of the plan, compared: text word by word, lists item by item. None if unchanged."""
+    kind = "items" if isinstance(new, list) or isinstance(old, list) else "words"
+    changes = word_diff.items(old, new) if kind == "items" else word_diff.words(old, new)
+    if all(change == word_diff.SAME for change, _text in changes):
+        return None
+    return {"name": name, "label": label, "kind": kind, "changes": changes}
 
 
 def differences(old, new):
-    """What changed from ``old`` to ``new``, task by task, then the rest of the plan.
+    """What changed from ``old`` to ``new``, task by task, then the rest of the plan, part by part.
 
-    Tasks are matched by their key, which a task keeps from version to version.
+    Tasks are matched by their key, which a task keeps from version to version. Each changed part is
+    ``{"name", "label", "kind": words|items, "changes": [(change, text or item)]}`` (see
+    :mod:`fgc.domain.word_diff`): text compared word by word, lists (who, dates, statuses, answers,
+    resources) item by item, so no two parts are ever run together.
     Returns {"tasks": [{"change": added|removed|changed, "position", "old", "new", "parts"}], "plan": [...]}.
     """
     old_tasks = {task["key"]: task for task in old["tasks"]}
@@ -219,7 +278,8 @@ def differences(old, new):
                             "parts": []})
             continue
         old_view, new_view = _task_view(before), _task_view(task)
-        parts = [name for name in TASK_PARTS if old_view[name] != new_view[name]]
+        parts = [part for name, label in TASK_PARTS.items()
+                 if (part := _part(name, label, old_view[name], new_view[name]))]
         if parts:
             changes.append({"change": "changed", "position": position, "old": old_view, "new": new_view,
                             "parts": parts})
@@ -227,14 +287,10 @@ def differences(old, new):
         if task["key"] not in new_tasks:
             changes.append({"change": "removed", "position": None, "old": _task_view(task), "new": None,
                             "parts": []})
-    rest = []
-    for name in ("contingency", "monitoring", "review_on"):
-        if old[name] != new[name]:
-            rest.append({"name": name, "label": PLAN_PARTS[name], "old": old[name], "new": new[name]})
-    old_resources = sorted((row["what"], row["detail"]) for row in old["resources"])
-    new_resources = sorted((row["what"], row["detail"]) for row in new["resources"])
-    if old_resources != new_resources:
-        rest.append({"name": "resources", "label": PLAN_PARTS["resources"],
-                     "old": "; ".join(what for what, _ in old_resources),
-                     "new": "; ".join(what for what, _ in new_resources)})
+    values = {side: {"contingency": document["contingency"] or "", "monitoring": document["monitoring"] or "",
+                     "review_on": [document["review_on"]] if document["review_on"] else [],
+                     "resources": [(row["what"], row["detail"] or "") for row in document["resources"]]}
+              for side, document in (("old", old), ("new", new))}
+    rest = [part for name, label in PLAN_PARTS.items()
+            if (part := _part(name, label, values["old"][name], values["new"][name]))]
     return {"tasks": changes, "plan": rest}

@@ -39,11 +39,13 @@ def is_agreed(outcome):
     return outcome in AGREED_OUTCOMES
 
 
-def html_for(document, *, agreed, generated_by, generated_at, sha256):
+def html_for(document, *, agreed, generated_by, generated_at, sha256, key=(), answers=None):
     """The print HTML for a plan document. Needs an app context.
 
     ``agreed`` False prints DRAFT on every page (the working draft, or a declined version);
-    ``sha256`` is the frozen version's hash, None for the working draft.
+    ``sha256`` is the frozen version's hash, None for the working draft. ``key`` is what the plan's tasks
+    can answer and ``answers`` what each task answers, by task key (fgc.domain.plan_document's
+    ``answer_key`` and ``task_answers``): printed as references (BL1, Q1, D1) with the key under the tasks.
     """
     network = document["network"]
     # Someone excluded is drawn only as excluded: no role, no relationship, no line to a child.
@@ -60,7 +62,8 @@ def html_for(document, *, agreed, generated_by, generated_at, sha256):
     # signed-in user) need a request and have nothing to say to a PDF, which may be made outside one.
     return current_app.jinja_env.get_template(TEMPLATE).render(
         doc=document, agreed=bool(agreed), generated_by=generated_by, generated_at=generated_at,
-        sha256=sha256, author=str(AUTHOR), labels=LABELS, network_svg=picture,
+        sha256=sha256, author=str(AUTHOR), labels=LABELS, network_svg=picture, key=list(key),
+        answers=answers or {},
         task_text={number: task["what"] for number, task in enumerate(document["tasks"], start=1)})
 
 

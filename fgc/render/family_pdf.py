@@ -1,8 +1,9 @@
 """The family's own copy of their plan as a PDF, in Welsh or English.
 
-It says what the family page says (fgc.views.family): their tasks first, everyone else's, what happens
-if the plan stops working, who keeps an eye on it, the review date and who their coordinator is,
-marked "not agreed yet" when it is a draft. It is built from :func:`print_view`, which copies only
+It says what the family page says (fgc.views.family): their tasks first, everyone else's, the bottom
+lines and questions the tasks answer (as BL1, Q1, with a key), what happens if the plan stops working,
+who keeps an eye on it, the review date and who their coordinator is, marked "not agreed yet" when it
+is a draft. It is built from :func:`print_view`, which copies only
 those parts out of the plan document, so the council's side of the case (the referrer's decision
 text, resource sign-off notes, the professionals' worries, the network and anyone's contact
 details, the version's hash) cannot reach the template at all.
@@ -24,7 +25,12 @@ TEMPLATE = "print/family_plan.html"
 FILENAMES = {"en": "family-plan.pdf", "cy": "cynllun-teulu.pdf"}
 
 
-def _task(number, task, update=None):
+def _entry(entry):
+    """A bottom line or question a task answers: only what the key prints."""
+    return {"ref": entry["ref"], "kind": entry["kind"], "number": entry["number"], "text": entry["text"]}
+
+
+def _task(number, task, answers, update=None):
     # No key may share a dict method's name (update, items, keys...): Jinja's ``task.update`` finds the method.
     return {
         "number": number,
@@ -34,6 +40,7 @@ def _task(number, task, update=None):
         "by_date": task["by_date"],
         "by_when": task["by_when"],
         "checker": task["checker"],
+        "answers": [_entry(entry) for entry in answers.get(task["key"], [])],
         "reported": {"done": bool(update["done"]), "note": update["note"] or ""} if update else None,
     }
 
@@ -42,6 +49,7 @@ def print_view(context):
     """Only what the family page shows, from fgc.views.family's plan context. Nothing else is passed on."""
     document = context["document"]
     updates = context.get("updates") or {}
+    answers = context.get("answers") or {}
     decision = document.get("decision") or {}
     coordinator = context.get("coordinator")
     person = context.get("person")
@@ -50,8 +58,9 @@ def print_view(context):
         "agreed": bool(context["agreed"]),
         "agreed_on": (decision.get("at") or "")[:10] if context["agreed"] else None,
         "number": context["number"],
-        "mine": [_task(number, task, updates.get(task["key"])) for number, task in context["mine"]],
-        "others": [_task(number, task) for number, task in context["others"]],
+        "mine": [_task(number, task, answers, updates.get(task["key"])) for number, task in context["mine"]],
+        "others": [_task(number, task, answers) for number, task in context["others"]],
+        "key": [_entry(entry) for entry in context.get("key") or []],
         "contingency": document.get("contingency") or "",
         "monitoring": document.get("monitoring") or "",
         "review_on": document.get("review_on"),

@@ -143,6 +143,8 @@ def _plan_context(db, link):
     """What the family see of their plan, for the page and the PDF alike."""
     plan, document, number, agreed = _shown_plan(db, link["case_id"])
     tasks = list(enumerate(document["tasks"], start=1)) if document else []
+    # Only the bottom lines and questions: the professionals' danger statements are the council's side.
+    key = plan_document.answer_key(document, kinds=plan_document.MUST_ANSWER) if document else []
     person = next((p for p in document["network"]["people"] if p["id"] == link["person_id"]), None) \
         if document else None
     return {
@@ -152,6 +154,8 @@ def _plan_context(db, link):
         "person": person, "coordinator": _coordinator(db, link["case_id"]),
         "acknowledged": links.acknowledgement(db, link["id"], plan["id"], number) if plan else None,
         "updates": _updates_by_task(db, plan, link) if plan else {},
+        "key": key,
+        "answers": {task["key"]: plan_document.task_answers(task, key, unknown=False) for _, task in tasks},
     }
 
 

@@ -116,7 +116,11 @@ def version(case_id, number):
     case = access.current_case()
     db = get_db()
     row = _version(db, plan_data.get(db, case_id), number)
-    return render_template("plan_records/version.html", case=case, version=row, doc=_document(row))
+    doc = _document(row)
+    key = plan_document.answer_key(doc) if doc else []
+    return render_template("plan_records/version.html", case=case, version=row, doc=doc, key=key,
+                           answers={task.get("key"): plan_document.task_answers(task, key)
+                                    for task in (doc or {}).get("tasks", []) if isinstance(task, dict)})
 
 
 @bp.route(f"{CASE}/versions/{NUMBER}/verify", methods=["POST"])

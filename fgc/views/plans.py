@@ -70,8 +70,10 @@ def view(case_id):
     db = get_db()
     plan = plan_data.get(db, case_id)
     document = plan_document.assemble(db, case, plan)
+    key = plan_document.answer_key(document)
     return render_template(
         "plans/plan.html", case=case, plan=plan, document=document, unanswered=plan_document.unanswered(document),
+        key=key, answers={task["key"]: plan_document.task_answers(task, key) for task in document["tasks"]},
         pending=plan_document.pending_sign_off(document), task_status=vocabulary.TASK_STATUSES,
         versions=plan_data.versions(db, plan["id"]) if plan else [],
         agreed=plan_data.latest_agreed(db, plan["id"]) if plan else None,

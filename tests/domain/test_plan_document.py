@@ -113,3 +113,82 @@ def test_differences_match_tasks_by_their_key(db, case):
     changes = {(row["change"], (row["old"] or row["new"])["what"]) for row in plan_document.differences(old, new)["tasks"]}
     assert changes == {("changed", "Dai phones every evening"), ("removed", "Nain collects the children"),
                        ("added", "Aunt Sue cooks on Sundays")}
+
+
+def test_answers_are_numbered_in_the_order_the_plan_shows_them_each_within_its_kind(db, case):
+    from fgc.data import professionals
+
+    with write(db):
+        baselines.add_item(db, case["id"], "bottom_line", "Mr X never stays the night")
+        baselines.add_item(db, case["id"], "question", "How will Megan get to school?")
+        worker = professionals.save(db, case["id"], {"name": "Sam Okafor", "agency": "Children’s services"})
+        professionals.add_danger(db, worker, "Ffion misses school", "Ffion goes to school")
+    first_line, second_line = refs(db, case["id"], "bottom_line")
+    question, second_question = refs(db, case["id"], "question")
+    dangers = [f"danger:{danger['id']}" for member in professionals.for_case(db, case["id"])
+               for danger in member["dangers"]]
+    plan = write_plan(db, case, ("Nain collects the children", [], [dangers[-1], question, second_line]),
+                      ("Nobody lets Mr X in", [], [first_line]))
+    document = plan_document.assemble(db, case, plan)
+    key = plan_document.answer_key(document)
+    assert [(entry["kind"], entry["number"], entry["text"]) for entry in key] == [
+        ("bottom_line", 1, "No contact with Mr X"), ("bottom_line", 2, "Mr X never stays the night"),
+        ("question", 1, "Who will look after the children?"), ("question", 2, "How will Megan get to school?"),
+        ("danger", 1, "Children hurt if fights continue"), ("danger", 2, "Ffion misses school")]
+    assert [entry["ref"] for entry in key] == [first_line, second_line, question, second_question, *dangers]
+    assert [entry["source"] for entry in key][-2:] == ["Dr Pat Hughes", "Sam Okafor"]
+    assert [entry["answered_by"] for entry in key] == [[2], [1], [1], [], [], [1]]
+
+    first, second = document["tasks"]
+    second = dict(second, answers=[first_line, "item:9999"])  # an item since removed from the case
+    assert [(entry["kind"], entry["number"]) for entry in plan_document.task_answers(first, key)] == [
+        ("bottom_line", 2), ("question", 1), ("danger", 2)], "in the key's order, not the order they were ticked"
+    assert [(entry["ref"], entry["kind"]) for entry in plan_document.task_answers(second, key)] == [
+        (first_line, "bottom_line"), ("item:9999", None)], "an item since removed from the case is still shown"
+
+    # The family's view leaves out the professionals' danger statements, and anything unknown.
+    family = plan_document.answer_key(document, kinds=("bottom_line", "question"))
+    assert [entry["kind"] for entry in family] == ["bottom_line", "bottom_line", "question", "question"]
+    assert [entry["kind"] for entry in plan_document.task_answers(first, family, unknown=False)] == [
+        "bottom_line", "question"]
+    assert plan_document.task_answers(second, family, unknown=False) == [family[0]]
+
+
+def test_a_frozen_document_without_worries_still_has_a_key():
+    document = {"items": [{"id": 1, "kind": "question", "text": "Who?", "answered_by": [1]}],
+                "tasks": [{"key": 5, "answers": ["item:1"]}]}
+    assert [(entry["kind"], entry["number"]) for entry in plan_document.answer_key(document)] == [("question", 1)]
+
+
+
+def test_differences_are_given_field_by_field_word_by_word(db, case):
+    from fgc.domain.word_diff import ADDED, REMOVED, SAME
+
+    nain, dai = person(db, case["id"], "Nain Jones"), person(db, case["id"], "Uncle Dai")
+    question = refs(db, case["id"], "question")[0]
+    old = plan_document.assemble(db, case, write_plan(db, case, ("Nain collects Megan on Tuesdays",
+                                                                 [nain["id"]], [question])))
+    [task] = old["tasks"]
+    changed = dict(task, what="Nain collects Megan and Cai on Thursdays", by_date="2027-03-27",
+                   who=task["who"] + [{"kind": "person", "id": dai["id"], "name": "Uncle Dai", "excluded": False}],
+                   status="done", answers=[])
+    new = dict(old, tasks=[changed], contingency="Dai steps in.",
+               resources=[{"what": "Bus passes", "detail": "For Taid"}])
+    [row] = plan_document.differences(old, new)["tasks"]
+    parts = {part["name"]: part for part in row["parts"]}
+    assert list(parts) == ["what", "who", "by_date", "status", "answers"], "only what changed, in the page's order"
+    assert [str(part["label"]) for part in row["parts"]] == [
+        "What will happen", "Who does it", "By date", "Status", "What it answers"]
+    assert parts["what"]["changes"] == [(SAME, "Nain collects Megan "), (ADDED, "and Cai"), (SAME, " on "),
+                                        (REMOVED, "Tuesdays"), (ADDED, "Thursdays")]
+    assert parts["who"]["kind"] == "items" and parts["who"]["changes"] == [(SAME, "Nain Jones"),
+                                                                           (ADDED, "Uncle Dai")]
+    assert parts["by_date"]["changes"] == [(ADDED, "2027-03-27")]
+    assert parts["status"]["changes"] == [(REMOVED, "not_started"), (ADDED, "done")]
+    assert parts["answers"]["changes"] == [(REMOVED, question)]
+    rest = {part["name"]: part for part in plan_document.differences(old, new)["plan"]}
+    assert rest["contingency"]["kind"] == "words" and rest["contingency"]["changes"] == [(ADDED, "Dai steps in.")]
+    assert rest["resources"]["changes"] == [(ADDED, ("Bus passes", "For Taid"))]
+    assert str(rest["resources"]["label"]) == "Resources asked for"
+    texts = [text for part in [*row["parts"], *rest.values()] for _change, text in part["changes"]]
+    assert not any("; " in str(text) for text in texts), "fields are never joined into one string"

@@ -204,6 +204,38 @@ def test_the_task_table_header_repeats_and_no_task_is_split_across_pages(printed
         assert sum(task_text(number) in text for text in pdf.flat) == 1, f"task {number} split or missing"
 
 
+def test_what_a_task_answers_prints_as_references_with_a_key_under_the_table(printed):
+    """make_case gave the case a question and Dr Pat Hughes's danger statement first: Q1 and D1."""
+    bottom_line = "Bottom line: The children must not be left alone with Mr X"
+    danger = "Danger statement from Sian Evans: The children could be hurt if the fights carry on"
+    for name, pdf in every_pdf(printed).items():
+        table = pdf.all[pdf.all.index("The plan What the family will do"):pdf.all.index("If the plan does not work")]
+        assert "What will happen Who does it By when Who checks Status Answers" in table, name
+        first = table[table.index(task_text(1)):table.index("Hostile text")]
+        assert "Not started BL1, Q1, D2" in first, (name, first)
+        assert bottom_line not in first and "could be hurt" not in first, "the full text is not under the task"
+        key = table[table.index(task_text(TASK_COUNT)):]
+        assert key.startswith(f"{task_text(TASK_COUNT)} Gwŷr y Gŵyl 1 December 2026, Every weekday Sian Evans "
+                              f"Not started What the answers stand for BL1 {bottom_line} "
+                              "Q1 Question: Who will look after the children? "
+                              "Q2 Question: How will the children get to school? "
+                              "D1 Danger statement from Dr Pat Hughes: Children hurt if fights continue "
+                              f"D2 {danger}"), (name, key[:600])
+        assert pdf.all.count("The children could be hurt if the fights carry on") == 2, \
+            "once among the professionals' worries, once in the key"
+        # The same references head each bottom line, question and danger statement where it is first given.
+        before = pdf.all[:pdf.all.index("The plan What the family will do")]
+        assert f"BL1 {bottom_line}" in before and "Q2 Question: How will the children get to school?" in before
+        assert "D2 The children could be hurt if the fights carry on" in before, name
+
+
+def test_no_word_is_split_across_lines_in_the_task_table(printed):
+    for name, pdf in every_pdf(printed).items():
+        # A word split inside itself reads back with a line break in it ("week day", "Decem ber").
+        assert pdf.all.count("1 December 2026, Every weekday") == TASK_COUNT, name
+        assert pdf.all.count("Not started") >= TASK_COUNT, name
+
+
 def test_welsh_and_right_to_left_names_print_as_written(printed):
     for pdf in every_pdf(printed).values():
         for text in (CHILD, WELSH_PERSON, "ŵ", "ŷ", "Ŵ", "Ŷ"):

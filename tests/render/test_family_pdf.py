@@ -223,3 +223,15 @@ def test_no_plan_yet_goes_back_to_the_page(client, db, case_id, nain):  # noqa: 
     response = client.get("/family/plan.pdf")
     assert response.status_code == 303 and response.location == "/family/"
     assert re.search(r"has not written its plan yet", text(check_page(client.get("/family/"))))
+
+
+def test_the_family_pdf_gives_what_a_task_answers_as_references_with_a_key(client, db, case_id, nain):  # noqa: F811
+    build_plan(db, case_id, nain["id"])
+    visit(client, db, case_id, nain)
+    everything = read(client.get("/family/plan.pdf")).all
+    other = everything[everything.index(OTHER_TASK):everything.index(f"{HIDDEN_PERSON} fixes the gate")]
+    assert "What it answers Q1" in other, other
+    key = everything[everything.index("What the plan must answer"):]
+    assert "Q1 Question: Who will look after the children?" in key
+    assert everything.count("Who will look after the children?") == 1, "the full text once, in the key"
+    assert "Children hurt if fights continue" not in everything and "D1" not in everything

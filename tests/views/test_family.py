@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from fgc.data import audit as audit_data
+from fgc.data import cases as case_data
 from fgc.data import consents, iso, network, now
 from fgc.data import family_links as links
 from fgc.data import plans as plan_data
@@ -202,3 +203,51 @@ def test_a_do_not_disclose_address_never_reaches_a_family_page(client, db, case_
             for secret in (secret_address, "Lôn Gudd", secret_phone, "modryb@example.org"):
                 assert secret not in body, (url, language, secret)
     assert "Modryb Cudd has the children on Saturdays" in client.get("/family/").get_data(as_text=True)
+
+
+def test_the_family_see_what_each_task_answers_as_references_with_a_key(client, db, case_id, nain):  # noqa: F811
+    """Bottom lines and questions, as BL1 and Q1 with their full text once; never the professionals' danger
+    statements, which are the council's side of the case."""
+    from fgc.data import baselines, professionals
+
+    from families import switch
+
+    coordinator = case_data.get(db, case_id)["coordinator_id"]
+    with write(db):
+        bottom_line = baselines.add_item(db, case_id, "bottom_line", "Mr X must not visit the house")
+        [question] = baselines.items(db, case_id)["question"]
+        danger = professionals.for_case(db, case_id)[0]["dangers"][0]["id"]
+        plan = plan_data.ensure(db, case_id, user_id=coordinator, review_on="2027-03-01")
+        for what, people, answers in (("Nain collects the children", [nain["id"]], [f"danger:{danger}"]),
+                                      ("Uncle Dai phones every evening", [],
+                                       [f"danger:{danger}", f"item:{question['id']}", f"item:{bottom_line}"])):
+            plan_data.save_task(db, case_id, plan["id"], {
+                "what": what, "who_people": people, "who_professionals": [], "who_other": "" if people else "Dai",
+                "by_date": None, "by_when": "Every day", "checker": "Mam", "status": "not_started",
+                "answers": answers}, user_id=coordinator)
+    _, token = make_link(db, case_id, nain["id"])
+    open_link(client, token)
+    page = check_page(client.get("/family/"))
+
+    own, other = page.select(".govuk-summary-card")
+    assert "What it answers" not in text(own), "a task answering only a danger statement shows no answers"
+    refs = other.select(".app-plan-refs > li")
+    assert [text(ref) for ref in refs] == ["BL1 – Bottom line: Mr X must not visit the house",
+                                           "Q1 – Question: Who will look after the children?"], \
+        "a screen reader hears each reference with its full text"
+    assert [ref.find(string=True, recursive=False).strip() for ref in refs] == ["BL1", "Q1"]
+    assert all(ref.select_one(".govuk-visually-hidden") for ref in refs), "the full text is not shown under the task"
+    key = page.select_one("#answers-key")
+    assert [text(entry) for entry in key.select(":scope > li")] == [
+        "BL1 Bottom line: Mr X must not visit the house", "Q1 Question: Who will look after the children?"]
+    for hidden in page.select(".govuk-visually-hidden"):
+        hidden.decompose()
+    assert text(page).count("Mr X must not visit the house") == 1, "shown once, in the key"
+    assert "Children hurt if fights continue" not in text(page) and "D1" not in text(page)
+
+    welsh = switch(client, "cy")
+    assert [ref.find(string=True, recursive=False).strip()
+            for ref in welsh.select(".govuk-summary-card")[1].select(".app-plan-refs > li")] == ["LlS1", "C1"]
+    assert [text(entry) for entry in welsh.select("#answers-key > li")] == [
+        "LlS1 Llinell sylfaen: Mr X must not visit the house", "C1 Cwestiwn: Who will look after the children?"]
+    assert text(welsh.select_one("#plan-answers")) == "Beth mae’n rhaid i’r cynllun ei ateb"

@@ -169,11 +169,18 @@ def test_a_version_is_shown_read_only_with_its_full_hash(client, sign_in, db, ca
     sign_in("social_worker")
     page = client.page(f"/cases/{case_id}/plan/versions/1")
     body = text(page)
-    tasks = text(page.select_one("table"))
-    assert "Nain collects the children from school" in tasks and "Every Saturday" in tasks and "Nain" in tasks
-    assert "Answers: Who will look after the children?" in tasks
-    bottom_lines = text(page.select("table")[1])
-    assert "Bottom line: The children must not be left alone with Mr X Task 2" in bottom_lines
+    tasks = page.select_one("table")
+    assert "Nain collects the children from school" in text(tasks) and "Every Saturday" in text(tasks)
+    assert [text(cell) for cell in tasks.select("td.app-plan-table__answers")] == ["Q1", "BL1"]
+    assert "Who will look after the children?" not in text(tasks), "the full text is given once, in the key"
+    key = page.select("table")[1]
+    assert [text(row) for row in key.select("tbody tr")] == [
+        "BL1 Bottom line: The children must not be left alone with Mr X Task 2",
+        "Q1 Question: Who will look after the children? Task 1",
+        "D1 Danger statement from Dr Pat Hughes: Children hurt if fights continue No task"]
+    link = tasks.select_one("td.app-plan-table__answers a")
+    assert key.select_one(link["href"]) is not None
+    assert text(page.select_one(f"#{link['aria-describedby']}")) == "Question: Who will look after the children?"
     for expected in ("Nain moves in if Mam is unwell", "The social worker", "22 February 2027", version["sha256"],
                      "Agreed"):
         assert expected in body
@@ -288,13 +295,54 @@ def test_comparing_two_versions_task_by_task(client, sign_in, db, case_id, two_v
     headings = [text(h) for h in page.select("h3")]
     assert "Task 2 Added" in headings and "Task 1 Changed" in headings
     assert "Task removed: Mr X visits only at the family centre Removed" in headings
-    changed = text(page.select_one("table[class=govuk-table]"))
-    assert "What will happen" in changed
-    assert "Nain collects the children from school" in changed and "Dai collects them on Fridays" in changed
-    assert "Status Not started Done" in changed
+    changed = page.select_one("#changed-task-1")
+    rows = {text(row.select_one("dt")): row.select_one("dd") for row in changed.select(".govuk-summary-list__row")}
+    assert list(rows) == ["What will happen", "Status"], "each changed part on its own, labelled; nothing else"
+    what = rows["What will happen"]
+    assert [text(mark) for mark in what.select("del")] == [
+        "Removed text: Nain collects the children from school (end of removed text)"]
+    assert [text(mark) for mark in what.select("ins")] == [
+        "Added text: Dai collects them on Fridays (end of added text)"]
+    assert [text(mark) for mark in rows["Status"].select("del, ins")] == [
+        "Removed text: Not started (end of removed text)", "Added text: Done (end of added text)"]
     assert "Nain takes them swimming" in body
     assert page.select_one("select[name=from] option[selected]")["value"] == "1"
     assert page.select_one("select[name=to] option[selected]")["value"] == "2"
+
+
+def test_the_comparison_marks_exactly_the_words_that_changed(client, sign_in, db, case_id, agreed, coordinator,
+                                                              referrer):
+    keep = plan_data.tasks(db, agreed["id"])[0]
+    with write(db):
+        agreement.record_review(db, case_data.get(db, case_id), agreed, meeting_id=None, held_on="2027-02-20",
+                                changes="", outcomes={}, new_version=True, user_id=coordinator.id)
+        plan = plan_data.get(db, case_id)
+        changed = plan_data.task(db, plan["id"], keep["id"])
+        plan_data.save_task(db, case_id, plan["id"], task("Nain collects the children from school on <b>Fridays</b>",
+                                                          changed["answers"], who_other="Mam, and Taid",
+                                                          checker="Nain"),
+                            user_id=coordinator.id, task_id=keep["id"], version=changed["version"])
+        plan_data.save_details(db, plan["id"], plan["version"], {
+            "contingency": "Nain moves in if Mam is unwell or away", "monitoring": "The social worker",
+            "review_on": "2027-02-22"}, user_id=coordinator.id)
+    sign_in("social_worker")
+    page = client.page(f"/cases/{case_id}/plan/compare?from=1&to=draft")
+    html = page.select_one("#changed-task-1")
+    what = html.select_one(".app-diff")
+    assert [mark.get_text("", strip=True) for mark in what.select("ins")] == ["Added text:on <b>Fridays</b>"
+                                                                               "(end of added text)"]
+    assert not what.select("del") and not what.select("b"), "typed markup is only text"
+    assert text(what) == "Nain collects the children from school Added text: on <b>Fridays</b> (end of added text)"
+    who = {text(row.select_one("dt")): row.select_one("dd") for row in html.select(".govuk-summary-list__row")}
+    assert [text(mark) for mark in who["Who does it"].select("del, ins")] == [
+        "Removed text: Mam (end of removed text)", "Added text: Mam, and Taid (end of added text)"]
+    rest = page.select_one("#changed-plan")
+    contingency = rest.select_one(".app-diff")
+    assert [text(mark) for mark in contingency.select("ins")] == ["Added text: or away (end of added text)"]
+    assert text(contingency).startswith("Nain moves in if Mam is unwell")
+    assert "; " not in text(page.select_one("main")), "no two parts are ever joined into one"
+    legend = text(page.select_one("#how-changes-are-shown"))
+    assert "underlined" in legend and "struck through" in legend
 
 
 def test_a_task_added_after_the_last_one_was_removed_is_not_that_task(db, case_id, agreed, coordinator):
@@ -321,9 +369,13 @@ def test_comparing_with_the_working_copy(client, sign_in, db, case_id, two_versi
                                user_id=coordinator.id)
     sign_in("social_worker")
     page = client.page(f"/cases/{case_id}/plan/compare?from=2&to=draft")
-    rest = text(page.select("table")[-1])
-    assert "Contingency plan" in rest and "Nain moves in if Mam is unwell" in rest and "Dai steps in" in rest
-    assert "22 February 2027" in rest and "1 August 2027" in rest
+    rest = {text(row.select_one("dt")): row.select_one("dd") for row in page.select("#changed-plan > div")}
+    assert list(rest) == ["Contingency plan", "Review date"]
+    assert [text(mark) for mark in rest["Contingency plan"].select("del, ins")] == [
+        "Removed text: Nain moves in if Mam is unwell (end of removed text)",
+        "Added text: Dai steps in (end of added text)"]
+    assert [text(mark) for mark in rest["Review date"].select("del, ins")] == [
+        "Removed text: 22 February 2027 (end of removed text)", "Added text: 1 August 2027 (end of added text)"]
     assert "the working copy (draft)" in text(page)
     assert "No tasks were added, removed or changed." in text(page)
 

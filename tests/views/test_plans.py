@@ -354,3 +354,40 @@ def test_an_agreed_plan_offers_its_own_agreed_pdf_and_no_draft(client, sign_in, 
     response = client.get(links["Download the agreed plan (version 1) as a PDF"])
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert "DRAFT" not in read(response.data).all and "draft" not in response.headers["Content-Disposition"]
+
+
+def test_answers_are_short_references_with_a_key_that_gives_each_full_text_once(client, sign_in, db, case_id):
+    from fgc.data import professionals
+
+    danger = ("Social care are worried that if Ffion keeps doing most of the caring, she will keep missing school "
+              "and lose touch with her friends.")
+    with write(db):
+        worker = professionals.save(db, case_id, {"name": "Sam Okafor", "agency": "Children’s services"})
+        danger_id = professionals.add_danger(db, worker, danger, "Ffion goes to school")
+    [first_danger, _] = [f"danger:{row['id']}" for member in professionals.for_case(db, case_id)
+                         for row in member["dangers"]]
+    sign_in("coordinator")
+    items = refs(db, case_id)
+    bottom_line, question = items["Megan must not be left alone with Mr X"], items["Who will look after the children?"]
+    for what in ("Nain does the big shop", "Dai phones every evening", "Ffion goes to netball"):
+        add_task(client, db, case_id, what=what, answers=[f"danger:{danger_id}", question, bottom_line])
+    page = client.page(f"/cases/{case_id}/plan")
+
+    cells = page.select(".app-plan-table td.app-plan-table__answers")
+    assert [text(cell) for cell in cells] == ["BL1 Q1 D2"] * 3, "in the key's order: bottom lines, questions, worries"
+    links = cells[0].select("a")
+    key = page.select_one("#answers-key")
+    for link, code in zip(links, ("BL1", "Q1", "D2")):
+        entry = key.select_one(link["href"])
+        assert entry is not None and entry.name == "li" and text(entry).startswith(code + " "), link["href"]
+        described = page.select_one(f"#{link['aria-describedby']}")
+        assert entry in described.parents, "the link is described by its full text in the key"
+    assert text(page.select_one(f"#{links[2]['aria-describedby']}")) == f"Danger statement from Sam Okafor: {danger}"
+    assert [text(entry) for entry in key.select(":scope > li")] == [
+        "BL1 Bottom line: Megan must not be left alone with Mr X – answered by tasks 1, 2, 3",
+        "Q1 Question: Who will look after the children? – answered by tasks 1, 2, 3",
+        "D1 Danger statement from Dr Pat Hughes: Children hurt if fights continue – no task answers it",
+        f"D2 Danger statement from Sam Okafor: {danger} – answered by tasks 1, 2, 3"]
+    assert first_danger != f"danger:{danger_id}"
+    assert text(page).count(danger) == 1 and text(page).count("Megan must not be left alone with Mr X") == 1, \
+        "each full text once, in the key"

@@ -2,21 +2,30 @@
 
 Templates reference assets under ``static/print/`` through ``BASE_URL`` (https://print.invalid/): the
 document is parsed with that base, so ``<link rel="stylesheet" href="base.css">`` and
-``url("fonts/DejaVuSans.ttf")`` work. The fetcher serves those files and refuses every other URL
+``url("fonts/FGCPrintSans-Regular.ttf")`` work. The fetcher serves those files and refuses every other URL
 (``file:``, ``data:``, any other host, ``..`` in any spelling, symlinks out of the folder), so nothing
 is read from disk or the network. WeasyPrint 70 also sends ``<link rel=attachment>`` and ``<a
 rel=attachment>`` through the fetcher; attachments are dropped before writing anyway, so not even a
-bundled file can be embedded. Fonts come from ``base.css`` (DejaVu Sans under the family name "FGC
-Print Sans", so Fontconfig cannot swap in an installed copy); WeasyPrint embeds them subset. Only
-characters DejaVu lacks fall back to installed fonts, through Fontconfig rather than the fetcher.
+bundled file can be embedded.
+
+Fonts: only those in ``static/print/fonts/`` (see its README.md), never the machine's, so a PDF prints
+the same on every server. WeasyPrint finds fonts through Fontconfig, which this module points at
+``static/print/fonts/fonts.conf`` (FONTCONFIG_FILE) before WeasyPrint starts it: that configuration
+lists the bundled folder alone, and puts the bundled families after whatever family a document asks
+for, so every character is drawn from the first bundled font that has it: "FGC Print Sans" (DejaVu
+Sans) for Latin, Greek, Cyrillic and Hebrew, then Arabic script, the Indic scripts, Ethiopic, Thai,
+Chinese/Korean/kana and emoji. The bundled fonts have names of their own, so no installed font could be
+taken for one. A worker sets FONTCONFIG_FILE for good as it starts; ``render_in_process`` sets it only
+while it starts WeasyPrint's font configuration, so the calling process's other programs keep theirs.
+WeasyPrint embeds the fonts subset.
 
 ``render`` runs WeasyPrint in a long-lived worker process (at most MAX_WORKERS, started with
 "spawn" on first use, WeasyPrint imported and warmed once, one font configuration reused), so a
 render costs WeasyPrint's own time plus pickling. Past ``timeout`` the worker is killed and
 ``RenderTimeout`` raised; the next render starts a fresh worker (≈1.5 s). Workers are also replaced
 after MAX_RENDERS_PER_WORKER renders; their temporary font folders are deleted even after a kill.
-Because the font configuration is reused, an ``@font-face`` rule stays registered in that worker for
-later documents: declare fonts in ``base.css`` only, or under family names of their own.
+Because the font configuration is reused, an ``@font-face`` rule would stay registered in that worker
+for later documents: the print CSS declares none, and a new font goes in ``static/print/fonts/``.
 ``render_in_process`` is the same call without the worker: the baseline for tests and benchmarks.
 Spawned workers re-import the ``__main__`` script, so a script that renders needs the
 ``if __name__ == "__main__":`` guard (flask, gunicorn and pytest are fine).
@@ -32,6 +41,7 @@ structure tree. Not checked: full PDF/UA conformance (no veraPDF here), and imag
 """
 
 import atexit
+import contextlib
 import gc
 import logging
 import multiprocessing
@@ -46,6 +56,8 @@ from urllib.parse import unquote, urlsplit
 
 LOGGER = logging.getLogger(__name__)
 PRINT_ROOT = Path(__file__).resolve().parents[2] / "static" / "print"
+FONTS_ROOT = PRINT_ROOT / "fonts"
+FONTCONFIG_FILE = FONTS_ROOT / "fonts.conf"  # the bundled fonts and nothing else
 HOST = "print.invalid"  # .invalid can never resolve (RFC 2606), so a leaked URL goes nowhere
 BASE_URL = f"https://{HOST}/"
 DEFAULT_TIMEOUT = 20  # seconds; under gunicorn's default 30 s worker timeout, so we fail first and cleanly
@@ -156,17 +168,37 @@ _weasyprint_lock = threading.Lock()  # one render at a time per process: the fon
 _font_config = None
 
 
+@contextlib.contextmanager
+def bundled_fonts_only():
+    """FONTCONFIG_FILE set to the bundled fonts' configuration, then put back as it was.
+
+    Fontconfig reads FONTCONFIG_FILE each time a configuration is loaded, which WeasyPrint does on import
+    and in each FontConfiguration(): start both inside this.
+    """
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(FONTCONFIG_FILE)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("FONTCONFIG_FILE", None)
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
+
+
 def _write_pdf(html, pdf_variant, metadata):
     global _font_config
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-
     options = {"pdf_variant": pdf_variant}
     with _weasyprint_lock:
         if _font_config is None:
-            # Reused across renders: a fresh one per render leaks ≈250 kB and rewrites the fonts to a
-            # temporary folder each time; a shared one stays flat (checked over 360 renders).
-            _font_config = FontConfiguration()
+            with bundled_fonts_only():
+                from weasyprint.text.fonts import FontConfiguration
+
+                # Reused across renders: a fresh one per render leaks ≈250 kB; a shared one stays flat
+                # (checked over 360 renders).
+                _font_config = FontConfiguration()
+        import weasyprint
+
         html_document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=bundled_fetcher())
         document = html_document.render(font_config=_font_config, **options)
         # Attachments are only fetched while writing: drop them first so nothing is embedded.
@@ -209,8 +241,10 @@ class _Collect(logging.Handler):
 def _serve(conn, temp_dir):
     """Worker loop: render requests from ``conn`` until it closes or sends None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on a dev server is the parent's to handle
-    # WeasyPrint copies fonts into a temporary folder: this one is deleted on the way out, or by the
-    # parent after a kill.
+    # Before anything here can start Fontconfig: this process only ever sees the bundled fonts.
+    os.environ["FONTCONFIG_FILE"] = str(FONTCONFIG_FILE)
+    # WeasyPrint copies @font-face fonts (the print CSS has none) into a temporary folder: this one is
+    # deleted on the way out, or by the parent after a kill.
     tempfile.tempdir = temp_dir
     collect = _Collect()
     logging.getLogger("weasyprint").addHandler(collect)

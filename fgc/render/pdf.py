@@ -19,6 +19,12 @@ taken for one. A worker sets FONTCONFIG_FILE for good as it starts; ``render_in_
 while it starts WeasyPrint's font configuration, so the calling process's other programs keep theirs.
 WeasyPrint embeds the fonts subset.
 
+A character that no bundled font has (a script not bundled, an emoji newer than the emoji font, a
+control character) is printed as U+FFFD "�", which FGC Print Sans draws, and logged. Left alone,
+WeasyPrint would draw it as an empty box and give the font it fell in (usually FGC Print Sans, the
+body text's) an encoding of its own, which pypdf, and so the tools that index PDFs with it, read as
+characters separated by NUL bytes: the whole page's text, not just that character.
+
 ``render`` runs WeasyPrint in a long-lived worker process (at most MAX_WORKERS, started with
 "spawn" on first use, WeasyPrint imported and warmed once, one font configuration reused), so a
 render costs WeasyPrint's own time plus pickling. Past ``timeout`` the worker is killed and
@@ -51,6 +57,7 @@ import signal
 import tempfile
 import threading
 import traceback
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -79,6 +86,13 @@ MEDIA_TYPES = {
     ".jpeg": "image/jpeg",
 }
 METADATA_KEYS = {"title", "author", "subject", "keywords"}
+REPLACEMENT = "\ufffd"  # what a character no bundled font has is printed as
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt): never drawn, so they need no glyph.
+# With the whitespace WeasyPrint lays out itself, they are the characters left as they are without one.
+DEFAULT_IGNORABLE = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                     (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+                     (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+                     (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
 _WARM_UP_HTML = ('<!doctype html><html lang="en"><title>.</title><link rel="stylesheet" href="base.css">'
                  '<h1>Ŵ</h1><p><b>ŷ</b> <i>ŵ</i> <b><i>Ŷ</i></b></p>')
 
@@ -186,9 +200,47 @@ def bundled_fonts_only():
             os.environ["FONTCONFIG_FILE"] = previous
 
 
+_drawable = None
+
+
+def drawable_characters():
+    """Every character some bundled font has a glyph for, from their character maps (read once)."""
+    global _drawable
+    if _drawable is None:
+        from fontTools.ttLib import TTFont
+
+        codes = set()
+        for path in FONTS_ROOT.iterdir():
+            if path.suffix.lower() in (".ttf", ".otf"):
+                codes.update(TTFont(path, lazy=True).getBestCmap())
+        _drawable = frozenset(map(chr, codes))
+    return _drawable
+
+
+def _needs_no_glyph(char):
+    code = ord(char)
+    return char in "\t\n\r\f" or any(low <= code <= high for low, high in DEFAULT_IGNORABLE)
+
+
+def printable(html):
+    """``html`` with every character no bundled font can draw replaced by REPLACEMENT, and those characters."""
+    missing = sorted(char for char in set(html) - drawable_characters() if not _needs_no_glyph(char))
+    if not missing:
+        return html, []
+    return html.translate(dict.fromkeys(map(ord, missing), REPLACEMENT)), missing
+
+
+def _describe(char):
+    return f"U+{ord(char):04X} {unicodedata.name(char, unicodedata.category(char))}"
+
+
 def _write_pdf(html, pdf_variant, metadata):
     global _font_config
     options = {"pdf_variant": pdf_variant}
+    html, missing = printable(html)
+    if missing:
+        LOGGER.warning("%d characters no bundled font has were printed as U+FFFD: %s", len(missing),
+                       ", ".join(map(_describe, missing[:20])))
     with _weasyprint_lock:
         if _font_config is None:
             with bundled_fonts_only():
@@ -227,7 +279,7 @@ def render_in_process(html, *, pdf_variant=DEFAULT_VARIANT, metadata=None):
 
 
 class _Collect(logging.Handler):
-    """Keeps WeasyPrint's warnings (skipped resources, bad CSS) to send back with the result."""
+    """Keeps the render's warnings (WeasyPrint's: skipped resources, bad CSS; ours) to send back with the result."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -235,7 +287,8 @@ class _Collect(logging.Handler):
 
     def emit(self, record):
         if len(self.records) < MAX_LOG_RECORDS:
-            self.records.append((record.levelno, record.getMessage()[:500]))
+            source = "WeasyPrint: " if record.name.startswith("weasyprint") else ""
+            self.records.append((record.levelno, source + record.getMessage()[:500]))
 
 
 def _serve(conn, temp_dir):
@@ -248,6 +301,7 @@ def _serve(conn, temp_dir):
     tempfile.tempdir = temp_dir
     collect = _Collect()
     logging.getLogger("weasyprint").addHandler(collect)
+    LOGGER.addHandler(collect)
     try:
         # Pays Pango's and the fonts' first-use costs now rather than in the first real render.
         _write_pdf(_WARM_UP_HTML, DEFAULT_VARIANT, None)
@@ -404,7 +458,7 @@ def render(html, *, timeout=DEFAULT_TIMEOUT, pdf_variant=DEFAULT_VARIANT, metada
     finally:
         _slots.release()
     for level, message in reply[-1]:
-        LOGGER.log(level, "WeasyPrint: %s", message)
+        LOGGER.log(level, "%s", message)
     if reply[0] == "error":
         raise RenderError(reply[1], remote_traceback=reply[2])
     return reply[1]

@@ -131,6 +131,24 @@ def test_every_script_bold_and_italic_print_with_bundled_fonts_whatever_the_html
             assert used == {family}, (name, word, used)
 
 
+def test_text_no_bundled_font_can_draw_prints_as_a_replacement_and_spoils_nothing_else(caplog):
+    # Tibetan, a private-use character, an unassigned one and a control character: no bundled font has them.
+    # Drawn as .notdef, any one of them gave its font an encoding pypdf reads as NUL-separated bytes.
+    unknown = "བོད \ue000 \U0010fffd \u0378 \x07"
+    joiners = "ਪ੍ਰ \u200d \u200c \u00ad \ufe0f"  # default-ignorable: drawn as nothing, left alone
+    reader = read(pdf.render(page(f"<p>Before {unknown} after.</p><p><b>Bold {unknown}</b> ŵ {joiners}</p>")))
+
+    lines = [" ".join(line.split()) for line in text(reader).splitlines()]
+    assert lines[:2] == ["Before ��� � � � � after.", "Bold ��� � � � � ŵ ਪ੍ਰ"]
+    assert foreign_fonts(reader) == []
+    for font in fonts(reader):
+        if font.get("/Subtype") == "/Type0":
+            assert font["/Encoding"] == "/Identity-H", font["/BaseFont"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == pdf.LOGGER.name]
+    assert any("7 characters" in m and "U+0F56 TIBETAN LETTER BA" in m and "U+0007 Cc" in m for m in warnings)
+    assert not any("notdef" in m for m in warnings)
+
+
 def test_the_machines_fontconfig_is_never_used_in_a_worker_or_in_process(monkeypatch):
     html = page("<p>Gwŷn ليلى 👍 <b>陳美玲</b> <i>ŵ</i></p>")
     monkeypatch.setenv("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")  # as if the server's were set
@@ -140,6 +158,11 @@ def test_the_machines_fontconfig_is_never_used_in_a_worker_or_in_process(monkeyp
     monkeypatch.setattr(pdf, "_font_config", None)  # a new font configuration in this process
     assert foreign_fonts(read(pdf.render_in_process(html))) == []
     assert os.environ["FONTCONFIG_FILE"] == "/etc/fonts/fonts.conf", "this process's own is put back"
+
+def test_printable_keeps_what_the_bundled_fonts_draw_and_what_needs_no_glyph():
+    kept = f"{WELSH} ليلى 陳美玲 👍🏽 👨\u200d👩\u200d👧 \u00ad\u200b\u2066x\u2069\t\n <p>&amp;</p>"
+    assert pdf.printable(kept) == (kept, [])
+    assert pdf.printable("a\u0f56b\u0378\u0f56\x01") == ("a\ufffdb\ufffd\ufffd\ufffd", ["\x01", "\u0378", "\u0f56"])
 
 
 @pytest.fixture

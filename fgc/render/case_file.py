@@ -20,7 +20,7 @@ from ..domain import vocabulary
 from . import network_picture, pdf
 
 TEMPLATE = "print/plan.html"
-TEMPLATE_REVISION = 3  # bump whenever print/plan.html or print/plan.css changes what a PDF looks like
+TEMPLATE_REVISION = 3  # bump whenever print/plan.html, its CSS or the print fonts change what a PDF looks like
 AUTHOR = _l("Family Group Conference service")
 AGREED_OUTCOMES = ("agreed", "agreed_with_changes")
 

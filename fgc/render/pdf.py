@@ -2,21 +2,36 @@
 
 Templates reference assets under ``static/print/`` through ``BASE_URL`` (https://print.invalid/): the
 document is parsed with that base, so ``<link rel="stylesheet" href="base.css">`` and
-``url("fonts/DejaVuSans.ttf")`` work. The fetcher serves those files and refuses every other URL
+``url("fonts/FGCPrintSans-Regular.ttf")`` work. The fetcher serves those files and refuses every other URL
 (``file:``, ``data:``, any other host, ``..`` in any spelling, symlinks out of the folder), so nothing
 is read from disk or the network. WeasyPrint 70 also sends ``<link rel=attachment>`` and ``<a
 rel=attachment>`` through the fetcher; attachments are dropped before writing anyway, so not even a
-bundled file can be embedded. Fonts come from ``base.css`` (DejaVu Sans under the family name "FGC
-Print Sans", so Fontconfig cannot swap in an installed copy); WeasyPrint embeds them subset. Only
-characters DejaVu lacks fall back to installed fonts, through Fontconfig rather than the fetcher.
+bundled file can be embedded.
+
+Fonts: only those in ``static/print/fonts/`` (see its README.md), never the machine's, so a PDF prints
+the same on every server. WeasyPrint finds fonts through Fontconfig, which this module points at
+``static/print/fonts/fonts.conf`` (FONTCONFIG_FILE) before WeasyPrint starts it: that configuration
+lists the bundled folder alone, and puts the bundled families after whatever family a document asks
+for, so every character is drawn from the first bundled font that has it: "FGC Print Sans" (DejaVu
+Sans) for Latin, Greek, Cyrillic and Hebrew, then Arabic script, the Indic scripts, Ethiopic, Thai,
+Chinese/Korean/kana and emoji. The bundled fonts have names of their own, so no installed font could be
+taken for one. A worker sets FONTCONFIG_FILE for good as it starts; ``render_in_process`` sets it only
+while it starts WeasyPrint's font configuration, so the calling process's other programs keep theirs.
+WeasyPrint embeds the fonts subset.
+
+A character that no bundled font has (a script not bundled, an emoji newer than the emoji font, a
+control character) is printed as U+FFFD "�", which FGC Print Sans draws, and logged. Left alone,
+WeasyPrint would draw it as an empty box and give the font it fell in (usually FGC Print Sans, the
+body text's) an encoding of its own, which pypdf, and so the tools that index PDFs with it, read as
+characters separated by NUL bytes: the whole page's text, not just that character.
 
 ``render`` runs WeasyPrint in a long-lived worker process (at most MAX_WORKERS, started with
 "spawn" on first use, WeasyPrint imported and warmed once, one font configuration reused), so a
 render costs WeasyPrint's own time plus pickling. Past ``timeout`` the worker is killed and
 ``RenderTimeout`` raised; the next render starts a fresh worker (≈1.5 s). Workers are also replaced
 after MAX_RENDERS_PER_WORKER renders; their temporary font folders are deleted even after a kill.
-Because the font configuration is reused, an ``@font-face`` rule stays registered in that worker for
-later documents: declare fonts in ``base.css`` only, or under family names of their own.
+Because the font configuration is reused, an ``@font-face`` rule would stay registered in that worker
+for later documents: the print CSS declares none, and a new font goes in ``static/print/fonts/``.
 ``render_in_process`` is the same call without the worker: the baseline for tests and benchmarks.
 Spawned workers re-import the ``__main__`` script, so a script that renders needs the
 ``if __name__ == "__main__":`` guard (flask, gunicorn and pytest are fine).
@@ -32,6 +47,7 @@ structure tree. Not checked: full PDF/UA conformance (no veraPDF here), and imag
 """
 
 import atexit
+import contextlib
 import gc
 import logging
 import multiprocessing
@@ -41,11 +57,14 @@ import signal
 import tempfile
 import threading
 import traceback
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 LOGGER = logging.getLogger(__name__)
 PRINT_ROOT = Path(__file__).resolve().parents[2] / "static" / "print"
+FONTS_ROOT = PRINT_ROOT / "fonts"
+FONTCONFIG_FILE = FONTS_ROOT / "fonts.conf"  # the bundled fonts and nothing else
 HOST = "print.invalid"  # .invalid can never resolve (RFC 2606), so a leaked URL goes nowhere
 BASE_URL = f"https://{HOST}/"
 DEFAULT_TIMEOUT = 20  # seconds; under gunicorn's default 30 s worker timeout, so we fail first and cleanly
@@ -67,6 +86,13 @@ MEDIA_TYPES = {
     ".jpeg": "image/jpeg",
 }
 METADATA_KEYS = {"title", "author", "subject", "keywords"}
+REPLACEMENT = "\ufffd"  # what a character no bundled font has is printed as
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt): never drawn, so they need no glyph.
+# With the whitespace WeasyPrint lays out itself, they are the characters left as they are without one.
+DEFAULT_IGNORABLE = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                     (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+                     (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+                     (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
 _WARM_UP_HTML = ('<!doctype html><html lang="en"><title>.</title><link rel="stylesheet" href="base.css">'
                  '<h1>Ŵ</h1><p><b>ŷ</b> <i>ŵ</i> <b><i>Ŷ</i></b></p>')
 
@@ -156,17 +182,75 @@ _weasyprint_lock = threading.Lock()  # one render at a time per process: the fon
 _font_config = None
 
 
+@contextlib.contextmanager
+def bundled_fonts_only():
+    """FONTCONFIG_FILE set to the bundled fonts' configuration, then put back as it was.
+
+    Fontconfig reads FONTCONFIG_FILE each time a configuration is loaded, which WeasyPrint does on import
+    and in each FontConfiguration(): start both inside this.
+    """
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(FONTCONFIG_FILE)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("FONTCONFIG_FILE", None)
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
+
+
+_drawable = None
+
+
+def drawable_characters():
+    """Every character some bundled font has a glyph for, from their character maps (read once)."""
+    global _drawable
+    if _drawable is None:
+        from fontTools.ttLib import TTFont
+
+        codes = set()
+        for path in FONTS_ROOT.iterdir():
+            if path.suffix.lower() in (".ttf", ".otf"):
+                codes.update(TTFont(path, lazy=True).getBestCmap())
+        _drawable = frozenset(map(chr, codes))
+    return _drawable
+
+
+def _needs_no_glyph(char):
+    code = ord(char)
+    return char in "\t\n\r\f" or any(low <= code <= high for low, high in DEFAULT_IGNORABLE)
+
+
+def printable(html):
+    """``html`` with every character no bundled font can draw replaced by REPLACEMENT, and those characters."""
+    missing = sorted(char for char in set(html) - drawable_characters() if not _needs_no_glyph(char))
+    if not missing:
+        return html, []
+    return html.translate(dict.fromkeys(map(ord, missing), REPLACEMENT)), missing
+
+
+def _describe(char):
+    return f"U+{ord(char):04X} {unicodedata.name(char, unicodedata.category(char))}"
+
+
 def _write_pdf(html, pdf_variant, metadata):
     global _font_config
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-
     options = {"pdf_variant": pdf_variant}
+    html, missing = printable(html)
+    if missing:
+        LOGGER.warning("%d characters no bundled font has were printed as U+FFFD: %s", len(missing),
+                       ", ".join(map(_describe, missing[:20])))
     with _weasyprint_lock:
         if _font_config is None:
-            # Reused across renders: a fresh one per render leaks ≈250 kB and rewrites the fonts to a
-            # temporary folder each time; a shared one stays flat (checked over 360 renders).
-            _font_config = FontConfiguration()
+            with bundled_fonts_only():
+                from weasyprint.text.fonts import FontConfiguration
+
+                # Reused across renders: a fresh one per render leaks ≈250 kB; a shared one stays flat
+                # (checked over 360 renders).
+                _font_config = FontConfiguration()
+        import weasyprint
+
         html_document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=bundled_fetcher())
         document = html_document.render(font_config=_font_config, **options)
         # Attachments are only fetched while writing: drop them first so nothing is embedded.
@@ -195,7 +279,7 @@ def render_in_process(html, *, pdf_variant=DEFAULT_VARIANT, metadata=None):
 
 
 class _Collect(logging.Handler):
-    """Keeps WeasyPrint's warnings (skipped resources, bad CSS) to send back with the result."""
+    """Keeps the render's warnings (WeasyPrint's: skipped resources, bad CSS; ours) to send back with the result."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -203,17 +287,21 @@ class _Collect(logging.Handler):
 
     def emit(self, record):
         if len(self.records) < MAX_LOG_RECORDS:
-            self.records.append((record.levelno, record.getMessage()[:500]))
+            source = "WeasyPrint: " if record.name.startswith("weasyprint") else ""
+            self.records.append((record.levelno, source + record.getMessage()[:500]))
 
 
 def _serve(conn, temp_dir):
     """Worker loop: render requests from ``conn`` until it closes or sends None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on a dev server is the parent's to handle
-    # WeasyPrint copies fonts into a temporary folder: this one is deleted on the way out, or by the
-    # parent after a kill.
+    # Before anything here can start Fontconfig: this process only ever sees the bundled fonts.
+    os.environ["FONTCONFIG_FILE"] = str(FONTCONFIG_FILE)
+    # WeasyPrint copies @font-face fonts (the print CSS has none) into a temporary folder: this one is
+    # deleted on the way out, or by the parent after a kill.
     tempfile.tempdir = temp_dir
     collect = _Collect()
     logging.getLogger("weasyprint").addHandler(collect)
+    LOGGER.addHandler(collect)
     try:
         # Pays Pango's and the fonts' first-use costs now rather than in the first real render.
         _write_pdf(_WARM_UP_HTML, DEFAULT_VARIANT, None)
@@ -370,7 +458,7 @@ def render(html, *, timeout=DEFAULT_TIMEOUT, pdf_variant=DEFAULT_VARIANT, metada
     finally:
         _slots.release()
     for level, message in reply[-1]:
-        LOGGER.log(level, "WeasyPrint: %s", message)
+        LOGGER.log(level, "%s", message)
     if reply[0] == "error":
         raise RenderError(reply[1], remote_traceback=reply[2])
     return reply[1]

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 from conftest import staffed_app
-from factories import make_case, print_every_version, someone
+from factories import make_case, print_every_version, read, someone
+from pdf_checks import bundled_families, foreign_fonts, glyphs_for, letters, text_by_font
 
 from fgc.data import baselines, child_views, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import meetings as meeting_data
 from fgc.data import plans as plan_data
 from fgc.db import write
+from fgc.domain import filing
 from fgc.render import case_file
 
 REFERENCE = "FGC-2026-0107"
@@ -372,3 +374,86 @@ def test_the_file_name_never_holds_the_childs_name(printed):
     assert name == f"{REFERENCE}-plan-v2.pdf"
     for part in CHILD.split() + WELSH_PERSON.split():
         assert part.lower() not in name.lower()
+
+
+# --- Every language a family might write in, printed with the bundled fonts only ----------------------
+
+# Names and words in the scripts of the community languages the PDFs must print, by where they appear:
+# the child's name and a professional's are bold headings, the network's names are bold in the picture.
+MULTILINGUAL_CHILD = "ليلى Ŵyn"
+MULTILINGUAL_PROFESSIONAL = "נועה כהן"
+MULTILINGUAL_AGENCY = "Gwasanaethau Plant Gŵyr"
+MULTILINGUAL_PEOPLE = {
+    "welsh": "Llŷr ap Gwŷn", "arabic": "ليلى حداد", "urdu": "ساجدہ بیگم", "bengali": "সুমি রহমান",
+    "punjabi": "ਹਰਪ੍ਰੀਤ ਕੌਰ", "hindi": "प्रिया शर्मा", "polish": "Łucja Wiśniewska", "romanian": "Ștefan Țurcanu",
+    "greek": "Ελένη Παπαδάκη", "cyrillic": "Олена Коваленко", "chinese": "陳美玲", "tigrinya": "ሰላም ተስፋይ",
+}
+EMOJI = "👍😀"
+MULTILINGUAL_TASKS = [
+    f"{EMOJI} Mam and {MULTILINGUAL_PEOPLE['welsh']} walk the children to school",
+    "Hostile text: " + " ".join(HOSTILE) + " \u202eevil\u202c",
+    *(f"{language.title()}: {name} phones every Sunday" for language, name in MULTILINGUAL_PEOPLE.items()),
+]
+
+
+@pytest.fixture(scope="module")
+def multilingual(tmp_path_factory):
+    """The working draft of a plan whose names and tasks are in many scripts, with emoji and hostile text."""
+    app, db = staffed_app(tmp_path_factory.mktemp("multilingual-pdf"))
+    social_worker, coordinator = someone(db, "social_worker@example.org"), someone(db, "coordinator@example.org")
+    case_id = make_case(db, created_by=social_worker.id, reference="FGC-2026-0999", coordinator_id=coordinator.id,
+                        social_worker_id=social_worker.id, stage="conference_scheduled",
+                        child_name=MULTILINGUAL_CHILD)
+    with write(db):
+        child_id = case_data.children(db, case_id)[0]["id"]
+        people = [network.save(db, case_id, {"name": name, "side": "maternal", "roles": ["relative"]},
+                               relationships={child_id: "Relative"}) for name in MULTILINGUAL_PEOPLE.values()]
+        professionals.save(db, case_id, {"name": MULTILINGUAL_PROFESSIONAL, "agency": MULTILINGUAL_AGENCY,
+                                         "role": "Social worker", "worried": f"{EMOJI} نگرانی", "working_well": "",
+                                         "needs_to_happen": ""})
+        child_views.save(db, child_id, {"wishes": f"Dw i eisiau aros gyda Mam {EMOJI}", "gathered": "advocate",
+                                        "gathered_note": "", "advocate_name": "Bethan Rees", "attending": "part",
+                                        "scale": 7}, None)
+        meeting = meeting_data.current(db, case_id, "conference")
+        meeting_data.mark_held(db, case_id, meeting["id"], "2026-11-20")
+        case_data.move(db, case_id, to_stage="conference_held", user_id=coordinator.id)
+        plan = plan_data.ensure(db, case_id, user_id=coordinator.id, review_on="2027-02-22")
+        for number, what in enumerate(MULTILINGUAL_TASKS):
+            plan_data.save_task(db, case_id, plan["id"], {
+                "what": what, "who_people": [people[number % len(people)]], "who_professionals": [],
+                "who_other": "", "by_date": "2026-12-01", "by_when": "Every weekday", "checker": "Sian Evans",
+                "status": "not_started", "answers": []}, user_id=coordinator.id)
+    with app.app_context():
+        draft = filing.draft_pdf(db, case_data.get(db, case_id), plan_data.get(db, case_id), coordinator)
+    db.close()
+    return read(draft)
+
+
+def test_a_plan_in_many_scripts_prints_with_the_bundled_fonts_only(multilingual):
+    assert foreign_fonts(multilingual.reader) == [], "a font from the machine, not static/print/fonts/"
+    families = {family for _, family in text_by_font(multilingual.reader)}
+    assert len(families) >= 8, f"the scripts should need several of the bundled fonts: {families}"
+
+
+def test_emoji_are_drawn_from_the_bundled_emoji_font_not_as_empty_boxes(multilingual):
+    assert "FGC Print Emoji" in bundled_families()
+    for emoji in EMOJI:
+        glyphs = glyphs_for(multilingual.reader, emoji)
+        assert glyphs, f"no glyph for {emoji!r}"
+        assert {family for family, _, _ in glyphs} == {"FGC Print Emoji"}, (emoji, glyphs)
+        assert all(drawn for _, _, drawn in glyphs), f"{emoji!r} is drawn as an empty box or .notdef: {glyphs}"
+
+
+def test_a_plan_in_many_scripts_reads_back_as_written_with_pypdf(multilingual):
+    for number, text in enumerate(multilingual.pages, start=1):
+        assert "\x00" not in text, f"page {number} reads back with NUL bytes: {text[:200]!r}"
+    printed = squash(multilingual.all)
+    for language, name in MULTILINGUAL_PEOPLE.items():
+        if language in ("bengali", "hindi"):  # a vowel sign may read back moved: see pdf_checks.letters
+            assert letters(f"{language.title()}: {name} phones every Sunday") in letters(printed), language
+            continue
+        assert squash(name) in printed, (language, name)
+        assert squash(f"{language.title()}: {name} phones every Sunday") in printed, language
+    for text in (MULTILINGUAL_CHILD, MULTILINGUAL_PROFESSIONAL, MULTILINGUAL_AGENCY, EMOJI, "Family plan",
+                 "What the professionals said", "Dw i eisiau aros gyda Mam", *HOSTILE):
+        assert squash(text) in printed, text

@@ -11,6 +11,7 @@ import threading
 
 import pytest
 from fontTools.ttLib import TTFont
+from pdf_checks import bundled_families, foreign_fonts, letters, text_by_font
 from pypdf import PdfReader
 
 from fgc.render import pdf
@@ -69,15 +70,99 @@ def test_welsh_text_extracts_exactly_from_the_bundled_font_embedded_as_a_subset(
     assert lines[1] == f"{WELSH}. Ŷ ŵ"
     used = fonts(reader)
     names = {str(f["/BaseFont"]) for f in used}
-    # Family name from base.css's @font-face, so the glyphs came from the bundled file, not an installed font.
-    assert names and all(re.fullmatch(r"/[A-Z]{6}\+FGC-Print-Sans(-Bold|-Italic)?", n) for n in names), names
+    # The bundled DejaVu Sans, renamed so that no installed font can stand in for it.
+    assert names and all(re.fullmatch(r"/[A-Z]{6}\+FGC-Print-Sans(-Bold|-Oblique|-Bold-Oblique)?", n)
+                         for n in names), names
     programs = [f["/FontDescriptor"]["/FontFile2"].get_data() for f in used if "/FontDescriptor" in f]
     assert programs
-    bundled = TTFont(pdf.PRINT_ROOT / "fonts" / "DejaVuSans.ttf")
+    bundled = TTFont(pdf.FONTS_ROOT / "FGCPrintSans-Regular.ttf")
     for program in programs:
         embedded = TTFont(io.BytesIO(program))
-        assert embedded["name"].getDebugName(1).startswith("DejaVu Sans")
+        assert embedded["name"].getDebugName(1) == "FGC Print Sans"
         assert len(embedded.getGlyphOrder()) < len(bundled.getGlyphOrder()) / 10  # subset, not the whole font
+
+
+# Text in the scripts the PDFs must print, each with the bundled family that should draw it.
+SCRIPTS = {
+    "Welsh": ("Ŵyr a wyres, ŷd, Llŷr", "FGC Print Sans"),
+    "Polish": ("Łucja Wiśniewska, żółć", "FGC Print Sans"),
+    "Romanian": ("Ștefan Țurcanu", "FGC Print Sans"),
+    "Greek": ("Ελένη Παπαδάκη", "FGC Print Sans"),
+    "Cyrillic": ("Олена Коваленко", "FGC Print Sans"),
+    "Hebrew": ("נועה כהן", "FGC Print Sans"),
+    "Arabic": ("ليلى حداد", "FGC Print Arabic"),
+    "Urdu": ("ساجدہ بیگم، گڑیا", "FGC Print Arabic"),
+    "Bengali": ("সুমি রহমান", "FGC Print Bengali"),
+    "Punjabi": ("ਹਰਪ੍ਰੀਤ ਕੌਰ", "FGC Print Gurmukhi"),
+    "Hindi": ("प्रिया शर्मा", "FGC Print Devanagari"),
+    "Gujarati": ("ગુજરાતી", "FGC Print Gujarati"),
+    "Tamil": ("தமிழ்", "FGC Print Tamil"),
+    "Tigrinya": ("ሰላም ተስፋይ", "FGC Print Ethiopic"),
+    "Chinese": ("陳美玲 王小明", "FGC Print CJK"),
+    "Emoji": ("👍😀", "FGC Print Emoji"),
+}
+
+
+def test_the_bundled_fonts_have_names_no_installed_font_has_and_come_with_their_licences():
+    families = bundled_families()
+    assert {family for _, family in SCRIPTS.values()} <= families
+    assert all(family.startswith("FGC Print ") for family in families), families
+    for notice in ("LICENSE-DejaVu.txt", "LICENSE-Noto.txt", "README.md"):
+        assert (pdf.PRINT_ROOT / "fonts" / notice).is_file(), notice
+
+
+def test_every_script_bold_and_italic_print_with_bundled_fonts_whatever_the_html_asks_for():
+    rows = "".join(f"<p>{name}: {words} <b>{words}</b> <i>{words}</i> <b><i>{words}</i></b></p>"
+                   for name, (words, _) in SCRIPTS.items())
+    asks = "".join(f'<p style="font-family: {family}">{SCRIPTS["Welsh"][0]} {SCRIPTS["Arabic"][0]} <b>bold</b></p>'
+                   for family in ('"DejaVu Sans"', "Helvetica", "Arial", "serif", "monospace", "cursive",
+                                  '"Noto Sans"', '"Noto Color Emoji"', "system-ui"))
+    picture = ('<svg width="200" height="40"><text x="0" y="20" font-family="Helvetica, Arial, sans-serif" '
+               'font-weight="bold">Gwŷn ليلى</text></svg>')
+    reader = read(pdf.render(page(rows + asks + picture)))
+
+    assert foreign_fonts(reader) == [], "a font from the machine, not static/print/fonts/"
+    drawn = text_by_font(reader)
+    for name, (words, family) in SCRIPTS.items():
+        for word in words.split():
+            # By its letters, as a vowel sign may read back moved (see pdf_checks.letters); emoji have none.
+            used = {font for text, font in drawn
+                    if (letters(word) in letters(text) if letters(word) else word in text)}
+            assert used == {family}, (name, word, used)
+
+
+def test_text_no_bundled_font_can_draw_prints_as_a_replacement_and_spoils_nothing_else(caplog):
+    # Tibetan, a private-use character, an unassigned one and a control character: no bundled font has them.
+    # Drawn as .notdef, any one of them gave its font an encoding pypdf reads as NUL-separated bytes.
+    unknown = "བོད \ue000 \U0010fffd \u0378 \x07"
+    joiners = "ਪ੍ਰ \u200d \u200c \u00ad \ufe0f"  # default-ignorable: drawn as nothing, left alone
+    reader = read(pdf.render(page(f"<p>Before {unknown} after.</p><p><b>Bold {unknown}</b> ŵ {joiners}</p>")))
+
+    lines = [" ".join(line.split()) for line in text(reader).splitlines()]
+    assert lines[:2] == ["Before ��� � � � � after.", "Bold ��� � � � � ŵ ਪ੍ਰ"]
+    assert foreign_fonts(reader) == []
+    for font in fonts(reader):
+        if font.get("/Subtype") == "/Type0":
+            assert font["/Encoding"] == "/Identity-H", font["/BaseFont"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == pdf.LOGGER.name]
+    assert any("7 characters" in m and "U+0F56 TIBETAN LETTER BA" in m and "U+0007 Cc" in m for m in warnings)
+    assert not any("notdef" in m for m in warnings)
+
+
+def test_the_machines_fontconfig_is_never_used_in_a_worker_or_in_process(monkeypatch):
+    html = page("<p>Gwŷn ليلى 👍 <b>陳美玲</b> <i>ŵ</i></p>")
+    monkeypatch.setenv("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")  # as if the server's were set
+    pdf.shutdown()  # a new worker, started with that environment
+    assert foreign_fonts(read(pdf.render(html))) == []
+
+    monkeypatch.setattr(pdf, "_font_config", None)  # a new font configuration in this process
+    assert foreign_fonts(read(pdf.render_in_process(html))) == []
+    assert os.environ["FONTCONFIG_FILE"] == "/etc/fonts/fonts.conf", "this process's own is put back"
+
+def test_printable_keeps_what_the_bundled_fonts_draw_and_what_needs_no_glyph():
+    kept = f"{WELSH} ليلى 陳美玲 👍🏽 👨\u200d👩\u200d👧 \u00ad\u200b\u2066x\u2069\t\n <p>&amp;</p>"
+    assert pdf.printable(kept) == (kept, [])
+    assert pdf.printable("a\u0f56b\u0378\u0f56\x01") == ("a\ufffdb\ufffd\ufffd\ufffd", ["\x01", "\u0378", "\u0f56"])
 
 
 @pytest.fixture
@@ -155,7 +240,7 @@ def test_fetcher_serves_bundled_files_only(tmp_path):
     css = fetcher.fetch(pdf.BASE_URL + "base.css")
     assert css.read() == (pdf.PRINT_ROOT / "base.css").read_bytes()
     assert css.content_type == "text/css"
-    font = fetcher.fetch(pdf.BASE_URL + "fonts/DejaVuSans-Bold.ttf")
+    font = fetcher.fetch(pdf.BASE_URL + "fonts/FGCPrintSans-Bold.ttf")
     assert font.content_type == "font/ttf" and font.read()[:4] == b"\0\1\0\0"
 
     # A symlink inside the folder may not lead out of it.
@@ -189,7 +274,7 @@ def test_fetcher_serves_bundled_files_only(tmp_path):
     "https://print.invalid/%2fetc%2fpasswd",
     "https://print.invalid/fonts\\..\\base.css",
     "https://print.invalid/base.css%00.ttf",
-    "https://print.invalid/fonts/LICENSE",  # bundled, but not a type the renderer needs
+    "https://print.invalid/fonts/README.md",  # bundled, but not a type the renderer needs
     "https://print.invalid/fonts",
     "https://print.invalid/missing.css",
 ])

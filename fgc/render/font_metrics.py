@@ -1,4 +1,5 @@
-"""How wide text is drawn, from the advance widths in the fonts the PDFs bundle (DejaVu Sans, regular and bold).
+"""How wide text is drawn, from the advance widths in the fonts the PDFs bundle (FGC Print Sans, which is DejaVu
+Sans, regular and bold).
 
 The pictures name "FGC Print Sans" first, which the print stylesheet maps to these files, so in a PDF the
 widths here are the widths drawn: WeasyPrint lays out SVG text a letter at a time with no kerning, each
@@ -6,7 +7,8 @@ letter exactly its advance. In a browser the same SVG falls back to Helvetica or
 narrower than DejaVu Sans's (Arial's "a" is 0.56em to DejaVu's 0.61em, bold "W" 0.94em to 1.10em), so
 these widths are an upper bound there too.
 
-Characters DejaVu Sans lacks are drawn from whatever font the reader has, so they are counted generously:
+Characters FGC Print Sans lacks (Arabic script, emoji, CJK) are drawn from another bundled font in a PDF, or
+whatever font the reader has in a browser, so they are counted generously:
 wide (CJK) characters 1em, emoji 1.3em (a colour emoji font's glyph is about 1.25em), anything else 1em.
 Hebrew and Arabic letters are counted a quarter wider than DejaVu draws them, because a browser may shape
 them in another font whose letters are wider.
@@ -20,8 +22,8 @@ from functools import cache
 from pathlib import Path
 
 FONTS = Path(__file__).resolve().parents[2] / "static" / "print" / "fonts"
-REGULAR = FONTS / "DejaVuSans.ttf"
-BOLD = FONTS / "DejaVuSans-Bold.ttf"
+REGULAR = FONTS / "FGCPrintSans-Regular.ttf"
+BOLD = FONTS / "FGCPrintSans-Bold.ttf"
 FILES = {False: REGULAR, True: BOLD}
 ASCENT = 0.93  # DejaVu Sans's hhea ascender, in em: how far a line's letters reach above the baseline
 DESCENT = 0.24  # and below it

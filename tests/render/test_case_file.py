@@ -322,7 +322,10 @@ def test_the_network_picture_has_an_a4_landscape_page_of_its_own_drawn_in_the_fo
             assert words in text, (name, words)
         assert "Page" in text and "OFFICIAL-SENSITIVE" in text, "the margins are marked on this page too"
         fonts = _fonts(page["/Resources"], set())
-        assert fonts and all("FGC-Print-Sans" in font for font in fonts), fonts
+        # Measured with FGC Print Sans; letters it lacks (Arabic) come from another bundled font and are
+        # measured generously, so the picture still holds.
+        assert any(font.endswith("+FGC-Print-Sans") for font in fonts), fonts
+        assert all(font.split("+")[-1].startswith("FGC-Print-") for font in fonts), fonts
         people_table = pdf.flat[landscape[0] + 1]
         assert "Side of the family, role and relationship" in people_table, "the register table follows, upright"
 

@@ -27,11 +27,18 @@ def test_the_ascent_and_descent_cover_the_fonts_lines():
         assert font_metrics.DESCENT >= -font["hhea"].descent / units
 
 
-def test_hebrew_and_arabic_count_a_quarter_wider_than_the_font_draws_them():
+def test_hebrew_counts_a_quarter_wider_than_the_font_draws_it():
     font = TTFont(font_metrics.FILES[False])
     cmap, units = font.getBestCmap(), font["head"].unitsPerEm
-    for char in "אשעم":
+    for char in "אשע":
         assert font_metrics.char_width(char) == pytest.approx(font["hmtx"][cmap[ord(char)]][0] / units * 1.25)
+
+
+def test_arabic_which_the_sans_font_lacks_counts_wider_than_the_bundled_arabic_font_draws_it():
+    arabic = TTFont(font_metrics.FONTS / "FGCPrintArabic-Regular.ttf")
+    cmap, units = arabic.getBestCmap(), arabic["head"].unitsPerEm
+    for char in "مريحد":
+        assert font_metrics.char_width(char) >= arabic["hmtx"][cmap[ord(char)]][0] / units * 1.25
 
 
 @pytest.mark.parametrize("char, em", [("王", 1.0), ("👩", 1.3), ("🏽", 1.3), ("\u200d", 0), ("\ufe0f", 0),

@@ -39,7 +39,7 @@ def pages(case_id):
         ("cases-list", MANAGER, "/cases/"),
         ("case-overview", COORDINATOR, case),
         ("case-referral", COORDINATOR, f"{case}/referral"),
-        ("case-network", COORDINATOR, f"{case}/network"),
+        ("case-network", COORDINATOR, f"{case}/network#network-picture"),
         ("case-network-add", COORDINATOR, f"{case}/network/several"),
         ("case-preparation", COORDINATOR, f"{case}/preparation"),
         ("case-meetings", COORDINATOR, f"{case}/meetings"),
@@ -118,6 +118,9 @@ def main():
                             page.get_by_role("button", name="Sign in").click()
                             page.wait_for_load_state("load")
                         page.goto(family if path == "family" else path)
+                        if "#" in path:  # show that part of the page (its heading at the top)
+                            page.locator(f"#{path.split('#')[1]}").scroll_into_view_if_needed()
+                            page.evaluate(f"document.getElementById('{path.split('#')[1]}').scrollIntoView()")
                         target = out / f"{name}-{size}.png"
                         page.screenshot(path=str(target), full_page=args.full_page)
                         print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}"

@@ -73,7 +73,7 @@ def test_coordinator_case_pages(page, axe, case_id):
     page.get_by_role("button", name="Save conference").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a real start time")
     axe.check(page)
-    visit(page, axe, f"/cases/{case_id}", "Overview")
+    visit(page, axe, f"/cases/{case_id}/meetings", "Conferences and reviews")
     page.get_by_role("link", name="Cancel the conference").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Cancel the conference")
     axe.check(page)

@@ -42,7 +42,7 @@ def test_chart_and_table_agree(client, sign_in, db, case_id):
                                                f"score-professional-{pro}": "2", f"score-child-{child}": "5"})
     client.submit(scores_url(case_id, later), {f"score-family-{nain}": "7", f"score-family-{aunt}": "8",
                                                f"score-child-{child}": "9"})
-    page = client.page(f"/cases/{case_id}")
+    page = client.page(f"/cases/{case_id}/preparation")
     table = page.select_one("#scale-table")
     rows = {text(row.th): [cell.get_text(strip=True) for cell in row.select("td")] for row in table.select("tbody tr")}
     assert rows == {"Family (average)": ["3.5", "7.5"], "Dr Pat Hughes (Health visiting)": ["2", "–"],
@@ -74,8 +74,8 @@ def test_excluded_people_give_no_scale(client, sign_in, db, case_id):
     page = client.page(scores_url(case_id, meeting))
     assert page.select_one(f"#score-family-{person}") is None
     client.submit(scores_url(case_id, meeting), {f"score-family-{person}": "5"})
-    assert "Scaling over time" in text(client.page(f"/cases/{case_id}"))
-    assert not re.search(r"Family \(average\)", text(client.page(f"/cases/{case_id}")))
+    assert "Scaling over time" in text(client.page(f"/cases/{case_id}/preparation"))
+    assert not re.search(r"Family \(average\)", text(client.page(f"/cases/{case_id}/preparation")))
 
 
 def test_an_excluded_persons_earlier_score_leaves_the_family_average(client, sign_in, db, case_id):
@@ -89,7 +89,7 @@ def test_an_excluded_persons_earlier_score_leaves_the_family_average(client, sig
     client.submit(scores_url(case_id, meeting), {f"score-family-{nain}": "1", f"score-family-{mari}": "9"})
     with write(db):
         network.exclude(db, case_id, nain, reason="Risk", approved_by="M", on="2026-11-01", user_id=1)
-    table = client.page(f"/cases/{case_id}").select_one("#scale-table")
+    table = client.page(f"/cases/{case_id}/preparation").select_one("#scale-table")
     assert "9" in text(table) and "5" not in text(table)
     with pytest.raises(network.Excluded), write(db):
         from fgc.data import scales

@@ -607,3 +607,22 @@ def m010_next_deadline(db):
         "ALTER TABLE cases ADD COLUMN next_due_kind TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX cases_next_due ON cases(next_due_on)",
     ])
+
+
+@migrations()
+def m011_foreign_key_indexes(db):
+    """An index on every column that points at another case record, so reading a case's records (a child's
+    relationships, a meeting's attendance, a version's PDFs) never scans a table that grows with history.
+    Columns pointing at staff accounts are left alone: accounts are deactivated, never deleted or listed by them."""
+    _run(db, [
+        "CREATE INDEX relationships_child ON relationships(child_id)",
+        "CREATE INDEX attendance_meeting ON attendance(meeting_id)",
+        "CREATE INDEX professional_attendance_meeting ON professional_attendance(meeting_id)",
+        "CREATE INDEX plan_item_decisions_item ON plan_item_decisions(item_id)",
+        "CREATE INDEX plan_reviews_meeting ON plan_reviews(meeting_id)",
+        "CREATE INDEX plan_reviews_version ON plan_reviews(version_id)",
+        "CREATE INDEX plan_pdfs_version ON plan_pdfs(version_id)",
+        "CREATE INDEX family_links_person ON family_links(person_id)",
+        "CREATE INDEX family_acknowledgements_plan ON family_acknowledgements(plan_id)",
+        "CREATE INDEX family_task_updates_link ON family_task_updates(link_id)",
+    ])

@@ -151,3 +151,31 @@ def test_init_db_fills_in_each_open_cases_next_deadline(runner, app, db):
     result = runner.invoke(args=["init-db"])
     assert result.exit_code == 0, result.output
     assert db.execute("SELECT next_due_kind FROM cases WHERE id = ?", [case_id]).fetchone()[0] == "baseline"
+
+
+def _unindexed_foreign_keys(db):
+    """(table, column, table it points at) for each foreign key no index starts with."""
+    tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'")]
+    missing = []
+    for table in tables:
+        firsts = {row[1] for row in db.execute(f"PRAGMA table_info('{table}')") if row[5] == 1}
+        for index in db.execute(f"PRAGMA index_list('{table}')").fetchall():
+            columns = [row[2] for row in db.execute(f"PRAGMA index_info('{index[1]}')")]
+            firsts.update(columns[:1])
+        missing += [(table, fk[3], fk[2]) for fk in db.execute(f"PRAGMA foreign_key_list('{table}')")
+                    if fk[3] not in firsts]
+    return missing
+
+
+def test_every_link_between_case_records_is_indexed(db):
+    # Reading one case's records must not scan a table that grows with every case ever held. Links to staff
+    # accounts are the exception: accounts are deactivated, never deleted, and nothing lists records by them.
+    assert [found for found in _unindexed_foreign_keys(db) if found[2] != "users"] == []
+
+
+def test_a_cases_relationships_are_read_through_indexes_not_a_scan(db):
+    plan = " ".join(row[3] for row in db.execute(
+        "EXPLAIN QUERY PLAN SELECT r.person_id, r.child_id, r.relationship, c.name AS child_name "
+        "FROM relationships r JOIN children c ON c.id = r.child_id WHERE c.case_id = ? ORDER BY c.id", [1]))
+    assert "SCAN r" not in plan and "SCAN relationships" not in plan, plan

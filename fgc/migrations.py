@@ -626,3 +626,9 @@ def m011_foreign_key_indexes(db):
         "CREATE INDEX family_acknowledgements_plan ON family_acknowledgements(plan_id)",
         "CREATE INDEX family_task_updates_link ON family_task_updates(link_id)",
     ])
+
+
+@migrations()
+def m012_plans_by_activity(db):
+    """The plans list pages newest activity first; this index lets it stop at the page it shows."""
+    _run(db, ["CREATE INDEX plans_updated ON plans(updated_at)"])

@@ -46,7 +46,7 @@ def pages(case_id):
         ("case-plan", COORDINATOR, f"{case}/plan"),
         ("case-links", COORDINATOR, f"{case}/links"),
         ("case-timeline", COORDINATOR, f"{case}/timeline"),
-        ("plans-list", SOCIAL_WORKER, "/plans/"),
+        ("plans-list", SOCIAL_WORKER, "/plans"),
         ("manager-home", MANAGER, "/"),
         ("admin-users", ADMIN, "/admin/users"),
         ("family-plan", None, "family"),

@@ -308,15 +308,20 @@ def latest_agreed(db, plan_id):
     return version(db, plan_id, rows[0]["number"]) if rows else None
 
 
-def for_viewer(db, viewer):
-    """Plans on the cases ``viewer`` may see, with their latest agreed version, newest activity first."""
+def for_viewer(db, viewer, *, status="open", offset=0, limit=25):
+    """One page of the plans on the cases ``viewer`` may see, with their latest agreed version, newest activity
+    first, and how many there are in all. ``status`` is "open" (cases not closed), "closed" or "all"."""
     visible_clause, params = visibility(viewer)
-    return [dict(row) for row in db.query(
+    where = {"open": " AND c.stage != 'closed'", "closed": " AND c.stage = 'closed'", "all": ""}[status]
+    total = db.execute(f"SELECT count(*) FROM plans p JOIN cases c ON c.id = p.case_id WHERE {visible_clause}{where}",
+                       params).fetchone()[0]
+    rows = [dict(row) for row in db.query(
         "SELECT c.id AS case_id, c.reference, c.stage, p.id AS plan_id, p.number, p.status, p.updated_at, "
         "(SELECT max(number) FROM plan_versions v WHERE v.plan_id = p.id AND v.outcome != 'declined') "
         "AS latest_agreed, (SELECT count(*) FROM plan_versions v WHERE v.plan_id = p.id) AS version_count "
-        f"FROM plans p JOIN cases c ON c.id = p.case_id WHERE {visible_clause} ORDER BY p.updated_at DESC",
-        params)]
+        f"FROM plans p JOIN cases c ON c.id = p.case_id WHERE {visible_clause}{where} "
+        "ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?", [*params, limit, offset])]
+    return rows, total
 
 
 # Reviews

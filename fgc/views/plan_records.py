@@ -15,12 +15,13 @@ from ..data import plans as plan_data
 from ..db import get_db
 from ..domain import agreement, audit, deadlines, filing, plan_document, planning
 from ..forms import plan_records as forms
-from ..forms.base import show_outcome, version_of
+from ..forms.base import show_outcome, version_of, whole_number
 from ..render import case_file
 from ..render.pdf import RenderError
 
 bp = Blueprint("plan_records", __name__)
 CASE = "/cases/<id:case_id>/plan"
+PAGE_SIZE = 25  # plans a page of the plans list shows
 # A version number: from 1, and small enough for SQLite, so anything else is simply not found.
 NUMBER = "<int(min=1, max=999999):number>"
 
@@ -88,9 +89,17 @@ def _pdf_unavailable(case, error):
 def index():
     if current_user.role not in access.CASE_ROLES:
         abort(403)
-    rows = plan_data.for_viewer(get_db(), access.viewer())
-    audit.record("plan.list_viewed", record_type="case", detail={"case_ids": [row["case_id"] for row in rows]})
-    return render_template("plan_records/index.html", plans=rows)
+    status = request.args.get("status") if request.args.get("status") in ("closed", "all") else "open"
+    page = whole_number(request.args.get("page", "1"), digits=5) or 1
+    rows, total = plan_data.for_viewer(get_db(), access.viewer(), status=status, offset=(page - 1) * PAGE_SIZE,
+                                       limit=PAGE_SIZE)
+    pages = max(1, -(-total // PAGE_SIZE))
+    if page > pages:
+        return redirect(url_for("plan_records.index", status=None if status == "open" else status, page=pages))
+    audit.record("plan.list_viewed", record_type="case",
+                 detail={"status": status, "page": page, "case_ids": [row["case_id"] for row in rows]})
+    return render_template("plan_records/index.html", plans=rows, total=total, page=page, pages=pages,
+                           status=status, page_size=PAGE_SIZE)
 
 
 @bp.route(f"{CASE}/versions")

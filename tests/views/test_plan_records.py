@@ -574,7 +574,30 @@ def test_plans_on_your_cases(client, sign_in, db, case_id, agreed):
     assert {f"/cases/{case_id}/plan/versions/1.pdf", f"/cases/{case_id}/plan/versions"} <= links
     assert f"/cases/{other}/plan/versions" not in links
     [event] = events(db, "plan.list_viewed")
-    assert event["detail"] == {"case_ids": [case_id]}
+    assert event["detail"] == {"status": "open", "page": 1, "case_ids": [case_id]}
+
+
+def test_the_plans_list_leaves_closed_history_out_unless_asked_and_comes_in_pages(client, sign_in, db, case_id,
+                                                                                 agreed):
+    social_worker = user_id(db, "social_worker@example.org")
+    more = []
+    with write(db):
+        for number in range(30):
+            made = make_case(db, created_by=social_worker, reference=f"MORE-{number:02}", extras=False)
+            plan_data.ensure(db, made, user_id=social_worker, review_on=None)
+            more.append(made)
+        case_data.move(db, case_id, to_stage="closed", user_id=social_worker, closed_on="2026-12-01")
+    sign_in("social_worker")
+    first = client.page("/plans")
+    assert "PLAN-7" not in text(first), "closed history is left out"
+    assert len(first.select("tbody tr")) == 25 and "Showing 1 to 25 of 30 plans" in text(first)
+    second = client.page(first.select_one(".govuk-pagination__next a")["href"])
+    assert len(second.select("tbody tr")) == 5
+    assert "PLAN-7" in text(client.page("/plans?status=closed"))
+    assert "PLAN-7" in text(client.page("/plans?status=all&page=2"))
+    assert client.raw.get("/plans?page=99").status_code == 302, "past the end: to the last page"
+    detail = events(db, "plan.list_viewed")[0]["detail"]  # newest first
+    assert detail["status"] == "all" and detail["page"] == 2 and len(detail["case_ids"]) == 6
 
 
 def test_the_plans_list_for_other_roles(new_client, db, case_id, agreed):

@@ -383,3 +383,11 @@ def test_the_list_audits_what_was_shown_by_filter_and_page_not_every_case(client
     first, second = (json.loads(row[0]) for row in rows[-2:])
     assert first == {"filters": {"urgent": "yes"}, "page": 1, "case_ids": []}
     assert second["filters"] == {"sort": "reference"} and second["page"] == 2 and len(second["case_ids"]) == 5
+
+
+def test_search_shows_the_newest_matching_cases_first(client, sign_in, db):
+    referred_case(db, reference="JONES-1", child_name="Cai Jones")
+    referred_case(db, reference="JONES-2", child_name="Mali Jones")
+    sign_in("manager")
+    found = [a.get_text() for a in client.page("/cases/search?q=jones").select("table a")]
+    assert found == ["JONES-2", "JONES-1"]

@@ -632,3 +632,9 @@ def m011_foreign_key_indexes(db):
 def m012_plans_by_activity(db):
     """The plans list pages newest activity first; this index lets it stop at the page it shows."""
     _run(db, ["CREATE INDEX plans_updated ON plans(updated_at)"])
+
+
+@migrations()
+def m013_meetings_held_by_date(db):
+    """The manager's timeliness figure reads the conferences held in the last year, by date."""
+    _run(db, ["CREATE INDEX meetings_held ON meetings(kind, status, held_on)"])

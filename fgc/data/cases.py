@@ -287,11 +287,17 @@ def facts(db, case_ids):
 
 
 def conference_times(db, since):
-    """Referral and first-conference dates for cases whose conference was held on or after ``since``."""
+    """Referral and first-conference dates for cases whose first conference was held on or after ``since``.
+
+    Only conferences held since then are read (through an index), each kept if no conference was held on
+    the case before it; history before ``since`` costs nothing however long it grows.
+    """
     return list(db.query(
-        "SELECT c.id, c.referred_on, min(m.held_on) AS held_on FROM cases c "
-        "JOIN meetings m ON m.case_id = c.id AND m.kind = 'conference' AND m.status = 'held' "
-        "WHERE c.referred_on IS NOT NULL GROUP BY c.id HAVING min(m.held_on) >= ?", [since]))
+        "SELECT c.id, c.referred_on, m.held_on FROM meetings m JOIN cases c ON c.id = m.case_id "
+        "WHERE m.kind = 'conference' AND m.status = 'held' AND m.held_on >= ? AND c.referred_on IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM meetings e WHERE e.case_id = m.case_id AND e.kind = 'conference' "
+        "AND e.status = 'held' AND (e.held_on < m.held_on OR (e.held_on = m.held_on AND e.id < m.id)))",
+        [since]))
 
 
 def open_ids(db):

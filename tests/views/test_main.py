@@ -45,6 +45,19 @@ def test_referral_to_conference_timeliness(client, sign_in, db, new_client, app)
                             coordinator_id=coordinator, stage="conference_scheduled", referred_on=referred)
         with write(db):
             meetings.mark_held(db, case_id, meetings.for_case(db, case_id)[0]["id"], held)
+    # A case whose first conference was more than a year ago does not count, whatever it held since.
+    long_ago = TODAY - datetime.timedelta(days=800)
+    old_case = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="T-OLD",
+                         coordinator_id=coordinator, stage="conference_scheduled", referred_on=long_ago.isoformat())
+    with write(db):
+        meetings.mark_held(db, old_case, meetings.for_case(db, old_case)[0]["id"],
+                           cal.add_working_days(long_ago, 30).isoformat())
+        start = (TODAY - datetime.timedelta(days=10)).isoformat()
+        later = meetings.schedule(db, old_case, "conference", {
+            "starts_at": f"{start}T10:00:00+00:00", "ends_at": f"{start}T12:00:00+00:00", "venue": "Hall",
+            "address": "", "access_notes": "", "interpreter_language": "", "remote_details": ""},
+            user_id=coordinator, uid_domain="test.invalid")
+        meetings.mark_held(db, old_case, later, start)
     page = text(new_client("manager").page("/"))
     assert "Conferences held 2" in page
     assert "Median time 50.5 working days" in page

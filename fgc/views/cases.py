@@ -136,7 +136,7 @@ def preparation(case_id):
 @bp.route("/<id:case_id>/meetings")
 @login_required
 def meetings_list(case_id):
-    """The case's conferences and reviews, newest plans first, with what can be done to each."""
+    """The case's conferences and reviews, in the order they were booked, with what can be done to each."""
     case = access.current_case()
     return render_template("cases/meetings.html", case=case, can=access.can,
                            meetings=meetings.for_case(get_db(), case_id))

@@ -9,7 +9,7 @@ from wtforms.validators import InputRequired
 
 from ..domain.vocabulary import INVITATION, NETWORK_ROLES, SIDES
 from .base import Form, strip
-from .fields import Checkboxes, DateInput, choices, long_text, text
+from .fields import SHORT, Checkboxes, DateInput, choices, long_text, text
 
 
 class PersonForm(Form):
@@ -48,7 +48,8 @@ class LiftExclusionForm(Form):
 SEVERAL_ROWS = 5  # blank rows a new page offers
 SEVERAL_MAX = 60  # rows one page accepts
 _ROW_FIELD = re.compile(r"^people\[(\d{1,3})\]\[(name|side|role|relationship-\d{1,9})\]$")
-NAME_MAX, RELATIONSHIP_MAX = 200, 100
+NAME_MAX = SHORT  # as the one-person form allows
+RELATIONSHIP_MAX = 100  # both forms: a relationship to one child
 
 
 def read_several(formdata, children):

@@ -78,9 +78,11 @@ def person(case_id, person_id):
     if existing and existing["address_hidden"] and not sees_hidden_addresses():
         abort(403)
     relationships = _relationships(existing, children)
-    too_long = [child["name"] for child in children if len(relationships.get(child["id"], "")) > 100]
+    too_long = [child["name"] for child in children
+                if len(relationships.get(child["id"], "")) > forms.RELATIONSHIP_MAX]
     if form.validate_on_submit() and too_long:
-        form.form_errors.append(_("Relationship to %(name)s must be 100 characters or fewer", name=too_long[0]))
+        form.form_errors.append(_("Relationship to %(name)s must be %(max)s characters or fewer", name=too_long[0],
+                                  max=forms.RELATIONSHIP_MAX))
     elif form.validate_on_submit():
         values = _person_values(form)
         outcome = family_network.save_person(db, case_id, values, relationships, user=current_user,

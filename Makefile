@@ -1,5 +1,5 @@
 # fgc: the two commands that set everything up.
-#   make run    install, migrate, load demo sign-ins and serve on http://127.0.0.1:5000
+#   make run    install, migrate, load demo sign-ins and serve on http://127.0.0.1:5000 with the worker
 #   make test   install the test extra and system packages, then run the whole suite
 #   make lock   refresh requirements/*.txt, the exact versions both of them install
 
@@ -19,7 +19,7 @@ install-test:
 run: install
 	$(BIN)/flask --app fgc init-db
 	$(BIN)/flask --app fgc seed-demo --if-empty
-	$(BIN)/flask --app fgc run --host 127.0.0.1 --port 5000
+	VENV=$(VENV) scripts/serve
 
 test: install-test
 	$(BIN)/python -m pytest

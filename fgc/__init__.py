@@ -27,7 +27,7 @@ def create_app(test_config=None):
     config.load(app, test_config)
     app.url_map.converters["id"] = RecordId
 
-    from . import access, cli, db, errors, i18n, security, templating
+    from . import access, cli, db, errors, i18n, security, templating, worker
     from .views import account, admin, auth, cases, family, links, main, meetings, network
     from .views import plan_records, plans, preparation, referrals
 
@@ -39,6 +39,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     i18n.init_app(app)
     cli.init_app(app)
+    worker.init_app(app)
     for blueprint in (main.bp, account.bp, admin.bp, referrals.bp, cases.bp, meetings.bp, network.bp,
                       preparation.bp, plans.bp, plan_records.bp, links.bp, family.bp):
         app.register_blueprint(blueprint)

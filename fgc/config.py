@@ -42,8 +42,15 @@ DEFAULTS = {
     "DUE_SOON_DAYS": 3,
     # The domain part of calendar invite UIDs.
     "INVITE_UID_DOMAIN": "fgc.invalid",
-    # Seconds a PDF may take to render before it is stopped (kept under gunicorn's 30 s timeout).
+    # Seconds a PDF may take to render before it is stopped: the letter, made while its page waits (kept
+    # under gunicorn's 30 s timeout), and the plans, made by the background worker and tried again if stopped.
     "PDF_TIMEOUT": 20,
+    "PDF_JOB_TIMEOUT": 120,
+    # The background worker (flask --app fgc worker): jobs run at once, seconds between looks at the queue
+    # when it is empty, and how much it lowers its CPU priority so pages are served first.
+    "WORKER_THREADS": 2,
+    "WORKER_POLL_SECONDS": 1.0,
+    "WORKER_NICE": 10,
     # Family links: how long the cookie a link's token is swapped for lasts; how many unknown
     # links one address may try in the window before it is made to wait; where quick exit goes.
     "FAMILY_SESSION_MINUTES": 60,

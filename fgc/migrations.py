@@ -638,3 +638,48 @@ def m012_plans_by_activity(db):
 def m013_meetings_held_by_date(db):
     """The manager's timeliness figure reads the conferences held in the last year, by date."""
     _run(db, ["CREATE INDEX meetings_held ON meetings(kind, status, held_on)"])
+
+
+@migrations()
+def m014_background_jobs(db):
+    """The app's one queue of work done in the background (PDF renders; later, outgoing messages), and the PDFs
+    kept so an unchanged draft or family plan is rendered once.
+
+    A job is written in the same transaction as the change that causes it. A worker claims it for a lease; a job
+    whose worker died is claimed again when its lease runs out, so nothing is lost. At most one job per ``key`` is
+    waiting or running at a time.
+    """
+    _run(db, [
+        """CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            key TEXT,
+            payload TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            max_attempts INTEGER NOT NULL CHECK (max_attempts > 0),
+            run_after TEXT NOT NULL,
+            lease_until TEXT,
+            worker TEXT,
+            last_error TEXT,
+            case_id INTEGER REFERENCES cases(id),
+            requested_by INTEGER REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            finished_at TEXT
+        )""",
+        "CREATE UNIQUE INDEX jobs_live_key ON jobs(key) WHERE key IS NOT NULL AND state IN ('queued', 'running')",
+        "CREATE INDEX jobs_by_key ON jobs(key, id)",
+        "CREATE INDEX jobs_due ON jobs(state, run_after)",
+        "CREATE INDEX jobs_case ON jobs(case_id)",
+        """CREATE TABLE kept_pdfs (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('draft', 'family')),
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            language TEXT NOT NULL DEFAULT '',
+            pdf BLOB NOT NULL,
+            generated_by INTEGER REFERENCES users(id),
+            generated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX kept_pdfs_plan ON kept_pdfs(plan_id, kind, language)",
+    ])

@@ -30,6 +30,7 @@ NAVIGATION = [
     (_l("Plans"), "plan_records.index", {"social_worker"}, ("plan_records.",)),
     (_l("Users"), "admin.users", {"admin"}, ("admin.user", "admin.new_user", "admin.edit_user")),
     (_l("Closure days"), "admin.closure_days", {"admin"}, ()),
+    (_l("Background work"), "admin.jobs", {"admin"}, ()),
 ]
 # The parts of a case, in the sub-navigation of every case page: (label, endpoint, endpoints that are that part).
 CASE_TABS = [

@@ -6,7 +6,7 @@ import html5lib
 import pytest
 from bs4 import BeautifulSoup
 
-from fgc import create_app
+from fgc import create_app, worker
 from fgc.domain import passwords
 from fgc.db import connect, write
 from fgc.data import users as user_data
@@ -58,6 +58,47 @@ def db(app):
     database = connect(app.config["DATABASE"])
     yield database
     database.close()
+
+
+@pytest.fixture
+def run_jobs(app):
+    """``run_jobs()`` runs the background jobs that are due, as ``flask --app fgc worker --once`` does, and
+    returns them as they ended."""
+    return lambda: worker.run_due(app)
+
+
+@pytest.fixture
+def start_worker(app):
+    """``start_worker()`` runs the real worker loop (``flask --app fgc worker``'s) in threads of this process until
+    the test ends, as ``make run`` runs it beside the web server."""
+    stopping = threading.Event()
+    started = []
+
+    def start(threads=1):
+        thread = threading.Thread(target=worker.serve, args=(app,),
+                                  kwargs={"threads": threads, "poll": 0.2, "stopping": stopping}, daemon=True)
+        thread.start()
+        started.append(thread)
+
+    yield start
+    stopping.set()
+    for thread in started:
+        thread.join(timeout=150)
+
+
+@pytest.fixture
+def download(client, run_jobs):
+    """``download(url)``: what a person gets for a PDF link, once the worker has made it. Checks that the first
+    answer is the "being prepared" page, runs the jobs, and returns the second answer."""
+    def fetch(url, via=None):
+        via = via or client
+        waiting = via.get(url)
+        assert waiting.status_code == 202, (waiting.status_code, waiting.get_data(as_text=True)[:300])
+        check_page(waiting)
+        run_jobs()
+        return via.get(url)
+
+    return fetch
 
 
 @pytest.fixture

@@ -26,7 +26,9 @@ def test_the_two_commands_are_documented_and_wired_up():
     root = Path(__file__).parent.parent
     assert "make run " in README and "make test " in README
     makefile = (root / "Makefile").read_text(encoding="utf-8")
-    assert "\nrun: install\n" in makefile and "seed-demo --if-empty" in makefile and "--port 5000" in makefile
+    assert "\nrun: install\n" in makefile and "seed-demo --if-empty" in makefile and "scripts/serve" in makefile
+    serve = (root / "scripts" / "serve").read_text(encoding="utf-8")
+    assert "fgc worker &" in serve and "--port 5000" in serve, "make run serves the pages with the worker beside"
     assert "\ntest: install-test\n" in makefile and "scripts/install-test-deps" in makefile
     assert "chromium" in (root / "scripts" / "install-test-deps").read_text(encoding="utf-8")
     assert "make test" in (root / ".ci" / "run").read_text(encoding="utf-8")

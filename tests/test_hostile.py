@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from fgc import worker
 from fgc.db import connect
 
 from conftest import PASSWORD, PageClient, make_app
@@ -100,6 +101,8 @@ def test_typed_bidi_controls_never_reverse_the_apps_words(coordinator_app):
     line = next(li for li in plan_page.select("li") if "Safe at home" in li.get_text())
     assert line.find("bdi").get_text() == "Safe at home", "the typed text is isolated"
     assert "answered by task 1" in " ".join(line.get_text().split())
+    assert client.raw.get(f"/cases/{case_id}/plan/draft.pdf").status_code == 202
+    worker.run_due(app)
     pdf = client.raw.get(f"/cases/{case_id}/plan/draft.pdf")
     assert pdf.status_code == 200
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)

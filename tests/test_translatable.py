@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 from jinja2 import Environment, nodes
 from pypdf import PdfReader
 
+from fgc import worker
 from fgc.db import connect
 
 from conftest import PASSWORD, make_app
@@ -361,6 +362,8 @@ def test_the_case_file_pdf_prints_translated_words_in_its_margins(pseudo_world):
     app, _db, case_id = pseudo_world
     client = app.test_client()
     assert client.post("/sign-in", data={"email": "coordinator@example.org", "password": PASSWORD}).status_code == 302
+    assert client.get(f"/cases/{case_id}/plan/draft.pdf").status_code == 202
+    worker.run_due(app)
     response = client.get(f"/cases/{case_id}/plan/draft.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     first = PdfReader(io.BytesIO(response.data)).pages[0].extract_text()

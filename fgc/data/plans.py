@@ -27,6 +27,11 @@ def get(db, case_id):
     return _plan(rows[0]) if rows else None
 
 
+def by_id(db, plan_id):
+    rows = list(db.query("SELECT * FROM plans WHERE id = ?", [plan_id]))
+    return _plan(rows[0]) if rows else None
+
+
 def _plan(row):
     row = dict(row)
     row["pending_decision"] = json.loads(row["pending_decision"]) if row["pending_decision"] else None
@@ -299,6 +304,13 @@ def version(db, plan_id, number):
     rows = list(db.query(
         "SELECT v.*, u.name AS decided_by_name FROM plan_versions v JOIN users u ON u.id = v.decided_by "
         "WHERE v.plan_id = ? AND v.number = ?", [plan_id, number]))
+    return dict(rows[0]) if rows else None
+
+
+def version_by_id(db, version_id):
+    rows = list(db.query(
+        "SELECT v.*, u.name AS decided_by_name FROM plan_versions v JOIN users u ON u.id = v.decided_by "
+        "WHERE v.id = ?", [version_id]))
     return dict(rows[0]) if rows else None
 
 

@@ -11,7 +11,7 @@ from flask_babel import ngettext
 from ..data import cases as case_data
 from ..data import iso, now
 from ..data import plans as plan_data
-from . import audit
+from . import audit, filing
 from .deadlines import today
 from .plan_document import assemble, canonical, digest, pending_sign_off, unanswered
 
@@ -99,6 +99,8 @@ def _freeze(db, case, plan, decision):
 
 def _agree(db, case, plan, decision, on):
     _freeze(db, case, plan, decision)
+    # Printed for the case file straight away, so it is ready before anyone asks for it.
+    filing.queue_version(db, case["id"], plan_data.version(db, plan["id"], plan["number"]), user_id=decision["by_id"])
     current = case_data.get(db, case["id"])
     if current["stage"] == "conference_held":
         case_data.move(db, case["id"], to_stage="plan_agreed", user_id=decision["by_id"],

@@ -189,7 +189,8 @@ def entries(db, case_id, *, kind=None, page=1):
 
     ``kind`` (a key of :data:`KINDS`) keeps only that kind; views of the case are left out unless asked for.
     """
-    hidden = ["case.stage_changed", "case.list_viewed", "case.searched"]
+    # Views of lists, and PDFs made in the background (the download is what the timeline shows), are left out.
+    hidden = ["case.stage_changed", "case.list_viewed", "case.searched", "plan.pdf_made"]
     events = audit_data.for_record(db, "case", case_id, exclude=hidden)
     # Stage changes come from their own table, so moves made inside other actions
     # (allocation, the baseline, scheduling, withdrawal of consent) show too.

@@ -131,3 +131,6 @@ LINK_STATES = {"open": _l("Open"), "expired": _l("Expired"), "revoked": _l("Revo
                "excluded": _l("Revoked because excluded")}
 LINK_STATE_CLASSES = {"open": "govuk-tag--green", "expired": "govuk-tag--grey", "revoked": "govuk-tag--red",
                       "excluded": "govuk-tag--red"}
+# The kinds of background job (fgc.domain.jobs), as the admin's "Background work" page names them.
+JOB_KINDS = {"pdf.version": _l("PDF of a plan version for the case file"),
+             "pdf.kept": _l("PDF of a draft plan, or of a family's plan")}

@@ -1,15 +1,16 @@
-"""Admin pages: staff accounts, set-password links, and the service's closure days."""
+"""Admin pages: staff accounts, set-password links, the service's closure days, and the background work."""
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..data import closure_days as closure_data
+from ..data import jobs as job_data
 from ..data import sessions as session_data
 from ..data import users as user_data
 from ..db import get_db
 from ..domain import accounts, audit
-from ..domain.vocabulary import STAFF_ROLE_HINTS, STAFF_ROLES
+from ..domain.vocabulary import JOB_KINDS, STAFF_ROLE_HINTS, STAFF_ROLES
 from ..forms.admin import ClosureDayForm, EditUserForm, UserForm
 from ..forms.base import show_outcome
 from .auth import roles_required
@@ -154,3 +155,11 @@ def remove_closure_day(day):
         abort(404)
     flash(_("The closure day has been removed"), "success")
     return redirect(url_for("admin.closure_days"))
+
+
+@bp.route("/jobs")
+def jobs():
+    """The background queue: how much work waits, and every job that failed after its last attempt, with why."""
+    db = get_db()
+    return render_template("admin/jobs.html", counts=job_data.counts(db), failures=job_data.recent_failures(db),
+                           job_kinds=JOB_KINDS)

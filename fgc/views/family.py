@@ -23,9 +23,9 @@ from ..data import family_links as links
 from ..data import plans as plan_data
 from ..data import users as user_data
 from ..db import get_db
-from ..domain import family_visits, passwords, plan_document, throttle
+from ..domain import family_visits, filing, passwords, plan_document, throttle
 from ..forms import family as forms
-from ..render import family_pdf, pdf
+from ..render import family_pdf
 from ..security import csrf
 
 bp = Blueprint("family", __name__)
@@ -169,22 +169,31 @@ def plan():
     return render_template("family/plan.html", **context, form=None)
 
 
-@bp.route("/family/plan.pdf")
+@bp.route("/family/plan.pdf", methods=["GET", "POST"])
 def plan_pdf():
-    """The plan as the family see it, as a PDF in their language: nothing from the council's side."""
+    """The plan as the family see it, as a PDF in their language: nothing from the council's side. It is made in
+    the background: until it is ready, a page says so and checks for it (``?check=1`` answers which it is)."""
     _session, link = _current()
     db = get_db()
     context = _plan_context(db, link)
     if context["document"] is None:
         return redirect(url_for("family.plan"), code=303)
+    retry = request.method == "POST"
+    if retry and not forms.ActionForm().validate_on_submit():
+        abort(400)
     language = i18n.language()
-    try:
-        rendered = family_pdf.plan_pdf(context, language=language)
-    except pdf.RenderError as error:
-        current_app.logger.warning("Family PDF for link %s could not be made: %s", link["id"], error)
-        return render_template("family/pdf_unavailable.html"), 503
+    download = filing.family_download(db, context["plan"], family_pdf.html_for(context, language=language),
+                                      language=language, link_id=link["id"], retry=retry)
+    if retry:
+        return redirect(url_for("family.plan_pdf"), code=303)
+    if request.args.get("check"):
+        return {"state": download.state}
+    if download.state == filing.PREPARING:
+        return render_template("family/pdf_preparing.html", job=download.job, url=url_for("family.plan_pdf")), 202
+    if download.state == filing.FAILED:
+        return render_template("family/pdf_failed.html", form=None, url=url_for("family.plan_pdf"))
     _audit("family.pdf_downloaded", link, number=context["number"], agreed=context["agreed"], language=language)
-    response = Response(rendered, mimetype="application/pdf")
+    response = Response(download.pdf, mimetype="application/pdf")
     response.headers.set("Content-Disposition", "attachment", filename=family_pdf.filename(language))
     return response
 

@@ -17,7 +17,6 @@ from ..domain import agreement, audit, deadlines, filing, plan_document, plannin
 from ..forms import plan_records as forms
 from ..forms.base import show_outcome, version_of, whole_number
 from ..render import case_file
-from ..render.pdf import RenderError
 
 bp = Blueprint("plan_records", __name__)
 CASE = "/cases/<id:case_id>/plan"
@@ -77,11 +76,6 @@ def _attachment(pdf, name):
     response = Response(pdf, mimetype="application/pdf")
     response.headers.set("Content-Disposition", "attachment", filename=name)
     return response
-
-
-def _pdf_unavailable(case, error):
-    current_app.logger.warning("Plan PDF for case %s could not be made: %s", case["id"], error)
-    return render_template("plan_records/pdf_unavailable.html", case=case), 503
 
 
 @bp.route("/plans")
@@ -172,26 +166,24 @@ def compare(case_id):
                            result=result, answer_labels=answer_labels)
 
 
-@bp.route(f"{CASE}/versions/{NUMBER}.pdf")
+@bp.route(f"{CASE}/versions/{NUMBER}.pdf", methods=["GET", "POST"])
 @login_required
 def version_pdf(case_id, number):
+    """The filed PDF of a version; while it is being made, a page that says so. POST tries a failed one again."""
     case = access.current_case()
     db = get_db()
     plan = plan_data.get(db, case_id)
     row = _version(db, plan, number)
     try:
-        pdf = filing.version_pdf(db, case, plan, row, current_user)
+        download = filing.version_download(db, case, plan, row, current_user, retry=request.method == "POST")
     except filing.VersionTampered:
         current_app.logger.error("Plan version %s of case %s no longer matches its SHA-256", number, case_id)
         return render_template("plan_records/pdf_tampered.html", case=case, version=row), 409
-    except RenderError as error:
-        return _pdf_unavailable(case, error)
-    audit.record("plan.pdf_downloaded", record_type="case", record_id=case_id,
-                 detail={"number": number, "draft": False})
-    return _attachment(pdf, case_file.filename(case["reference"], number))
+    return _download(download, case, what=_("version %(number)s of the plan", number=number),
+                     name=case_file.filename(case["reference"], number), detail={"number": number, "draft": False})
 
 
-@bp.route(f"{CASE}/draft.pdf")
+@bp.route(f"{CASE}/draft.pdf", methods=["GET", "POST"])
 @login_required
 def draft_pdf(case_id):
     case = access.current_case()
@@ -200,13 +192,26 @@ def draft_pdf(case_id):
     if plan is None:
         flash(_("No plan has been started for this case yet, so there is no draft to download"), "info")
         return redirect(url_for("plan_records.versions", case_id=case_id))
-    try:
-        pdf = filing.draft_pdf(db, case, plan, current_user)
-    except RenderError as error:
-        return _pdf_unavailable(case, error)
-    audit.record("plan.pdf_downloaded", record_type="case", record_id=case_id,
-                 detail={"number": plan["number"], "draft": True})
-    return _attachment(pdf, case_file.filename(case["reference"], plan["number"], draft=True))
+    download = filing.draft_download(db, case, plan, current_user, retry=request.method == "POST")
+    return _download(download, case, what=_("the draft plan"),
+                     name=case_file.filename(case["reference"], plan["number"], draft=True),
+                     detail={"number": plan["number"], "draft": True})
+
+
+def _download(download, case, *, what, name, detail):
+    """The PDF when it is ready; else a page saying it is being made, or that it could not be, and how to retry.
+    ``?check=1`` answers only which of the three it is, for the waiting page's script."""
+    if request.method == "POST":
+        return redirect(request.path, code=303)
+    if request.args.get("check"):
+        return {"state": download.state}
+    if download.state == filing.READY:
+        audit.record("plan.pdf_downloaded", record_type="case", record_id=case["id"], detail=detail)
+        return _attachment(download.pdf, name)
+    page = {filing.PREPARING: ("plan_records/pdf_preparing.html", 202),
+            filing.FAILED: ("plan_records/pdf_failed.html", 200)}[download.state]
+    return render_template(page[0], case=case, what=what, job=download.job, url=request.path,
+                           back_url=url_for("plan_records.versions", case_id=case["id"])), page[1]
 
 
 @bp.route(f"{CASE}/review", methods=["GET", "POST"])

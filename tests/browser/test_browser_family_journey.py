@@ -89,7 +89,7 @@ def coordinators_links_page(page, axe):
     heading(page, axe, f"Family links for {REFERENCE}")
 
 
-def test_a_family_member_uses_their_link_on_a_phone(page, axe, token, neutral):
+def test_a_family_member_uses_their_link_on_a_phone(page, axe, token, neutral, start_worker):
 
     # --- The link gives way to a clean address ---------------------------------------------------
     page.goto(f"/f/{token}")
@@ -116,6 +116,17 @@ def test_a_family_member_uses_their_link_on_a_phone(page, axe, token, neutral):
     page.get_by_role("button", name="Send").click()
     heading(page, axe, "Your family plan")
     expect(page.locator("#your-tasks ~ .govuk-summary-card").first).to_contain_text("Every Tuesday so far")
+
+    # --- They download it: a page says it is being made, then the download starts by itself -------------
+    page.get_by_role("link", name="Download your plan (PDF)").click()
+    heading(page, axe, "We are making your PDF")
+    with page.expect_download(timeout=90_000) as info:
+        start_worker()
+    assert info.value.suggested_filename == "family-plan.pdf"
+    expect(page.locator("[data-fgc-status]")).to_contain_text("Your PDF is ready and should be downloading.")
+    axe.check(page)
+    page.get_by_role("link", name="Go back to your plan").click()
+    heading(page, axe, "Your family plan")
 
     # --- Welsh ---------------------------------------------------------------------------------------------
     page.get_by_role("button", name="Cymraeg").click()

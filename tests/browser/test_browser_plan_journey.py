@@ -80,7 +80,7 @@ def add_task(page, axe, what, how_often, checker, answers):
     success(page, "The task has been saved")
 
 
-def test_a_plan_is_written_checked_agreed_and_downloaded(page, axe, case_id, tmp_path):
+def test_a_plan_is_written_checked_agreed_and_downloaded(page, axe, case_id, tmp_path, start_worker):
     # --- The coordinator writes the plan ---------------------------------------------------------
     sign_in(page, axe, "coordinator@example.org")
     heading(page, axe, "Your cases")
@@ -160,10 +160,19 @@ def test_a_plan_is_written_checked_agreed_and_downloaded(page, axe, case_id, tmp
     expect(page.locator("#plan-status")).to_contain_text("Agreed")
 
     # --- and downloads the PDF for the case file from the list of plans on their cases --------------
+    # It was queued for printing when it was agreed. With no worker running yet, the download waits on a page
+    # that says the PDF is being made; when the worker has made it, that page starts the download by itself.
     page.get_by_role("link", name="Plans", exact=True).click()
     heading(page, axe, "Plans on your cases")
-    with page.expect_download() as info:
-        page.get_by_role("link", name=f"Download PDF of version 1 for {REFERENCE}").click()
+    page.get_by_role("link", name=f"Download PDF of version 1 for {REFERENCE}").click()
+    heading(page, axe, "Preparing the PDF of version 1 of the plan")
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("The PDF is being made")
+    with page.expect_download(timeout=90_000) as info:
+        start_worker()
+    expect(status).to_contain_text("The PDF is ready and should be downloading.")
+    expect(status.get_by_role("link", name="Download the PDF")).to_be_visible()
+    axe.check(page)
     download = info.value
     assert download.suggested_filename.startswith(REFERENCE) and "Megan" not in download.suggested_filename
     saved = tmp_path / download.suggested_filename
@@ -172,8 +181,11 @@ def test_a_plan_is_written_checked_agreed_and_downloaded(page, axe, case_id, tmp
     text = " ".join(page_.extract_text() for page_ in reader.pages)
     assert "Mr X will not come to the house" in text and "DRAFT" not in text
     assert all("OFFICIAL-SENSITIVE" in page_.extract_text() for page_ in reader.pages)
-    page.get_by_role("link", name="All versions (1) of the plan for " + REFERENCE).click()
+    page.get_by_role("link", name="Back to the versions of the plan").click()
     heading(page, axe, f"Versions of the plan for {REFERENCE}")
+    # Now it is made, every later download is immediate.
+    with page.expect_download():
+        page.get_by_role("link", name="Download PDF of version 1").click()
     expect(page.get_by_role("link", name="Download PDF of version 1")).to_be_visible()
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import PASSWORD, check_page, text
 
-ADMIN_PAGES = ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/users/1/edit"]
+ADMIN_PAGES = ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/users/1/edit", "/admin/jobs"]
 ADMIN_POSTS = ["/admin/users/new", "/admin/users/1/edit", "/admin/users/1/disable", "/admin/users/1/sign-out",
                "/admin/users/1/enable", "/admin/users/1/set-password-link"]
 
@@ -198,3 +198,32 @@ def test_admin_signs_a_user_out_everywhere(client, sign_in, new_client, db):
     assert "has been signed out on every device" in text(page)
     assert worker.get("/").status_code == 303
     assert db.execute("SELECT count(*) FROM audit_events WHERE action = 'user.sessions_ended'").fetchone()[0] == 1
+
+
+def test_the_background_work_page_lists_what_waits_and_what_failed(client, sign_in, db):
+    from fgc.data import jobs as job_data
+    from fgc.data import now
+    from fgc.db import write
+    from fgc.domain import jobs
+
+    def add(kind):
+        with write(db):
+            job_data.add(db, kind=kind, key=None, payload={"html": "<p>Osian</p>"}, max_attempts=1, run_after=now(),
+                         case_id=None, requested_by=None, at=now())
+
+    add("pdf.version")
+    with write(db):
+        job_data.claim(db, worker="w", at=now(), lease_until=now())
+    assert jobs.run_next(db, "w")["state"] == "failed", "its worker died on its only attempt"
+    add("pdf.kept")
+    sign_in("admin")
+    page = client.page("/admin/jobs")
+    assert text(page.h1) == "Background work"
+    assert page.select_one("nav [aria-current=page]").get_text(strip=True) == "Background work"
+    counts = {text(row.dt): text(row.dd) for row in page.select(".govuk-summary-list__row")}
+    assert counts == {"Waiting": "1", "Running": "0", "Done in the last day": "0", "Failed in the last 30 days": "1"}
+    [row] = page.select("table tbody tr")
+    cells = [text(cell) for cell in row.select("td")]
+    assert cells[1] == "PDF of a plan version for the case file" and cells[2] == "1"
+    assert cells[3] == "the worker stopped while running it, on its last attempt"
+    assert "Osian" not in text(page), "what a job prints is never shown"

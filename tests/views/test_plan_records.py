@@ -1,8 +1,10 @@
 """The plan's record: versions, hash checks, differences, reviews, PDF downloads and the plans list."""
 
 import datetime
+import io
 import sqlite3
 
+import pypdf
 import pytest
 
 from fgc.domain import agreement
@@ -608,8 +610,11 @@ def test_the_plans_list_for_other_roles(new_client, db, case_id, agreed):
 
 # Downloads
 
-def test_downloads_are_audited_and_named_without_the_child(client, sign_in, db, case_id, agreed, coordinator):
+def test_downloads_are_audited_and_named_without_the_child(client, sign_in, db, case_id, agreed, coordinator,
+                                                           run_jobs, download):
     sign_in("social_worker")
+    # The agreed version was queued for printing when it was agreed, so once the worker has run it is ready.
+    assert [job["state"] for job in run_jobs()] == ["done"]
     response = client.get(f"/cases/{case_id}/plan/versions/1.pdf")
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF")
@@ -626,25 +631,91 @@ def test_downloads_are_audited_and_named_without_the_child(client, sign_in, db, 
     with write(db):
         agreement.record_review(db, case_data.get(db, case_id), agreed, meeting_id=None, held_on="2027-02-20",
                                 changes="", outcomes={}, new_version=True, user_id=coordinator.id)
-    response = client.get(f"/cases/{case_id}/plan/draft.pdf")
+    response = download(f"/cases/{case_id}/plan/draft.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     disposition = response.headers["Content-Disposition"]
     assert "PLAN-7-plan-v2-draft.pdf" in disposition and "Lowri" not in disposition
     assert events(db, "plan.pdf_downloaded")[0]["detail"] == {"number": 2, "draft": True}
 
 
-@pytest.mark.parametrize("error", [pdf.RenderError("WeasyPrint failed"), pdf.RenderTimeout("too slow")])
-def test_a_pdf_that_cannot_be_made_gives_a_friendly_page(client, sign_in, db, case_id, agreed, monkeypatch, error):
-    def fail(*args, **kwargs):
-        raise error
-
-    monkeypatch.setattr(pdf, "render", fail)
+def test_a_pdf_is_made_in_the_background_while_a_page_says_so(client, sign_in, db, case_id, agreed, run_jobs):
+    """Nothing is rendered while the page waits: the download answers 202 with a page that checks for it."""
     sign_in("social_worker")
-    for url in (f"/cases/{case_id}/plan/versions/1.pdf", f"/cases/{case_id}/plan/draft.pdf"):
-        response = client.get(url)
-        assert response.status_code == 503 and response.mimetype == "text/html"
-        assert "Sorry, the PDF cannot be made just now" in text(check_page(response))
+    url = f"/cases/{case_id}/plan/draft.pdf"
+    waiting = client.get(url)
+    assert waiting.status_code == 202 and waiting.mimetype == "text/html"
+    page = check_page(waiting)
+    assert text(page.h1) == "Preparing the PDF of the draft plan"
+    panel = page.select_one("[data-module=fgc-pdf-status]")
+    assert panel["data-url"] == url and panel.select_one("[role=status]")
+    assert page.select_one(f"a[href='{url}']").get_text(strip=True) == "Check if the PDF is ready"
+    assert client.get(f"{url}?check=1").get_json() == {"state": "preparing"}
+    # Asking again, or asking from another tab, waits for the same job rather than queueing another.
+    client.get(url)
+    assert db.execute("SELECT count(*) FROM jobs WHERE kind = 'pdf.kept'").fetchone()[0] == 1
     assert not events(db, "plan.pdf_downloaded")
+
+    run_jobs()
+    assert client.get(f"{url}?check=1").get_json() == {"state": "ready"}
+    first = client.get(url)
+    assert first.mimetype == "application/pdf"
+    # Unchanged, the draft is not made again: the same bytes, and no new job.
+    assert client.get(url).data == first.data
+    assert db.execute("SELECT count(*) FROM jobs WHERE kind = 'pdf.kept'").fetchone()[0] == 1
+    assert len(events(db, "plan.pdf_downloaded")) == 2
+
+
+def test_a_changed_draft_is_made_again_and_only_the_newest_is_kept(client, sign_in, db, case_id, agreed,
+                                                                     coordinator, download):
+    sign_in("social_worker")
+    with write(db):
+        agreement.record_review(db, case_data.get(db, case_id), agreed, meeting_id=None, held_on="2027-02-20",
+                                changes="", outcomes={}, new_version=True, user_id=coordinator.id)
+    url = f"/cases/{case_id}/plan/draft.pdf"
+    before = download(url).data
+    plan = plan_data.get(db, case_id)
+    with write(db):
+        plan_data.save_details(db, plan["id"], plan["version"], {"contingency": "Nain will step in.",
+                                                                 "monitoring": "", "review_on": plan["review_on"]},
+                               user_id=coordinator.id)
+    after = download(url).data
+    assert before != after and "Nain will step in." in " ".join(page.extract_text() for page in
+                                                              pypdf.PdfReader(io.BytesIO(after)).pages)
+    assert db.execute("SELECT count(*) FROM kept_pdfs WHERE kind = 'draft'").fetchone()[0] == 1
+
+
+def test_a_pdf_that_cannot_be_made_is_tried_again_then_reported(app, client, sign_in, db, case_id, agreed,
+                                                                 run_jobs, caplog):
+    """A real timeout each time: the job is tried three times, with a wait between, then shown as failed, with a
+    button to try again. Never a 503, and never a PDF that is not the plan."""
+    app.config["PDF_JOB_TIMEOUT"] = 0.001
+    sign_in("social_worker")
+    url = f"/cases/{case_id}/plan/versions/1.pdf"
+    for attempt in (1, 2, 3):
+        [job] = run_jobs()
+        assert job["attempts"] == attempt and "RenderTimeout" in job["last_error"]
+        assert job["state"] == ("failed" if attempt == 3 else "queued")
+        waiting = client.get(url)
+        if attempt < 3:
+            assert waiting.status_code == 202
+            assert "tried again" in text(check_page(waiting))
+            assert run_jobs() == [], "it waits before trying again"
+            with write(db):  # time passes
+                db.execute("UPDATE jobs SET run_after = '2000-01-01' WHERE id = ?", [job["id"]])
+    page = check_page(waiting)
+    assert waiting.status_code == 200 and text(page.h1) == "The PDF of version 1 of the plan could not be made"
+    assert "It was tried 3 times" in text(page)
+    assert client.get(f"{url}?check=1").get_json() == {"state": "failed"}
+    assert "failed after 3 attempt(s)" in caplog.text
+    assert not events(db, "plan.pdf_downloaded")
+
+    app.config["PDF_JOB_TIMEOUT"] = 120
+    form = page.select_one(f"form[action='{url}']")
+    retried = client.post(url, data={"csrf_token": form.select_one("[name=csrf_token]")["value"]})
+    assert retried.status_code == 303 and retried.headers["Location"].endswith(url)
+    assert client.get(url).status_code == 202
+    assert [job["state"] for job in run_jobs()] == ["done"]
+    assert client.get(url).data.startswith(b"%PDF")
     assert case_file.filename("PLAN-7", 1) == "PLAN-7-plan-v1.pdf"
 
 

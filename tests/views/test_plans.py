@@ -341,7 +341,7 @@ def _pdf_links(page):
     return {link.get_text(" ", strip=True): link["href"] for link in page.select("a[href$='.pdf']")}
 
 
-def test_an_agreed_plan_offers_its_own_agreed_pdf_and_no_draft(client, sign_in, db, case_id, new_client):
+def test_an_agreed_plan_offers_its_own_agreed_pdf_and_no_draft(client, sign_in, db, case_id, new_client, run_jobs):
     sign_in("coordinator")
     answer_everything(client, db, case_id)
     assert _pdf_links(client.page(f"/cases/{case_id}/plan")) == {
@@ -351,6 +351,8 @@ def test_an_agreed_plan_offers_its_own_agreed_pdf_and_no_draft(client, sign_in, 
     decide(new_client("social_worker"), db, case_id, outcome="agreed")
     links = _pdf_links(client.page(f"/cases/{case_id}/plan"))
     assert links == {"Download the agreed plan (version 1) as a PDF": f"/cases/{case_id}/plan/versions/1.pdf"}
+    # It was queued for printing when it was agreed: once the worker has run, it downloads at once.
+    assert [job["kind"] for job in run_jobs()] == ["pdf.version"]
     response = client.get(links["Download the agreed plan (version 1) as a PDF"])
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert "DRAFT" not in read(response.data).all and "draft" not in response.headers["Content-Disposition"]

@@ -15,6 +15,7 @@ import click
 from flask.cli import with_appcontext
 from flask import current_app, g
 from sqlite_utils import Database
+from sqlite_utils.db import dedupe_keys
 
 from .migrations import migrations
 
@@ -31,6 +32,22 @@ _WRITE_ACTIONS = {
 _SCHEMA_TABLES = {"sqlite_master", "sqlite_schema", "sqlite_temp_master"}
 
 
+class _Database(Database):
+    """sqlite-utils' Database, with a ``query`` that reads without a savepoint of its own.
+
+    sqlite-utils wraps every ``query`` in SAVEPOINT … RELEASE, so that a statement which turns out to write can be
+    undone: a transaction per query, two extra statements each. Here the write guard below already refuses any
+    write outside :func:`write`, so ``query`` only runs the statement.
+    """
+
+    def query(self, sql, params=None):
+        cursor = self.conn.execute(sql, params if params is not None else ())
+        if cursor.description is None:
+            raise ValueError("query() can only be used with SQL that returns rows - use execute() for other statements")
+        keys = dedupe_keys(column[0] for column in cursor.description)
+        return (dict(zip(keys, row)) for row in cursor)
+
+
 def connect(path):
     """Open a connection to ``path`` with the pragmas every connection needs.
 
@@ -43,7 +60,7 @@ def connect(path):
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
-    db = Database(conn)
+    db = _Database(conn)
     state = threading.local()
     db._fgc_writing = state
     conn.set_authorizer(_guard(state))
@@ -108,17 +125,33 @@ def before_commit(db, key, callback):
     state.before_commit.setdefault(key, callback)
 
 
+_kept = threading.local()
+
+
 def get_db():
-    """The request's connection, opened on first use."""
+    """The request's connection: this thread's, kept open from one request to the next.
+
+    Opening a connection costs its pragmas, and closing the last one to a database checkpoints the WAL, so a
+    thread keeps its connection. It keeps one: a request for another database file closes the old one. A
+    process forked from this one (a gunicorn worker) opens its own.
+    """
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        path = current_app.config["DATABASE"]
+        kept = getattr(_kept, "db", None)
+        if kept is None or _kept.path != path or _kept.pid != os.getpid():
+            if kept is not None and _kept.pid == os.getpid():
+                kept.close()
+            kept = connect(path)
+            _kept.db, _kept.path, _kept.pid = kept, path, os.getpid()
+        g.db = kept
     return g.db
 
 
 def close_db(_exc=None):
+    """At the end of a request: the connection stays open for the next, never inside a transaction."""
     db = g.pop("db", None)
-    if db is not None:
-        db.close()
+    if db is not None and db.conn.in_transaction:
+        db.conn.execute("ROLLBACK")
 
 
 def apply_migrations(db):

@@ -179,3 +179,28 @@ def test_a_cases_relationships_are_read_through_indexes_not_a_scan(db):
         "EXPLAIN QUERY PLAN SELECT r.person_id, r.child_id, r.relationship, c.name AS child_name "
         "FROM relationships r JOIN children c ON c.id = r.child_id WHERE c.case_id = ? ORDER BY c.id", [1]))
     assert "SCAN r" not in plan and "SCAN relationships" not in plan, plan
+
+
+def test_a_thread_keeps_its_connection_between_requests_never_inside_a_transaction(app):
+    """Opening a connection costs its pragmas, and closing the last one checkpoints the WAL: each thread keeps
+    one. A request that ends with a transaction still open (it should not happen) leaves none behind."""
+    from fgc.db import get_db
+
+    with app.app_context():
+        first = get_db()
+        first.conn.execute("BEGIN")
+    with app.app_context():
+        second = get_db()
+        assert second is first and not second.conn.in_transaction
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(_connection_in_new_context(app)))
+    thread.start()
+    thread.join()
+    assert seen[0] is not first, "another thread has its own"
+
+
+def _connection_in_new_context(app):
+    from fgc.db import get_db
+
+    with app.app_context():
+        return get_db()

@@ -683,3 +683,17 @@ def m014_background_jobs(db):
         )""",
         "CREATE INDEX kept_pdfs_plan ON kept_pdfs(plan_id, kind, language)",
     ])
+
+
+@migrations()
+def m015_meetings_by_case(db):
+    """A case's meetings are found by case first: its conference and reviews held, and its next meeting.
+
+    Without these, SQLite answered "the first conference held on this case" through m013's index of every
+    conference held (kind, status), reading all of them for each case on a coordinator's home page.
+    """
+    _run(db, [
+        "DROP INDEX meetings_case",
+        "CREATE INDEX meetings_case ON meetings(case_id, kind, status, held_on)",
+        "CREATE INDEX meetings_case_status ON meetings(case_id, status, starts_at)",
+    ])

@@ -181,6 +181,22 @@ def test_a_cases_relationships_are_read_through_indexes_not_a_scan(db):
     assert "SCAN r" not in plan and "SCAN relationships" not in plan, plan
 
 
+def test_a_cases_meeting_dates_are_found_by_case_not_among_every_meeting_held(db):
+    """The deadlines of a list of cases read each case's conference, reviews and next meeting through an index
+    that starts with the case: never through an index of every conference ever held (which grows with history)."""
+    from fgc.data import cases as case_data
+
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    case_data.facts(db, [1, 2, 3])
+    db.conn.set_trace_callback(None)
+    [query] = [sql for sql in statements if sql.lstrip().startswith("SELECT")]
+    plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {query}")]
+    meetings = [step for step in plan if " m " in f" {step} "]
+    assert len(meetings) == 3 and all("USING COVERING INDEX meetings_case" in step and "(case_id=?" in step
+                                      for step in meetings), plan
+
+
 def test_a_thread_keeps_its_connection_between_requests_never_inside_a_transaction(app):
     """Opening a connection costs its pragmas, and closing the last one checkpoints the WAL: each thread keeps
     one. A request that ends with a transaction still open (it should not happen) leaves none behind."""

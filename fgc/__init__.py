@@ -25,6 +25,9 @@ def create_app(test_config=None):
         static_folder="../static",
     )
     config.load(app, test_config)
+    from .templating import Environment
+
+    app.jinja_environment = Environment  # before anything creates app.jinja_env
     app.url_map.converters["id"] = RecordId
 
     from . import access, cli, db, errors, i18n, security, templating, worker

@@ -220,3 +220,20 @@ def _connection_in_new_context(app):
 
     with app.app_context():
         return get_db()
+
+
+def test_open_cases_are_found_through_the_stage_index_not_by_reading_every_case(db):
+    """The cases list and the plans list show open cases by default: a few hundred among every case ever held."""
+    from fgc.data import cases as case_data
+    from fgc.data import plans as plan_data
+
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    case_data.page(db, (1, "manager"), status="open")
+    plan_data.for_viewer(db, (1, "manager"), status="open")
+    db.conn.set_trace_callback(None)
+    counts = [sql for sql in statements if sql.lstrip().startswith("SELECT count(*)")]
+    assert len(counts) == 2
+    for sql in counts:
+        plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "SCAN c" not in plan and "USING INDEX cases_stage" in plan, plan

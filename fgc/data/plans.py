@@ -10,7 +10,7 @@ agreed is locked (PlanLocked) until a new version is started from it.
 import json
 
 from . import iso, now
-from .cases import VersionConflict, visibility
+from .cases import OPEN, VersionConflict, visibility
 from .network import Excluded
 
 TASK_FIELDS = ("what", "who_people", "who_professionals", "who_other", "by_date", "by_when", "checker", "status",
@@ -324,7 +324,7 @@ def for_viewer(db, viewer, *, status="open", offset=0, limit=25):
     """One page of the plans on the cases ``viewer`` may see, with their latest agreed version, newest activity
     first, and how many there are in all. ``status`` is "open" (cases not closed), "closed" or "all"."""
     visible_clause, params = visibility(viewer)
-    where = {"open": " AND c.stage != 'closed'", "closed": " AND c.stage = 'closed'", "all": ""}[status]
+    where = {"open": f" AND c.stage IN {OPEN}", "closed": " AND c.stage = 'closed'", "all": ""}[status]
     total = db.execute(f"SELECT count(*) FROM plans p JOIN cases c ON c.id = p.case_id WHERE {visible_clause}{where}",
                        params).fetchone()[0]
     rows = [dict(row) for row in db.query(

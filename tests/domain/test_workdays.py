@@ -133,3 +133,21 @@ def test_a_day_off_says_why_it_is_off():
     assert calendar.closed_because(date(2026, 12, 15)) is None
     assert bank_holiday_title(date(2026, 12, 25)) == "Christmas Day"
     assert bank_holiday_title(date(2026, 12, 15)) is None
+
+
+def test_working_days_between_agrees_with_counting_day_by_day():
+    """Counted by arithmetic on weeks and the list of holidays; checked here against walking the calendar a day
+    at a time, over bank holidays, closure days, weekends and spans of up to three years."""
+    import random
+    from datetime import timedelta
+
+    calendar = WorkingCalendar(closure_days=[date(2026, 12, 29), date(2027, 8, 14), date(2025, 5, 5)])
+    rng = random.Random(31)
+    for _ in range(3000):
+        start = date(2024, 1, 1) + timedelta(days=rng.randint(0, 1500))
+        end = start + timedelta(days=rng.choice([rng.randint(-3, 15), rng.randint(0, 1100)]))
+        walked, day = 0, start
+        while day < end:
+            day += timedelta(days=1)
+            walked += calendar.is_working_day(day)
+        assert calendar.working_days_between(start, end) == walked, (start, end)

@@ -18,7 +18,7 @@ The widths come straight from each font file's ``cmap`` and ``hmtx`` tables, rea
 
 import struct
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 FONTS = Path(__file__).resolve().parents[2] / "static" / "print" / "fonts"
@@ -80,6 +80,7 @@ def _emoji(code):
             or 0x1F1E6 <= code <= 0x1F1FF)
 
 
+@lru_cache(maxsize=8192)
 def char_width(char, bold=False):
     """The advance of one character, in em."""
     code = ord(char)
@@ -98,6 +99,10 @@ def char_width(char, bold=False):
     return MISSING
 
 
+@lru_cache(maxsize=65536)
 def width(text, font_size, bold=False):
-    """How wide `text` is drawn at `font_size` px, at most: the sum of its characters' advances."""
+    """How wide `text` is drawn at `font_size` px, at most: the sum of its characters' advances.
+
+    Remembered: the network picture tries a dozen arrangements, measuring the same labels and their prefixes
+    in each, tens of thousands of times a drawing."""
     return sum(char_width(char, bold) for char in text) * font_size

@@ -25,6 +25,7 @@ words go through Flask-Babel (lazy tables are str()'d where drawn).
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -299,8 +300,14 @@ def professional_card(professional):
 
 def _text_lines(label, width, size, *, bold=False, fill=svg.INK):
     """The app's own words (a heading, a note), wrapped."""
-    return [Line(svg.runs_text(line), size, bold, fill) for line in svg.wrap_runs([svg.Run(str(label))], width, size,
-                                                                                  bold=bold)]
+    return list(_wrapped_words(str(label), width, size, bold, fill))
+
+
+@lru_cache(maxsize=1024)
+def _wrapped_words(text, width, size, bold, fill):
+    # Remembered: layout() tries a dozen arrangements, wrapping the same headings at the same widths in each.
+    return tuple(Line(svg.runs_text(line), size, bold, fill) for line in svg.wrap_runs([svg.Run(text)], width, size,
+                                                                                       bold=bold))
 
 
 # --- placing cards ------------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@
 
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Sizes of case history the load benchmark (benchmarks/load.py) runs at; files are kept in instance/bench.
+LOAD_SIZES ?= 1000,20000
 export FLASK_APP := fgc
 
 .PHONY: run test install install-test lock frontend benchmark screenshots clean
@@ -31,9 +33,11 @@ frontend:
 	scripts/build-frontend
 
 benchmark: install
+	scripts/install-bench-deps
 	$(BIN)/python benchmarks/bench_foundation.py
 	$(BIN)/python benchmarks/bench_cases.py
 	$(BIN)/python benchmarks/pdf.py
+	$(BIN)/python benchmarks/load.py --sizes $(LOAD_SIZES)
 
 screenshots: install-test
 	$(BIN)/python scripts/screenshots.py

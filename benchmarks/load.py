@@ -1,0 +1,328 @@
+"""Load benchmark: fgc's busiest pages under gunicorn, at several sizes of history, against a bare Flask floor.
+
+Run:  .venv/bin/python benchmarks/load.py --sizes 1000,20000,40000,200000 [--duration 10] [--data-dir DIR]
+
+For each size, the data file DIR/fgc-SIZE.sqlite is made with benchmarks/generate.py unless it is already there
+(so big files are made once and reused; each run adds its own sessions and audit events, as real use would).
+Then, on loopback, with the same gunicorn settings (2 sync workers):
+
+- benchmarks/bare_app.py, a Flask app that answers "hello": the floor;
+- fgc itself (``wsgi:app`` of --app-dir, this checkout unless told otherwise) on that file, configured as in
+  production through the environment (FGC_DATABASE, FGC_SECRET_KEY);
+
+signs in over HTTP as the generated coordinator, manager and social worker (GET /sign-in, the form's CSRF
+token, POST), checks each page answers 200 and is not the sign-in page, and drives each page with wrk for
+--duration seconds over --connections connections (benchmarks/wrk_report.lua sends the cookie and reports
+exact percentiles and any answer that is not 2xx). Prints a table per size (req/s, as % of bare Flask, p50,
+p95) and a summary of p95 across sizes. Asserts nothing about speed. Needs wrk (scripts/install-bench-deps).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+LUA = HERE / "wrk_report.lua"
+
+# (name, role, path): the pages people open most, and the lists that grow with the service's history.
+PAGES = [
+    ("case page", "coordinator", "/cases/{case}"),
+    ("network page", "coordinator", "/cases/{case}/network"),
+    ("plan page", "coordinator", "/cases/{case}/plan"),
+    ("manager home", "manager", "/"),
+    ("coordinator home", "coordinator", "/"),
+    ("cases list (manager)", "manager", "/cases/"),
+    ("social worker's plans", "social_worker", "/plans"),
+    ("search a surname (manager)", "manager", "/cases/search?q={surname}"),
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def request(port, method, path, *, cookie=None, body=None, timeout=120):
+    """One HTTP request: (status, headers, text). Redirects are not followed."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    headers = {"Cookie": cookie} if cookie else {}
+    if body is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    text = response.read().decode("utf-8", "replace")
+    result = response.status, response.headers, text
+    conn.close()
+    return result
+
+
+def cookies_from(headers, jar):
+    for value in headers.get_all("Set-Cookie") or []:
+        name, _, rest = value.partition("=")
+        jar[name.strip()] = rest.split(";", 1)[0]
+    return "; ".join(f"{name}={value}" for name, value in jar.items())
+
+
+def sign_in(port, email, password):
+    """Sign in as a browser would; returns the Cookie header of the signed-in session."""
+    jar = {}
+    status, headers, page = request(port, "GET", "/sign-in")
+    cookie = cookies_from(headers, jar)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    if status != 200 or not token:
+        raise RuntimeError(f"GET /sign-in answered {status} without a CSRF token")
+    body = urllib.parse.urlencode({"csrf_token": token.group(1), "email": email, "password": password})
+    status, headers, _ = request(port, "POST", "/sign-in", cookie=cookie, body=body)
+    if status not in (302, 303) or "sign-in" in headers.get("Location", ""):
+        raise RuntimeError(f"signing in as {email} answered {status} (to {headers.get('Location')})")
+    return cookies_from(headers, jar)
+
+
+class Server:
+    """gunicorn serving one app on loopback, with the settings every app in a run gets: ``workers`` sync
+    workers and gunicorn's defaults otherwise (so a request over 30 s is cut off, as in production)."""
+
+    def __init__(self, app, chdir, env, workers):
+        self.port = free_port()
+        self.log = open(os.devnull, "w")  # noqa: SIM115 (kept open for the server's life)
+        command = [sys.executable, "-m", "gunicorn", "--chdir", str(chdir), "--workers", str(workers),
+                   "--worker-class", "sync", "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", app]
+        self.process = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn for {app} stopped at start (exit {self.process.returncode})")
+            try:
+                status, _, _ = request(self.port, "GET", "/healthz" if app == "wsgi:app" else "/", timeout=5)
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"gunicorn for {app} did not answer within a minute")
+
+    def stop(self):
+        """Stop at once: requests still queued from a run (wrk has gone) must not run into the next one."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+
+def wrk(port, path, cookie, *, duration, connections, threads):
+    """Drive one URL; returns wrk_report.lua's numbers."""
+    env = dict(os.environ, WRK_COOKIE=cookie or "")
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "120s", "-s", str(LUA),
+               f"http://127.0.0.1:{port}{path}"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    line = next((line for line in result.stdout.splitlines() if line.startswith("WRKJSON ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk printed no report:\n{result.stdout}\n{result.stderr}")
+    numbers = json.loads(line[len("WRKJSON "):])
+    numbers["rps"] = numbers["requests"] / (numbers["duration_us"] / 1e6)
+    return numbers
+
+
+def warm(port, path, cookie, count):
+    """``count`` requests at once, one a worker, each waited for: (statuses, seconds each)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(_):
+        started = time.perf_counter()
+        try:
+            status = request(port, "GET", path, cookie=cookie, timeout=90)[0]
+        except OSError as error:  # cut off by gunicorn's timeout, or none at all
+            status = type(error).__name__
+        return status, time.perf_counter() - started
+
+    with ThreadPoolExecutor(count) as pool:
+        answers = list(pool.map(one, range(count)))
+    return [status for status, _ in answers], [seconds for _, seconds in answers]
+
+
+def ensure_data(size, data_dir, app_dir, seed):
+    """The data file for ``size``, made with generate.py unless it exists; (path, sidecar, seconds or None)."""
+    path = Path(data_dir) / f"fgc-{size}.sqlite"
+    sidecar = path.with_suffix(".json")
+    if path.exists() and sidecar.exists():
+        return path, json.loads(sidecar.read_text(encoding="utf-8")), None
+    print(f"\nGenerating {size:,} cases into {path} …", flush=True)
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(HERE / "generate.py"), "--cases", str(size), "--out", str(path),
+                    "--seed", str(seed), "--app-dir", str(app_dir), "--force"], env=env, check=True)
+    seconds = time.perf_counter() - started
+    return path, json.loads(sidecar.read_text(encoding="utf-8")), seconds
+
+
+def measure(size, path, info, args):
+    """Every page at one size: {"bare Flask": numbers, page name: numbers}.
+
+    Each page gets a fresh server: it is checked (200, not the sign-in page) and warmed with one request a
+    worker, then driven by wrk; stopping the server afterwards drops anything a slow page left queued.
+    """
+    env = dict(os.environ, FGC_DATABASE=str(path), FGC_SECRET_KEY=secrets.token_urlsafe(32),
+               PYTHONPATH=str(args.app_dir), PYTHONDONTWRITEBYTECODE="1")
+    env.pop("FGC_HTTPS", None)
+    results = {}
+    settings = {"duration": args.duration, "connections": args.connections, "threads": args.threads}
+    bare = Server("bare_app:app", HERE, dict(os.environ, PYTHONDONTWRITEBYTECODE="1"), args.workers)
+    try:
+        wrk(bare.port, "/", None, duration=min(2, args.duration), connections=args.connections, threads=args.threads)
+        results["bare Flask"] = wrk(bare.port, "/", None, **settings)
+    finally:
+        bare.stop()
+    app = Server("wsgi:app", args.app_dir, env, args.workers)
+    try:
+        cookies = {role: sign_in(app.port, info[role]["email"], info["password"])
+                   for role in ("coordinator", "manager", "social_worker")}
+    finally:
+        app.stop()
+    for name, role, template in PAGES:
+        url = template.format(case=info["case"]["id"], surname=urllib.parse.quote(info["surname"]))
+        app = Server("wsgi:app", args.app_dir, env, args.workers)
+        try:
+            results[name] = numbers = measure_page(app.port, url, cookies[role], args, settings)
+        except (OSError, RuntimeError) as error:  # no answer at all, or the wrong one: reported, not timed
+            results[name] = numbers = dict(FAILED, problem=f"not timed: {type(error).__name__}: {error}")
+        finally:
+            app.stop()
+        numbers.update(url=url, role=role)
+        note = f"  {numbers['problem']}" if numbers.get("problem") else ""
+        if numbers["non2xx"] or numbers["socket_errors"]:
+            note += f"  {numbers['non2xx']} answers not 2xx, {numbers['socket_errors']} socket errors!"
+        print(f"  {size:>7,}  {name:<28} {numbers['rps']:8.1f} req/s  p95 {numbers['p95_us'] / 1000:9.1f} ms  "
+              f"(first requests {' '.join(f'{s:.2f}' for s in numbers['first_s'])} s; load average "
+              f"{numbers['load']}){note}", flush=True)
+    return results
+
+
+FAILED = {"requests": 0, "rps": 0.0, "p50_us": 0, "p95_us": 0, "p99_us": 0, "max_us": 0, "non2xx": 0,
+          "socket_errors": 0, "first_s": [], "load": "?"}
+
+
+def measure_page(port, url, cookie, args, settings):
+    """One page: checked and warmed one request a worker at a time, then under load."""
+    status, headers, text = request(port, "GET", url, cookie=cookie, timeout=90)
+    if status != 200 or 'action="/sign-in' in text:
+        raise RuntimeError(f"GET {url} answered {status} {headers.get('Location', '')} before timing")
+    statuses, seconds = warm(port, url, cookie, args.workers)
+    numbers = wrk(port, url, cookie, **settings)
+    numbers["first_s"] = seconds
+    numbers["load"] = load_average()
+    if any(status != 200 for status in statuses):
+        numbers["problem"] = f"warming it answered {statuses}"
+    elif numbers["requests"] < 2 * args.connections:
+        numbers["problem"] = f"only {numbers['requests']} answers in {args.duration} s"
+    return numbers
+
+
+def load_average():
+    """The machine's 1-minute load average: anything else running shows here (this run itself adds about 3)."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
+def ms(microseconds):
+    return f"{microseconds / 1000:.1f}" if microseconds else "—"
+
+
+def size_table(size, results, label):
+    bare = results["bare Flask"]["rps"]
+    lines = [f"\n### {size:,} cases{label}\n", "| page | req/s | % of bare Flask | p50 ms | p95 ms | not 2xx |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name, numbers in results.items():
+        share = "100" if name == "bare Flask" else f"{100 * numbers['rps'] / bare:.1f}"
+        errors = numbers["non2xx"] + numbers["socket_errors"]
+        lines.append(f"| {name} | {numbers['rps']:.1f} | {share} | {ms(numbers['p50_us'])} | {ms(numbers['p95_us'])} "
+                     f"| {errors} |")
+    notes = [f"- {name}: {numbers['problem']}; single requests took "
+             f"{', '.join(f'{s:.1f}' for s in numbers['first_s']) or '—'} s"
+             for name, numbers in results.items() if numbers.get("problem")]
+    return "\n".join(lines + ([""] + notes if notes else []))
+
+
+def summary_table(all_results, label):
+    sizes = sorted(all_results)
+    small, large = sizes[0], (40000 if 40000 in all_results else sizes[-1])
+    ratio = f"p95 at {large // 1000}k / p95 at {small // 1000}k" if large != small else None
+    header = "| page | " + " | ".join(f"p95 ms at {size:,}" for size in sizes) + (f" | {ratio} |" if ratio else " |")
+    lines = [f"\n### p95 by size{label}\n", header, "|---|" + "---:|" * (len(sizes) + bool(ratio))]
+    for name in all_results[small]:
+        cells = [ms(all_results[size][name]["p95_us"]) if name in all_results[size] else "" for size in sizes]
+        row = f"| {name} | " + " | ".join(cells)
+        if ratio:
+            low, high = all_results[small][name]["p95_us"], all_results[large].get(name, {}).get("p95_us")
+            row += f" | {high / low:.2f}" if low and high else " | —"
+        lines.append(row + " |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,20000,40000,200000", help="cases in each data file, comma-separated")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page (default 10)")
+    parser.add_argument("--data-dir", default=str(ROOT / "instance" / "bench"),
+                        help="where the data files are kept and reused (default instance/bench)")
+    parser.add_argument("--app-dir", default=str(ROOT), help="the checkout to serve (default: this one)")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers, for fgc and bare Flask")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of untimed load before each page")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--label", default="", help="a name for this run in the table headings (e.g. a commit)")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("load.py needs wrk: run scripts/install-bench-deps (or: apt-get install wrk)")
+    args.app_dir = Path(args.app_dir).resolve()
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    Path(args.data_dir).mkdir(parents=True, exist_ok=True)
+    label = f" ({args.label})" if args.label else ""
+    commit = subprocess.run(["git", "-C", str(args.app_dir), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, check=False).stdout.strip()
+    print(f"fgc at {args.app_dir} ({commit or 'not a git checkout'}); gunicorn {args.workers} sync workers; "
+          f"wrk {args.threads} thread(s), {args.connections} connections, {args.duration} s a page; "
+          f"{os.cpu_count()} CPUs")
+    generated, all_results = {}, {}
+    for size in sizes:
+        path, info, seconds = ensure_data(size, args.data_dir, args.app_dir, args.seed)
+        if seconds is not None:
+            generated[size] = seconds
+        all_results[size] = measure(size, path, info, args)
+    print()
+    for size in sizes:
+        print(size_table(size, all_results[size], label))
+    print(summary_table(all_results, label))
+    if generated:
+        print("\nGenerated this run: " + ", ".join(f"{size:,} cases in {seconds:.0f} s"
+                                                    for size, seconds in generated.items()))
+    failures = [(size, name) for size, results in all_results.items() for name, numbers in results.items()
+                if numbers["non2xx"] or numbers["socket_errors"] or not numbers["requests"]]
+    if failures:
+        print("\nPages that failed (answers not 2xx, or none in the run): " +
+              ", ".join(f"{name} at {size:,}" for size, name in failures))
+        sys.exit(1)
+
+if __name__ == "__main__":
+    main()

@@ -9,7 +9,9 @@ from flask.templating import Environment as FlaskEnvironment
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from flask_babel import get_locale
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, nodes
+from jinja2.ext import Extension
 from markupsafe import Markup
 
 from . import service
@@ -33,6 +35,34 @@ class Environment(FlaskEnvironment):
 
     def make_globals(self, d):
         return {**self.globals, **(d or {})}
+
+
+class Fragments(Extension):
+    """``{% fragment "name" %}…{% endfragment %}``: a part of a page that is the same on every page in one
+    language (the GOV.UK header, phase banner, footer, skip link), rendered once per language and kept.
+
+    The GOV.UK Frontend macros take about as long to render the page's chrome as the case page's own content
+    takes; nothing inside a fragment may depend on the request, the user or the page.
+    """
+
+    tags = {"fragment"}
+
+    def __init__(self, environment):
+        super().__init__(environment)
+        environment.extend(fragments={})
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        name = parser.parse_expression()
+        body = parser.parse_statements(("name:endfragment",), drop_needle=True)
+        return nodes.CallBlock(self.call_method("_render", [name]), [], [], body).set_lineno(lineno)
+
+    def _render(self, name, caller):
+        key = (name, str(get_locale()))
+        kept = self.environment.fragments.get(key)
+        if kept is None:
+            kept = self.environment.fragments[key] = caller()
+        return kept
 
 CASE_ROLES = {"manager", "coordinator", "social_worker"}
 # (label, endpoint, roles allowed, endpoints that count as this section).
@@ -157,6 +187,7 @@ def init_app(app):
         PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
     ])
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.add_extension(Fragments)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(

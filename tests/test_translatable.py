@@ -50,7 +50,7 @@ HUMAN_KEYS = {"text", "html", "titleText", "descriptionText", "visuallyHiddenTex
               "label", "hint", "legend", "heading", "title", "alt", "placeholder", "prefix", "suffix"}
 
 
-ENVIRONMENT = Environment(extensions=["jinja2.ext.i18n", "jinja2.ext.do"])
+ENVIRONMENT = Environment(extensions=["jinja2.ext.i18n", "jinja2.ext.do", "fgc.templating.Fragments"])
 # Words that stay as they are in every language: each language's name in its own language.
 ENDONYMS = {"English", "Cymraeg"}
 

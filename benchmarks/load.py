@@ -26,6 +26,7 @@ import secrets
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -100,7 +101,9 @@ class Server:
         self.log = open(os.devnull, "w")  # noqa: SIM115 (kept open for the server's life)
         command = [sys.executable, "-m", "gunicorn", "--chdir", str(chdir), "--workers", str(workers),
                    "--worker-class", "sync", "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", app]
-        self.process = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        # Started in ``chdir`` too: ``python -m`` puts the working directory first on sys.path, before PYTHONPATH,
+        # so this is what makes the served ``fgc`` the one in ``chdir``.
+        self.process = subprocess.Popen(command, env=env, cwd=chdir, stdout=self.log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -159,6 +162,14 @@ def warm(port, path, cookie, count):
     return [status for status, _ in answers], [seconds for _, seconds in answers]
 
 
+def migrations_in(path):
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY name")]
+    finally:
+        conn.close()
+
+
 def ensure_data(size, data_dir, app_dir, seed):
     """The data file for ``size``, made with generate.py unless it exists; (path, sidecar, seconds or None)."""
     path = Path(data_dir) / f"fgc-{size}.sqlite"
@@ -185,20 +196,29 @@ def measure(size, path, info, args):
     env.pop("FGC_HTTPS", None)
     results = {}
     settings = {"duration": args.duration, "connections": args.connections, "threads": args.threads}
+    idle = quiet(args.busy_limit, args.wait_quiet)
     bare = Server("bare_app:app", HERE, dict(os.environ, PYTHONDONTWRITEBYTECODE="1"), args.workers)
     try:
         wrk(bare.port, "/", None, duration=min(2, args.duration), connections=args.connections, threads=args.threads)
         results["bare Flask"] = wrk(bare.port, "/", None, **settings)
+        results["bare Flask"].update(first_s=[], load=f"{idle}%")
     finally:
         bare.stop()
+    print(f"  {size:>7,}  {'bare Flask':<28} {results['bare Flask']['rps']:8.1f} req/s  "
+          f"p95 {results['bare Flask']['p95_us'] / 1000:9.1f} ms  (CPUs {idle}% busy before)", flush=True)
+    before = migrations_in(path)
     app = Server("wsgi:app", args.app_dir, env, args.workers)
     try:
         cookies = {role: sign_in(app.port, info[role]["email"], info["password"])
                    for role in ("coordinator", "manager", "social_worker")}
     finally:
         app.stop()
-    for name, role, template in PAGES:
+    if migrations_in(path) != before:
+        sys.exit(f"serving {args.app_dir} migrated {path}: the file was made with other code. Make it with "
+                 f"generate.py --app-dir {args.app_dir} (or give this checkout its own --data-dir)")
+    for name, role, template in args.pages:
         url = template.format(case=info["case"]["id"], surname=urllib.parse.quote(info["surname"]))
+        idle = quiet(args.busy_limit, args.wait_quiet)
         app = Server("wsgi:app", args.app_dir, env, args.workers)
         try:
             results[name] = numbers = measure_page(app.port, url, cookies[role], args, settings)
@@ -206,13 +226,13 @@ def measure(size, path, info, args):
             results[name] = numbers = dict(FAILED, problem=f"not timed: {type(error).__name__}: {error}")
         finally:
             app.stop()
-        numbers.update(url=url, role=role)
+        numbers.update(url=url, role=role, load=f"{idle}%")
         note = f"  {numbers['problem']}" if numbers.get("problem") else ""
         if numbers["non2xx"] or numbers["socket_errors"]:
             note += f"  {numbers['non2xx']} answers not 2xx, {numbers['socket_errors']} socket errors!"
         print(f"  {size:>7,}  {name:<28} {numbers['rps']:8.1f} req/s  p95 {numbers['p95_us'] / 1000:9.1f} ms  "
-              f"(first requests {' '.join(f'{s:.2f}' for s in numbers['first_s'])} s; load average "
-              f"{numbers['load']}){note}", flush=True)
+              f"(first requests {' '.join(f'{s:.2f}' for s in numbers['first_s'])} s; CPUs {numbers['load']} busy "
+              f"before){note}", flush=True)
     return results
 
 
@@ -228,7 +248,6 @@ def measure_page(port, url, cookie, args, settings):
     statuses, seconds = warm(port, url, cookie, args.workers)
     numbers = wrk(port, url, cookie, **settings)
     numbers["first_s"] = seconds
-    numbers["load"] = load_average()
     if any(status != 200 for status in statuses):
         numbers["problem"] = f"warming it answered {statuses}"
     elif numbers["requests"] < 2 * args.connections:
@@ -236,12 +255,29 @@ def measure_page(port, url, cookie, args, settings):
     return numbers
 
 
-def load_average():
-    """The machine's 1-minute load average: anything else running shows here (this run itself adds about 3)."""
+def busy(seconds=1.0):
+    """How busy the CPUs are (%) over ``seconds``, from /proc/stat; None where there is no /proc."""
+    def sample():
+        fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # all, idle + iowait
+
     try:
-        return Path("/proc/loadavg").read_text().split()[0]
+        total, idle = sample()
+        time.sleep(seconds)
+        total2, idle2 = sample()
     except OSError:
-        return "?"
+        return None
+    return round(100 * (1 - (idle2 - idle) / max(1, total2 - total)))
+
+
+def quiet(limit, wait):
+    """Wait up to ``wait`` seconds for the machine to be under ``limit`` % busy with nothing of ours running;
+    returns how busy it was when the page started (printed with each result)."""
+    deadline = time.monotonic() + wait
+    while True:
+        percent = busy()
+        if percent is None or percent < limit or time.monotonic() > deadline:
+            return percent
 
 
 def ms(microseconds):
@@ -250,13 +286,14 @@ def ms(microseconds):
 
 def size_table(size, results, label):
     bare = results["bare Flask"]["rps"]
-    lines = [f"\n### {size:,} cases{label}\n", "| page | req/s | % of bare Flask | p50 ms | p95 ms | not 2xx |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = [f"\n### {size:,} cases{label}\n",
+             "| page | req/s | % of bare Flask | p50 ms | p95 ms | not 2xx | CPUs busy before |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for name, numbers in results.items():
         share = "100" if name == "bare Flask" else f"{100 * numbers['rps'] / bare:.1f}"
         errors = numbers["non2xx"] + numbers["socket_errors"]
         lines.append(f"| {name} | {numbers['rps']:.1f} | {share} | {ms(numbers['p50_us'])} | {ms(numbers['p95_us'])} "
-                     f"| {errors} |")
+                     f"| {errors} | {numbers.get('load', '?')} |")
     notes = [f"- {name}: {numbers['problem']}; single requests took "
              f"{', '.join(f'{s:.1f}' for s in numbers['first_s']) or '—'} s"
              for name, numbers in results.items() if numbers.get("problem")]
@@ -292,7 +329,15 @@ def main():
     parser.add_argument("--warmup", type=int, default=2, help="seconds of untimed load before each page")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--label", default="", help="a name for this run in the table headings (e.g. a commit)")
+    parser.add_argument("--busy-limit", type=int, default=20,
+                        help="before each page, wait for the CPUs to be less busy than this %% (default 20)")
+    parser.add_argument("--wait-quiet", type=int, default=60,
+                        help="…but for no more than this many seconds (default 60)")
+    parser.add_argument("--pages", default="", help="only the pages whose names contain one of these words "
+                                                     "(comma-separated; default: every page)")
     args = parser.parse_args()
+    words = [word.strip().lower() for word in args.pages.split(",") if word.strip()]
+    args.pages = [page for page in PAGES if not words or any(word in page[0].lower() for word in words)]
     if shutil.which("wrk") is None:
         sys.exit("load.py needs wrk: run scripts/install-bench-deps (or: apt-get install wrk)")
     args.app_dir = Path(args.app_dir).resolve()

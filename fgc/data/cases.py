@@ -306,6 +306,16 @@ def conference_times(db, since):
         [since]))
 
 
+def conference_times_fingerprint(db, since):
+    """A summary of the conferences held since ``since`` that changes whenever one is held, from the index alone
+    (the file, how many, and their ids weighted by date). A conference's date is set once, when it is held, and a
+    case's referral date before any conference, so the rows :func:`conference_times` reads change only then."""
+    return tuple(db.execute(
+        "SELECT (SELECT file FROM pragma_database_list WHERE name = 'main'), count(*), "
+        "total(id * julianday(held_on)) FROM meetings "
+        "WHERE kind = 'conference' AND status = 'held' AND held_on >= ?", [since]).fetchone())
+
+
 def open_ids(db):
     """The ids of every case that is neither a draft nor closed."""
     return [row["id"] for row in db.query(f"SELECT id FROM cases WHERE stage IN {STILL_OPEN}")]

@@ -88,6 +88,12 @@ class Deadlines:
         text, css = TAGS[status]
         return status, str(text), css
 
+    def may_be_overdue(self, cases_rows):
+        """The rows whose kept next deadline (``next_due_on``, :mod:`fgc.domain.due_dates`) is before today: only
+        they can have a deadline overdue, so only their facts need reading."""
+        today = self.today.isoformat()
+        return [row for row in cases_rows if row["next_due_on"] and row["next_due_on"] < today]
+
     def overdue(self, cases_rows, facts):
         """(case row, deadline) for every overdue deadline on open cases, most overdue first."""
         found = [(row, item) for row in cases_rows if row["stage"] != "closed"

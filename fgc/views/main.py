@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, db, service
-from ..domain import audit, lifecycle
+from ..domain import audit, due_dates, lifecycle
 from ..data import cases as case_data
 from ..data import meetings as meeting_data
 
@@ -28,16 +28,17 @@ def home():
     context = {"drafts": case_data.summaries(database, viewer, stages=["draft"])}
     if role == "coordinator":
         mine = case_data.summaries(database, viewer, coordinator_id=current_user.id, stages=lifecycle.OPEN)
+        late = due.may_be_overdue(mine)
         context.update(_by_stage(mine), meetings=_this_week_and_next(database, viewer),
-                       **_overdue(due.overdue(mine, case_data.facts(database, [row["id"] for row in mine]))))
+                       **_overdue(due.overdue(late, case_data.facts(database, [row["id"] for row in late]))))
     elif role == "manager":
-        open_cases = case_data.summaries(database, viewer, stages=lifecycle.OPEN)
+        late = due.may_be_overdue(case_data.summaries(database, viewer, stages=lifecycle.OPEN))
         since = (due.today - datetime.timedelta(days=365)).isoformat()
         context.update(
             unallocated=case_data.summaries(database, viewer, unallocated=True),
-            **_overdue(due.overdue(open_cases, case_data.facts(database, [row["id"] for row in open_cases]))),
+            **_overdue(due.overdue(late, case_data.facts(database, [row["id"] for row in late]))),
             caseloads=case_data.caseloads(database, lifecycle.OPEN),
-            timeliness=due.referral_to_conference(case_data.conference_times(database, since)))
+            timeliness=due_dates.timeliness(database, due, since))
     else:
         mine = case_data.summaries(database, viewer, referred_by=current_user.id)
         mine = [row for row in mine if row["stage"] != "draft"]

@@ -118,3 +118,9 @@ def test_a_paused_or_closed_case_has_no_next_deadline(stage):
 def test_a_deadline_tag_says_overdue_the_day_after_it_falls():
     assert on(datetime.date(2026, 3, 10)).tag(datetime.date(2026, 3, 9))[:2] == ("overdue", "Overdue")
     assert on(datetime.date(2026, 3, 9)).tag(datetime.date(2026, 3, 9))[0] == "due soon"
+
+
+def test_only_cases_whose_kept_next_deadline_has_passed_can_be_overdue():
+    rows = [{"id": 1, "next_due_on": "2026-12-03"}, {"id": 2, "next_due_on": "2026-12-04"},
+            {"id": 3, "next_due_on": "2026-12-09"}, {"id": 4, "next_due_on": None}]
+    assert [row["id"] for row in on(datetime.date(2026, 12, 4)).may_be_overdue(rows)] == [1]

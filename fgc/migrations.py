@@ -697,3 +697,15 @@ def m015_meetings_by_case(db):
         "CREATE INDEX meetings_case ON meetings(case_id, kind, status, held_on)",
         "CREATE INDEX meetings_case_status ON meetings(case_id, status, starts_at)",
     ])
+
+
+@migrations()
+def m016_cases_by_person_and_stage(db):
+    """A social worker's open cases are found by who referred them and stage together, so a list of open plans or
+    referrals does not read through every case they have referred in ten years."""
+    _run(db, [
+        "DROP INDEX cases_created_by",
+        "DROP INDEX cases_social_worker",
+        "CREATE INDEX cases_created_by ON cases(created_by, stage)",
+        "CREATE INDEX cases_social_worker ON cases(social_worker_id, stage)",
+    ])

@@ -237,3 +237,16 @@ def test_open_cases_are_found_through_the_stage_index_not_by_reading_every_case(
     for sql in counts:
         plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
         assert "SCAN c" not in plan and "USING INDEX cases_stage" in plan, plan
+
+
+def test_a_social_workers_open_plans_are_found_by_person_and_stage(db):
+    """Not by reading every case they have referred over the years and then looking at each one's stage."""
+    from fgc.data import plans as plan_data
+
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    plan_data.for_viewer(db, (7, "social_worker"), status="open")
+    db.conn.set_trace_callback(None)
+    for sql in [sql for sql in statements if sql.lstrip().startswith("SELECT")]:
+        plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "(created_by=? AND stage=?)" in plan and "(social_worker_id=? AND stage=?)" in plan, plan

@@ -28,8 +28,20 @@ def test_dashboards_for_each_role(client, sign_in, db, new_client):
     coordinator_home = text(new_client("coordinator").page("/"))
     assert "Conference for SW-2" in coordinator_home
     assert "Conference scheduled (1)" in coordinator_home
-    worker = text(new_client("social_worker").page("/"))
+    worker_client = new_client("social_worker")
+    worker = text(worker_client.page("/"))
     assert "SW-1" in worker and "SW-2" in worker and "Meeting:" in worker
+
+
+def test_a_social_workers_home_shows_their_open_cases_and_leads_to_the_rest(db, new_client):
+    """Years of closed referrals stay on the cases list, paged, not on the home page."""
+    referred_case(db, reference="OPEN-1")
+    referred_case(db, reference="SHUT-1", stage="closed")
+    client = new_client("social_worker")
+    page = client.page("/")
+    assert "OPEN-1" in text(page) and "SHUT-1" not in text(page)
+    link = page.find("a", string="See all your cases, closed ones too")
+    assert "SHUT-1" in text(client.page(link["href"]))
 
 
 def test_referral_to_conference_timeliness(client, sign_in, db, new_client, app):

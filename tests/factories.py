@@ -7,6 +7,7 @@ from fgc.data import baselines, consents, meetings, network, professionals
 from fgc.data import cases as case_data
 from fgc.data import users as user_data
 from fgc.db import write
+from fgc.domain import due_dates
 
 from conftest import password_hash
 
@@ -71,6 +72,8 @@ def make_case(db, *, created_by, reference, coordinator_id=None, social_worker_i
                 "remote_details": ""}, user_id=created_by, uid_domain="test.invalid")
         if stage and stage != case_data.get(db, case_id)["stage"]:
             case_data.move(db, case_id, to_stage=stage, user_id=created_by)
+        # As every audited change to a case does: lists and home pages find overdue cases by it.
+        due_dates.refresh(db, [case_id])
     return case_id
 
 

@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..domain import vocabulary
-from . import network_picture, pdf
+from . import network_picture
 
 TEMPLATE = "print/plan.html"
 TEMPLATE_REVISION = 3  # bump whenever print/plan.html, its CSS or the print fonts change what a PDF looks like
@@ -65,11 +65,6 @@ def html_for(document, *, agreed, generated_by, generated_at, sha256, key=(), an
         sha256=sha256, author=str(AUTHOR), labels=LABELS, network_svg=picture, key=list(key),
         answers=answers or {},
         task_text={number: task["what"] for number, task in enumerate(document["tasks"], start=1)})
-
-
-def render(html):
-    """PDF bytes from the print HTML, in a worker process, within ``PDF_TIMEOUT``."""
-    return pdf.render(html, timeout=current_app.config["PDF_TIMEOUT"])
 
 
 def filename(reference, number, *, draft=False):

@@ -19,8 +19,6 @@ ever written into CSS.
 from flask import current_app
 from flask_babel import gettext as _
 
-from . import pdf
-
 TEMPLATE = "print/family_plan.html"
 FILENAMES = {"en": "family-plan.pdf", "cy": "cynllun-teulu.pdf"}
 
@@ -76,11 +74,6 @@ def html_for(context, *, language):
     return current_app.jinja_env.get_template(TEMPLATE).render(
         plan=print_view(context), language="cy" if language == "cy" else "en",
         author=_("Family Group Conference service"))
-
-
-def plan_pdf(context, *, language):
-    """PDF bytes. Raises fgc.render.pdf.RenderError if the PDF cannot be made."""
-    return pdf.render(html_for(context, language=language), timeout=current_app.config["PDF_TIMEOUT"])
 
 
 def filename(language):

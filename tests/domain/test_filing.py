@@ -17,7 +17,7 @@ from fgc.data import cases as case_data
 from fgc.data import plans as plan_data
 from fgc.db import write
 from fgc.domain import filing, plan_document
-from fgc.render import case_file
+from fgc.render import case_file, pdf
 
 
 def kept(db):
@@ -66,10 +66,10 @@ def test_a_version_whose_content_no_longer_matches_its_hash_is_not_printed(print
 
 
 def test_a_filed_copy_is_handed_out_without_printing_it_again(printed, monkeypatch):
-    def no_printing(html):
+    def no_printing(html, **options):
         raise AssertionError("the filed version was rendered again")
 
-    monkeypatch.setattr(case_file, "render", no_printing)
+    monkeypatch.setattr(pdf, "render", no_printing)
     with printed.app.app_context():
         assert filing.version_pdf(printed.db, printed.case, printed.plan, printed.declined_row,
                                   printed.coordinator) == printed.declined.raw

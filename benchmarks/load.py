@@ -13,8 +13,11 @@ Then, on loopback, with the same gunicorn settings (2 sync workers):
 signs in over HTTP as the generated coordinator, manager and social worker (GET /sign-in, the form's CSRF
 token, POST), checks each page answers 200 and is not the sign-in page, and drives each page with wrk for
 --duration seconds over --connections connections (benchmarks/wrk_report.lua sends the cookie and reports
-exact percentiles and any answer that is not 2xx). Prints a table per size (req/s, as % of bare Flask, p50,
-p95) and a summary of p95 across sizes. Asserts nothing about speed. Needs wrk (scripts/install-bench-deps).
+exact percentiles and any answer that is not 2xx). With --rounds N (default 3) the sizes are measured in turn
+N times over, and each figure printed is the median of its N rounds: a p95 from one 10-second run moves by a
+third from run to run on a 2-core machine, more than the differences between sizes. Prints a table per size
+(req/s, as % of bare Flask, p50, p95), a summary of p95 across sizes, and every round's p95 beside it. Asserts
+nothing about speed. Needs wrk (scripts/install-bench-deps).
 """
 
 import argparse
@@ -280,6 +283,39 @@ def quiet(limit, wait):
             return percent
 
 
+def medians(results):
+    """One size's rounds folded into one result a page: the median of each figure over the rounds (counts of
+    failed answers are summed, so a failure in any round shows)."""
+    import statistics
+    folded = {}
+    for name in results[0]:
+        runs = [result[name] for result in results if name in result]
+        numbers = dict(runs[-1])
+        for key in ("rps", "p50_us", "p95_us", "p99_us", "max_us"):
+            numbers[key] = statistics.median(run[key] for run in runs)
+        for key in ("requests", "non2xx", "socket_errors"):
+            numbers[key] = sum(run[key] for run in runs)
+        numbers["load"] = "/".join(str(run.get("load", "?")).rstrip("%") for run in runs) + "%"
+        problems = [run["problem"] for run in runs if run.get("problem")]
+        if problems:
+            numbers["problem"] = "; ".join(problems)
+        folded[name] = numbers
+    return folded
+
+
+def rounds_table(rounds, label):
+    sizes = sorted(rounds)
+    names = list(rounds[sizes[0]][0])
+    lines = [f"\n### p95 ms in each round{label}\n",
+             "| page | " + " | ".join(f"{size:,}" for size in sizes) + " |",
+             "|---|" + "---:|" * len(sizes)]
+    for name in names:
+        cells = [" / ".join(ms(result[name]["p95_us"]) for result in rounds[size] if name in result)
+                 for size in sizes]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def ms(microseconds):
     return f"{microseconds / 1000:.1f}" if microseconds else "—"
 
@@ -328,6 +364,8 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers, for fgc and bare Flask")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of untimed load before each page")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="measure every size this many times, in turn, and print medians (default 3)")
     parser.add_argument("--label", default="", help="a name for this run in the table headings (e.g. a commit)")
     parser.add_argument("--busy-limit", type=int, default=20,
                         help="before each page, wait for the CPUs to be less busy than this %% (default 20)")
@@ -349,16 +387,23 @@ def main():
     print(f"fgc at {args.app_dir} ({commit or 'not a git checkout'}); gunicorn {args.workers} sync workers; "
           f"wrk {args.threads} thread(s), {args.connections} connections, {args.duration} s a page; "
           f"{os.cpu_count()} CPUs")
-    generated, all_results = {}, {}
+    generated, data, rounds = {}, {}, {size: [] for size in sizes}
     for size in sizes:
         path, info, seconds = ensure_data(size, args.data_dir, args.app_dir, args.seed)
         if seconds is not None:
             generated[size] = seconds
-        all_results[size] = measure(size, path, info, args)
+        data[size] = path, info
+    for number in range(1, args.rounds + 1):
+        print(f"\nRound {number} of {args.rounds}", flush=True)
+        for size in sizes:
+            rounds[size].append(measure(size, *data[size], args))
+    all_results = {size: medians(rounds[size]) for size in sizes}
     print()
     for size in sizes:
         print(size_table(size, all_results[size], label))
     print(summary_table(all_results, label))
+    if args.rounds > 1:
+        print(rounds_table(rounds, label))
     if generated:
         print("\nGenerated this run: " + ", ".join(f"{size:,} cases in {seconds:.0f} s"
                                                     for size, seconds in generated.items()))

@@ -72,6 +72,12 @@ def retry(db, job_id, *, error, run_after, at):
                "updated_at = ? WHERE id = ?", [error, iso(run_after), iso(at), job_id])
 
 
+def postpone(db, job_id, *, run_after, at):
+    """Put a job back to wait until ``run_after`` without counting the attempt it was claimed for."""
+    db.execute("UPDATE jobs SET state = 'queued', attempts = max(attempts - 1, 0), run_after = ?, lease_until = NULL, "
+               "worker = NULL, updated_at = ? WHERE id = ?", [iso(run_after), iso(at), job_id])
+
+
 def fail(db, job_id, *, error, at, attempts=None):
     """The job has failed for good. ``attempts`` corrects the count when the last claim found it over its limit."""
     db.execute("UPDATE jobs SET state = 'failed', payload = '{}', last_error = ?, lease_until = NULL, "

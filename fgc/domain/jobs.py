@@ -13,7 +13,10 @@ runs the jobs: :func:`run_next` claims one for a lease, runs its kind's handler,
 - **One at a time per key.** A job may carry a key (for a PDF, what it prints): while one job with that key is
   waiting or running, enqueuing the same key returns that job instead of adding another.
 - :class:`Permanent` is for failures trying again cannot mend (the thing to print no longer exists); the job
-  fails at once.
+  fails at once. :class:`Later` puts a job back to wait (a message held back by quiet hours; a delivery status
+  to ask about again) without counting an attempt.
+- A kind may name ``on_failure(db, job, why)``: it runs in the transaction that marks the job failed, so the
+  record the job was working for (a message) says it failed, however the job came to fail.
 """
 
 import datetime
@@ -35,6 +38,14 @@ class Permanent(Exception):
     """A failure that trying again cannot mend: the job fails now, with this message."""
 
 
+class Later(Exception):
+    """Not a failure: run the job again at ``until`` (an aware datetime), without counting this attempt."""
+
+    def __init__(self, until):
+        super().__init__(until)
+        self.until = until
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -42,15 +53,16 @@ class Kind:
     attempts: int
     lease: datetime.timedelta
     backoff: tuple  # seconds to wait after the 1st, 2nd, … failure; the last repeats
+    on_failure: Callable | None = None  # on_failure(db, job, why), in the transaction that fails the job
 
 
 KINDS = {}
 
 
-def kind(name, *, attempts=3, lease=DEFAULT_LEASE, backoff=(10, 60, 300)):
+def kind(name, *, attempts=3, lease=DEFAULT_LEASE, backoff=(10, 60, 300), on_failure=None):
     """Register the decorated ``run(db, job)`` as the handler for jobs of kind ``name``."""
     def register(run):
-        KINDS[name] = Kind(name, run, attempts, lease, tuple(backoff))
+        KINDS[name] = Kind(name, run, attempts, lease, tuple(backoff), on_failure)
         return run
 
     return register
@@ -97,6 +109,8 @@ def run_next(db, worker):
             why = (f"no handler for jobs of kind {job['kind']!r}" if spec is None
                    else "the worker stopped while running it, on its last attempt")
             job_data.fail(db, job["id"], error=why, at=at, attempts=min(job["attempts"], job["max_attempts"]))
+            if spec is not None and spec.on_failure is not None:
+                spec.on_failure(db, job, why)
             LOGGER.error("Job %s (%s) failed: %s", job["id"], job["kind"], why)
             return job_data.get(db, job["id"])
     return _run(db, spec, job)
@@ -105,14 +119,18 @@ def run_next(db, worker):
 def _run(db, spec, job):
     try:
         spec.run(db, job)
+    except Later as later:
+        with write(db):
+            job_data.postpone(db, job["id"], run_after=later.until, at=now())
+        return job_data.get(db, job["id"])
     except Permanent as error:
-        return _failed(db, job, str(error) or type(error).__name__)
+        return _failed(db, job, str(error) or type(error).__name__, spec)
     except Exception as error:  # any failure of the work is the job's, never the worker's
         LOGGER.warning("Job %s (%s) attempt %s of %s failed", job["id"], job["kind"], job["attempts"],
                        job["max_attempts"], exc_info=True)
         why = f"{type(error).__name__}: {error}"[:1000]
         if job["attempts"] >= job["max_attempts"]:
-            return _failed(db, job, why)
+            return _failed(db, job, why, spec)
         with write(db):
             job_data.retry(db, job["id"], error=why, run_after=now() + delay_after(spec, job["attempts"]), at=now())
         return job_data.get(db, job["id"])
@@ -121,9 +139,11 @@ def _run(db, spec, job):
     return job_data.get(db, job["id"])
 
 
-def _failed(db, job, why):
+def _failed(db, job, why, spec):
     with write(db):
         job_data.fail(db, job["id"], error=why, at=now())
+        if spec.on_failure is not None:
+            spec.on_failure(db, job, why)
     LOGGER.error("Job %s (%s) failed after %s attempt(s): %s", job["id"], job["kind"], job["attempts"], why)
     return job_data.get(db, job["id"])
 

@@ -12,6 +12,8 @@ from fgc.db import connect, write
 from fgc.domain import jobs
 
 DONE = []
+FAILED = []
+WAITED = set()
 
 
 @pytest.fixture(autouse=True)
@@ -20,13 +22,20 @@ def kinds():
     DONE.clear()
 
     def record(db, job):
+        if job["payload"].get("later") and job["id"] not in WAITED:
+            WAITED.add(job["id"])
+            raise jobs.Later(now() + datetime.timedelta(hours=1))
         if job["payload"].get("fail") == "permanent":
             raise jobs.Permanent("there is nothing to print")
         if job["payload"].get("fail"):
             raise OSError("the gateway timed out")
         DONE.append(job["payload"]["n"])
 
-    jobs.kind("test.record", attempts=3, backoff=(10, 60))(record)
+    def failed(db, job, why):
+        FAILED.append((job["payload"].get("n"), why, db.conn.in_transaction))
+
+    FAILED.clear()
+    jobs.kind("test.record", attempts=3, backoff=(10, 60), on_failure=failed)(record)
     yield
     del jobs.KINDS["test.record"]
 
@@ -140,3 +149,23 @@ def test_finished_jobs_are_cleared_out_after_a_while(db):
         db.execute("UPDATE jobs SET finished_at = '2000-01-01' WHERE id IN (1, 2)")
     assert jobs.prune(db) == 2
     assert job_data.counts(db) == {"done": 1}
+
+
+def test_waiting_until_later_uses_up_no_try(db):
+    job = jobs.enqueue(db, "test.record", {"n": 7, "later": 1})
+    waited = jobs.run_next(db, "w")
+    assert waited["state"] == "queued" and waited["attempts"] == 0 and waited["run_after"] > now().isoformat()
+    assert jobs.run_next(db, "w") is None, "nothing is due until then"
+    overdue(db, job["id"])
+    assert jobs.run_next(db, "w")["state"] == "done"
+
+
+@pytest.mark.parametrize("fail", ["permanent", "always"])
+def test_a_kind_hears_of_its_job_failing_inside_the_transaction_that_fails_it(db, fail):
+    job = jobs.enqueue(db, "test.record", {"n": 8, "fail": fail})
+    for _ in range(3):
+        jobs.run_next(db, "w")
+        overdue(db, job["id"])
+    assert job_data.get(db, job["id"])["state"] == "failed"
+    assert len(FAILED) == 1 and FAILED[0][0] == 8 and FAILED[0][2], "once, in the failing transaction"
+    assert ("nothing to print" if fail == "permanent" else "timed out") in FAILED[0][1]

@@ -6,9 +6,14 @@ The environment variables are a documented contract (see README.md):
 ``FGC_SECRET_KEY``   session signing key; generated into ``instance/secret_key`` if unset
 ``FGC_HTTPS``        ``1`` when served over HTTPS: Secure cookies and HSTS
 ``FGC_PROXY_COUNT``  number of trusted reverse proxies in front of the app (default 0)
+``FGC_PUBLIC_URL``   the address staff reach fgc at (``https://fgc.example.gov.uk``), for links in messages the
+                     worker sends on its own (reminders)
+``FGC_NOTIFY_API_KEY``, ``FGC_NOTIFY_BASE_URL``   GOV.UK Notify: the API key, and another API address (a trial)
+``FGC_SMTP_URL``, ``FGC_MAIL_FROM``               the council's mail relay and the From address of its emails
 """
 
 import os
+import re
 import secrets
 from datetime import timedelta
 
@@ -57,6 +62,24 @@ DEFAULTS = {
     "FAMILY_MISS_LIMIT": 20,
     "FAMILY_MISS_WINDOW_MINUTES": 15,
     "QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
+    # Messages (docs/messages.md). With neither GOV.UK Notify nor a mail relay set, nothing leaves the machine:
+    # messages are kept and shown on the admin Messages page.
+    "PUBLIC_URL": "",
+    "NOTIFY_API_KEY": "",
+    "NOTIFY_BASE_URL": "",
+    # {kind: {"sms"|"email": {"en"|"cy": template id}}}: the Notify templates that hold each message's words.
+    "NOTIFY_TEMPLATES": {},
+    "SMTP_URL": "",
+    "SMTP_CA_FILE": "",
+    "MAIL_FROM": "",
+    # Hours (UK time) between which nothing goes to families: it waits until the second one. None: no quiet hours.
+    "MESSAGE_QUIET_HOURS": (21, 8),
+    # Seconds a gateway may take to answer before the send is tried again later.
+    "MESSAGE_TIMEOUT": 20,
+    # Days before a task is due that its owner is reminded (if they chose reminders), and before a plan's review
+    # date that the coordinator is.
+    "TASK_REMINDER_DAYS": 3,
+    "REVIEW_REMINDER_DAYS": 7,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
 }
@@ -73,6 +96,7 @@ def load(app, test_config=None):
     os.makedirs(app.instance_path, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+    _check_messages(app.config)
     if app.config["HTTPS"]:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
@@ -89,6 +113,26 @@ def _load_environment(app):
         app.config["HTTPS"] = env["FGC_HTTPS"] == "1"
     if env.get("FGC_PROXY_COUNT"):
         app.config["PROXY_COUNT"] = int(env["FGC_PROXY_COUNT"])
+    for name in ("PUBLIC_URL", "NOTIFY_API_KEY", "NOTIFY_BASE_URL", "SMTP_URL", "MAIL_FROM"):
+        if env.get(f"FGC_{name}"):
+            app.config[name] = env[f"FGC_{name}"]
+
+
+NOTIFY_KEY = re.compile(r".+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                        r"-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _check_messages(config):
+    """Refuse to start with message settings that could only fail later, one message at a time."""
+    key = config.get("NOTIFY_API_KEY") or ""
+    if key and not NOTIFY_KEY.fullmatch(key):
+        raise RuntimeError("FGC_NOTIFY_API_KEY is not a GOV.UK Notify API key (its name, then the service id and "
+                           "the secret, two UUIDs)")
+    url = config.get("SMTP_URL") or ""
+    if url and not re.fullmatch(r"smtps?://[^/?#]+(:\d+)?/?(\?[^#]*)?", url):
+        raise RuntimeError("FGC_SMTP_URL must look like smtp://host:port or smtps://host:port")
+    if url and not config.get("MAIL_FROM"):
+        raise RuntimeError("FGC_MAIL_FROM (the From address of fgc's emails) must be set with FGC_SMTP_URL")
 
 
 def _instance_secret(instance_path):

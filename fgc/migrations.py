@@ -709,3 +709,82 @@ def m016_cases_by_person_and_stage(db):
         "CREATE INDEX cases_created_by ON cases(created_by, stage)",
         "CREATE INDEX cases_social_worker ON cases(social_worker_id, stage)",
     ])
+
+
+@migrations()
+def m017_messages(db):
+    """Messages to families, professionals and staff (text messages and emails), and who chose task reminders.
+
+    A message is written in the same transaction as the action that causes it, with the address on record at that
+    moment, and sent by the background worker (job ``message.send``). ``secret`` holds what only the message may
+    carry (a family link's address) until it is sent or given up, then is emptied. ``reference`` is the message's
+    name at the gateway, so a send cut off half-way is found there rather than sent again. ``dedupe`` makes a
+    reminder once-only: the same task, due date and person never get two.
+    """
+    _run(db, [
+        """CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER REFERENCES cases(id),
+            kind TEXT NOT NULL,
+            audience TEXT NOT NULL CHECK (audience IN ('family', 'professional', 'staff')),
+            channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+            person_id INTEGER REFERENCES people(id),
+            professional_id INTEGER REFERENCES professionals(id),
+            user_id INTEGER REFERENCES users(id),
+            meeting_id INTEGER REFERENCES meetings(id),
+            address TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'cy')),
+            personalisation TEXT NOT NULL DEFAULT '{}',
+            secret TEXT,
+            calendar TEXT,
+            status TEXT NOT NULL DEFAULT 'queued'
+                CHECK (status IN ('queued', 'sending', 'sent', 'delivered', 'kept', 'failed', 'cancelled')),
+            status_reason TEXT NOT NULL DEFAULT '',
+            gateway TEXT,
+            gateway_id TEXT,
+            reference TEXT NOT NULL UNIQUE,
+            dedupe TEXT UNIQUE,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            send_after TEXT NOT NULL,
+            queued_by INTEGER REFERENCES users(id),
+            queued_at TEXT NOT NULL,
+            sent_at TEXT,
+            finished_at TEXT,
+            updated_at TEXT NOT NULL,
+            CHECK ((audience = 'family') = (person_id IS NOT NULL)),
+            CHECK ((audience = 'professional') = (professional_id IS NOT NULL)),
+            CHECK ((audience = 'staff') = (user_id IS NOT NULL))
+        )""",
+        "CREATE INDEX messages_case ON messages(case_id, id)",
+        "CREATE INDEX messages_person ON messages(person_id)",
+        "CREATE INDEX messages_meeting ON messages(meeting_id) WHERE meeting_id IS NOT NULL",
+        "CREATE INDEX messages_professional ON messages(professional_id) WHERE professional_id IS NOT NULL",
+        "CREATE INDEX messages_status ON messages(status, id)",
+        # Nobody excluded is ever sent anything, whatever path the write takes...
+        """CREATE TRIGGER messages_not_excluded BEFORE INSERT ON messages
+           WHEN NEW.person_id IS NOT NULL AND (SELECT excluded FROM people WHERE id = NEW.person_id) = 1
+           BEGIN SELECT RAISE(ABORT, 'excluded person'); END""",
+        # ...and excluding someone stops whatever was waiting to go to them, at once.
+        """CREATE TRIGGER messages_stop_on_exclusion AFTER UPDATE OF excluded ON people
+           WHEN NEW.excluded = 1
+           BEGIN
+             UPDATE messages SET status = 'cancelled', status_reason = 'excluded', secret = NULL,
+                    finished_at = strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'),
+                    updated_at = strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now')
+             WHERE person_id = NEW.id AND status IN ('queued', 'sending');
+           END""",
+        # Task reminders: a family member's choice, with who recorded it and how they asked. The newest row is
+        # the choice in force.
+        """CREATE TABLE reminder_choices (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            choice TEXT NOT NULL CHECK (choice IN ('in', 'out')),
+            channel TEXT CHECK (channel IN ('sms', 'email')),
+            asked TEXT NOT NULL DEFAULT '',
+            recorded_by INTEGER REFERENCES users(id),
+            source TEXT NOT NULL CHECK (source IN ('staff', 'family')),
+            at TEXT NOT NULL,
+            CHECK ((choice = 'in') = (channel IS NOT NULL))
+        )""",
+        "CREATE INDEX reminder_choices_person ON reminder_choices(person_id, id)",
+    ])

@@ -74,6 +74,7 @@ NAVIGATION = [
     (_l("Plans"), "plan_records.index", {"social_worker"}, ("plan_records.",)),
     (_l("Users"), "admin.users", {"admin"}, ("admin.user", "admin.new_user", "admin.edit_user")),
     (_l("Closure days"), "admin.closure_days", {"admin"}, ()),
+    (_l("Messages"), "admin.messages_sent", {"admin"}, ("admin.message",)),
     (_l("Background work"), "admin.jobs", {"admin"}, ()),
 ]
 # The parts of a case, in the sub-navigation of every case page: (label, endpoint, endpoints that are that part).
@@ -85,6 +86,7 @@ CASE_TABS = [
     (_l("Meetings"), "cases.meetings_list", ("cases.meetings_list", "meetings.")),
     (_l("Plan"), "plans.view", ("plans.", "plan_records.")),
     (_l("Family links"), "links.index", ("links.",)),
+    (_l("Messages"), "messages.index", ("messages.",)),
     (_l("Timeline"), "cases.timeline", ("cases.timeline",)),
 ]
 STAGE_CLASSES = {

@@ -21,10 +21,11 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from .db import connect
-from .domain import jobs
+from .domain import filing, jobs, messages, reminders  # noqa: F401 (each registers its kinds of job)
 
 LOGGER = logging.getLogger(__name__)
 PRUNE_EVERY = 3600  # seconds between clearing out old finished jobs
+REMINDERS_EVERY = 600  # seconds between looks for reminders that are due
 
 
 def run_due(app, *, name="once"):
@@ -56,17 +57,24 @@ def _loop(app, name, stopping, poll):
         db.close()
 
 
-def _prune(app, stopping):
-    while not stopping.wait(PRUNE_EVERY):
-        try:
-            with app.app_context():
-                db = connect(app.config["DATABASE"])
-                try:
-                    jobs.prune(db)
-                finally:
-                    db.close()
-        except Exception:
-            LOGGER.exception("Old jobs could not be cleared out")
+def _every(app, stopping, seconds, work, what, *, first=False):
+    """Run ``work(db)`` every ``seconds`` (and at once, with ``first``) until ``stopping`` is set."""
+    if first and not stopping.is_set():
+        _once(app, work, what)
+    while not stopping.wait(seconds):
+        _once(app, work, what)
+
+
+def _once(app, work, what):
+    try:
+        with app.app_context():
+            db = connect(app.config["DATABASE"])
+            try:
+                work(db)
+            finally:
+                db.close()
+    except Exception:
+        LOGGER.exception("%s failed", what)
 
 
 def serve(app, *, threads, poll, stopping):
@@ -74,10 +82,14 @@ def serve(app, *, threads, poll, stopping):
     base = f"{socket.gethostname()}:{os.getpid()}"
     workers = [threading.Thread(target=_loop, args=(app, f"{base}:{n}", stopping, poll), name=f"fgc-worker-{n}")
                for n in range(threads)]
-    workers.append(threading.Thread(target=_prune, args=(app, stopping), name="fgc-worker-prune", daemon=True))
-    for thread in workers:
+    chores = [threading.Thread(target=_every, args=(app, stopping, PRUNE_EVERY, jobs.prune, "Clearing out old jobs"),
+                               name="fgc-worker-prune", daemon=True),
+              threading.Thread(target=_every, args=(app, stopping, REMINDERS_EVERY, reminders.schedule,
+                                                    "Looking for reminders"),
+                               kwargs={"first": True}, name="fgc-worker-reminders", daemon=True)]
+    for thread in workers + chores:
         thread.start()
-    for thread in workers[:-1]:
+    for thread in workers:
         thread.join()
 
 
@@ -87,10 +99,11 @@ def serve(app, *, threads, poll, stopping):
               help="Jobs run at the same time (default: WORKER_THREADS, 2).")
 @with_appcontext
 def worker_command(once, threads):
-    """Run background jobs (PDF renders): until stopped, or with --once until none is due."""
+    """Run background jobs (PDFs, messages, reminders): until stopped, or with --once until none is due."""
     app = current_app._get_current_object()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if once:
+        _once(app, reminders.schedule, "Looking for reminders")
         ended = [job["state"] for job in run_due(app)]
         click.echo(f"Ran {len(ended)} job(s): {ended.count('done')} done, {ended.count('queued')} to be tried again "
                    f"later, {ended.count('failed')} failed.")

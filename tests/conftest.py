@@ -11,6 +11,9 @@ from fgc.domain import passwords
 from fgc.db import connect, write
 from fgc.data import users as user_data
 
+# A local GOV.UK Notify and a mail relay, and apps pointed at them: fixtures for every test (tests/messaging.py).
+pytest_plugins = ["messaging"]
+
 PASSWORD = "lantern orchard pebble galaxy"
 ROLES = ("admin", "manager", "coordinator", "social_worker")
 _hash_cache = {}
@@ -29,6 +32,8 @@ def make_app(tmp_path, **overrides):
         "DATABASE": str(tmp_path / "fgc.sqlite"),
         "SECRET_KEY": "test secret key, not for use anywhere else",
         "SERVER_NAME": None,
+        # Messages to families wait out the night; tests that are not about that send at any hour.
+        "MESSAGE_QUIET_HOURS": None,
     }
     config.update(overrides)
     return create_app(config)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from fgc.domain import plan_document
-from fgc.data import baselines, consents, family_links, meetings, network, plans, professionals
+from fgc.data import baselines, consents, family_links, meetings, messages, network, now, plans, professionals
 from fgc.data import cases as case_data
 from fgc.db import connect, write
 
@@ -38,6 +38,7 @@ def world(tmp_path):
     for case_id in cases.values():
         add_plan(db, case_id)
         add_link(db, case_id)
+        add_message(db, case_id)
     yield app, db, cases
     db.close()
 
@@ -67,11 +68,21 @@ def add_link(db, case_id):
                             pin_hash=None, user_id=case["created_by"], consent_withdrawn=False)
 
 
+def add_message(db, case_id):
+    """A message kept for the case's first network person, so message routes have an id."""
+    with write(db):
+        messages.add(db, case_id=case_id, kind="family_link", audience="family", channel="email",
+                     address="someone@example.org", language="en", personalisation={"expires_on": "2099-01-01"},
+                     secret=None, calendar=None, reference=f"fgc-access-{case_id}", dedupe=None, send_after=now(),
+                     queued_by=None, at=now(), person_id=network.for_case(db, case_id)[0]["id"])
+
+
 def nested_ids(db, case_id):
     """Real ids of the things inside a case, for routes such as /meetings/<meeting_id>."""
     if case_id == 999_999:
         return {"meeting_id": 1, "consent_id": 1, "item_id": 1, "child_id": 1, "holder_id": 1, "person_id": 1,
-                "professional_id": 1, "danger_id": 1, "task_id": 1, "resource_id": 1, "number": 1, "link_id": 1}
+                "professional_id": 1, "danger_id": 1, "task_id": 1, "resource_id": 1, "number": 1, "link_id": 1,
+                "message_id": 1}
     plan = plans.get(db, case_id)
     links = family_links.for_case(db, case_id)
     return {
@@ -79,6 +90,7 @@ def nested_ids(db, case_id):
         "resource_id": plans.resources(db, plan["id"])[0]["id"] if plan else 1,
         "number": 1,
         "link_id": links[0]["id"] if links else 1,
+        "message_id": (messages.for_case(db, case_id)[0] or [{"id": 1}])[0]["id"],
         "meeting_id": meetings.for_case(db, case_id)[0]["id"],
         "consent_id": consents.for_case(db, case_id)[0]["id"],
         "item_id": baselines.items(db, case_id)["question"][0]["id"],
@@ -98,7 +110,7 @@ def case_routes(app):
             continue
         unknown = rule.arguments - {"case_id", "meeting_id", "consent_id", "item_id", "child_id", "holder_id",
                                     "person_id", "professional_id", "danger_id", "slug", "kind", "target",
-                                    "task_id", "resource_id", "number", "direction", "link_id"}
+                                    "task_id", "resource_id", "number", "direction", "link_id", "message_id"}
         assert not unknown, f"{rule.rule} has arguments the access matrix does not cover: {unknown}"
         routes.append(rule)
     # Removals go last so that they do not take away what other routes point at.

@@ -55,12 +55,14 @@ def test_no_function_is_too_complex_to_follow(path):
 
 @pytest.mark.parametrize("path", MODULES, ids=_name)
 def test_layers_import_only_downwards(path):
-    """views -> forms, domain, render, data; domain -> render, data; render -> the vocabulary only; data -> the
-    vocabulary only. Nothing imports the views, and only the command line imports the demo."""
+    """views -> forms, domain, render, data; domain -> render, gateways, data; render -> the vocabulary only; data ->
+    the vocabulary only; gateways (GOV.UK Notify, the mail relay) -> nothing of the app's. Nothing imports the
+    views, and only the command line imports the demo."""
     name, layer = _name(path), _layer(_name(path))
     upward = {"data": ("views", "forms", "render", "demo", "domain"), "domain": ("views", "forms", "demo"),
               "render": ("views", "forms", "data", "db", "demo", "domain"),
-              "forms": ("views", "render", "data", "demo")}.get(layer, ())
+              "forms": ("views", "render", "data", "demo"),
+              "gateways": ("views", "forms", "render", "data", "db", "demo", "domain")}.get(layer, ())
     allowed = {"data": ("domain/vocabulary",), "render": ("domain/vocabulary",), "forms": ("domain/vocabulary",
                                                                                         "domain/passwords")}
     wrong = [imported for imported in _imports(path) if imported.startswith(upward)
@@ -139,7 +141,8 @@ def test_the_demo_changes_nothing_except_through_actions(path):
 TESTS = PACKAGE.parent / "tests"
 
 
-@pytest.mark.parametrize("path", [path for path in MODULES if _layer(_name(path)) in ("views", "domain", "render")
+@pytest.mark.parametrize("path", [path for path in MODULES if _layer(_name(path)) in ("views", "domain", "render",
+                                                                                  "gateways")
                                   and path.name != "__init__.py"], ids=_name)
 def test_every_module_of_a_layer_has_its_own_test_file(path):
     """fgc/domain/meetings.py is tested in tests/domain/test_meetings.py (the demo, seeded whole, in tests/demo/)."""

@@ -43,7 +43,9 @@ KEYWORDS = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None,
 # Python modules whose literals are not interface text: the operator's command line, the schema, and
 # (by folder, below) the demo's fictional case files and the data layer (which raises errors views translate).
 NOT_INTERFACE = {"cli.py", "migrations.py", "__init__.py", "config.py", "wsgi.py"}
-NOT_INTERFACE_FOLDERS = {"data", "demo"}
+# The gateways' words (why GOV.UK Notify or a mail relay would not take a message) are a record of what the gateway
+# said, kept with the message as it was said, like the data layer's.
+NOT_INTERFACE_FOLDERS = {"data", "demo", "gateways"}
 HUMAN_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "aria-roledescription"}
 # Keys of GOV.UK Frontend macro parameters that hold words a person reads.
 HUMAN_KEYS = {"text", "html", "titleText", "descriptionText", "visuallyHiddenText", "caption", "summaryText",

@@ -31,6 +31,10 @@ def all_users(db):
     return list(db.query(f"SELECT {_COLUMNS} FROM users ORDER BY active DESC, name COLLATE NOCASE, id"))
 
 
+def active_with_role(db, role):
+    return list(db.query(f"SELECT {_COLUMNS} FROM users WHERE role = ? AND active = 1 ORDER BY id", [role]))
+
+
 def count(db):
     return db.execute("SELECT count(*) FROM users").fetchone()[0]
 

@@ -13,7 +13,7 @@ from ..data import cases as case_data
 from ..data import meetings as meeting_data
 from ..data.cases import VersionConflict
 from ..db import write
-from . import audit, lifecycle
+from . import audit, lifecycle, messages
 from .deadlines import today
 from .outcome import conflict, done
 
@@ -49,6 +49,9 @@ def withdraw_consent(db, case, consent_id, *, withdrawn_by, withdrawn_on, user):
                            expected_stage=case["stage"], note=_("Consent withdrawn"), resume_stage=case["stage"])
         audit.case_event(db, user, "case.consent_withdrawn", case["id"],
                          {"consent_id": consent_id, "case_paused": paused})
+        if consents.state(db, case["id"]) == "withdrawn":
+            # Nothing more goes to the family or the professionals: what was waiting is stopped now.
+            messages.cancel_for_case(db, case["id"], reason=str(messages.WITHDRAWN), user=user)
     return done(paused)
 
 

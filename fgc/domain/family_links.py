@@ -11,10 +11,11 @@ from flask_babel import lazy_gettext as _l
 from ..data import family_links as links
 from ..data import network
 from ..db import write
-from . import audit
+from . import audit, messages
 from .outcome import done, refused
 
 EXCLUDED = _l("This person is excluded because of risk, so they can never be sent a link")
+CLOSED = _l("This link no longer works, so it cannot be sent")
 
 
 def create(db, case_id, person_id, *, expires_at, pin_hash, consent_withdrawn, user):
@@ -53,3 +54,21 @@ def reset_pin(db, case_id, link, pin_hash, *, user):
                    {"link_id": link["id"], "person_id": link["person_id"], "was_locked": bool(link["pin_locked_at"]),
                     "had_pin": bool(link["pin_hash"])})
     return done(reset)
+
+
+def send(db, case_id, link, *, url, expires_on, channel, language, user):
+    """Queue the link to its holder by text message or email (``channel``). The PIN never goes with it. Done with
+    the message's id; refused, for the channel, when there is nowhere to send it or the person may not have it."""
+    if links.state(link) != "open":
+        return refused(str(CLOSED))
+    try:
+        with write(db):
+            recipient = messages.to_person(db, case_id, link["person_id"], channel)
+            message_id = messages.queue(
+                db, kind="family_link", channel=channel, recipient=recipient, case_id=case_id, language=language,
+                values={"expires_on": expires_on.isoformat(), "has_pin": bool(link["pin_hash"]),
+                        "link_id": link["id"]},
+                secret={"link": url}, user=user)
+    except messages.NotQueued as why:
+        return refused(str(why), field="channel")
+    return done(message_id)

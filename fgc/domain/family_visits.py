@@ -7,7 +7,7 @@ Each action is one transaction with its audit event, recorded under the case wit
 
 from ..data import family_links as links
 from ..db import write
-from . import audit
+from . import alerts, audit
 from .outcome import done
 
 
@@ -53,6 +53,7 @@ def acknowledge(db, link, plan_id, number):
     with write(db):
         links.acknowledge(db, link["id"], plan_id, number)
         record(db, "family.acknowledged", link, number=number)
+        alerts.plan_acknowledged(db, link, number)
     return done()
 
 
@@ -61,6 +62,7 @@ def update_task(db, link, plan_id, number, task_key, *, done_now, note):
     with write(db):
         links.add_task_update(db, link["id"], plan_id, number, task_key, done=done_now, note=note)
         record(db, "family.task_updated", link, number=number, task_key=task_key, done=done_now)
+        alerts.task_updated(db, link)
     return done()
 
 
@@ -72,6 +74,8 @@ def check_pin(db, session, link, right):
         if right and not locked:
             links.pass_pin(db, session["id"])
         record(db, "family.pin_" + ("locked" if locked else "passed" if right else "failed"), link)
+        if locked and not link["pin_locked_at"]:  # it locked with this try: tell the coordinator, once
+            alerts.pin_locked(db, link, links.get(db, link["case_id"], link["id"])["pin_locked_at"])
     return done(locked)
 
 

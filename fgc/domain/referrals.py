@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from ..data import cases as case_data
 from ..db import write
-from . import audit
+from . import alerts, audit
 from .deadlines import today
 from .outcome import conflict, done, refused
 
@@ -87,4 +87,5 @@ def submit(db, case_id, *, user, on=None):
         case_data.move(db, case_id, to_stage="referred", user_id=audit.user_id(user), expected_stage="draft",
                        referred_on=(on or today()).isoformat())
         audit.case_event(db, user, "case.referred", case_id)
+        alerts.referral_waiting(db, case_id)
     return done()

@@ -11,7 +11,7 @@ from ..data import audit as audit_data
 from ..data import cases as case_data
 from ..i18n import bdi, long_date
 from . import lifecycle
-from .vocabulary import DECISIONS, INVITATION, PLAN_STATUSES
+from .vocabulary import DECISIONS, INVITATION, MESSAGE_CHANNELS, MESSAGE_KINDS, PLAN_STATUSES
 
 PAGE_SIZE = 50
 
@@ -23,6 +23,7 @@ KINDS = {
     "meetings": _l("Meetings"),
     "plan": _l("Plan"),
     "family": _l("Family links and what families did"),
+    "messages": _l("Messages"),
     "views": _l("Who looked at the case"),
 }
 _KIND_OF = {
@@ -111,6 +112,13 @@ SENTENCES = {
     "family.pin_locked": _l("%(person)s’s family link was locked after wrong PINs"),
     "family.pdf_downloaded": _l("%(person)s downloaded their plan"),
     "case.viewed": _l("%(who)s looked at the case"),
+    "message.queued": _l("%(who)s queued a message to %(recipient)s: %(message)s"),
+    "message.sent": _l("The message to %(recipient)s was sent: %(message)s"),
+    "message.kept": _l("The message to %(recipient)s was kept here, not sent (no message service is set up): "
+                       "%(message)s"),
+    "message.delivered": _l("The message to %(recipient)s was delivered: %(message)s"),
+    "message.failed": _l("The message to %(recipient)s could not be sent: %(message)s"),
+    "message.cancelled": _l("The message to %(recipient)s was cancelled: %(message)s"),
 }
 _WORDS = {
     "reference": _l("reference"), "family": _l("family section"), "risks": _l("risks section"),
@@ -121,7 +129,8 @@ _WORDS = {
 
 
 def kind_of(action):
-    return _KIND_OF.get(action) or {"plan": "plan", "family": "family"}.get(action.split(".")[0], "other")
+    return _KIND_OF.get(action) or {"plan": "plan", "family": "family", "message": "messages"}.get(
+        action.split(".")[0], "other")
 
 
 def _meeting(names, meeting_id, kind):
@@ -133,7 +142,16 @@ def _meeting(names, meeting_id, kind):
 
 
 _TYPED = ("who", "person", "child", "professional", "consent", "pr_holder", "item", "task", "resource", "coordinator",
-          "note")
+          "note", "recipient")
+
+
+def _message_words(detail):
+    """"Family link by text message", from a message event's detail."""
+    if "kind" not in detail or "channel" not in detail:
+        return ""
+    kind = MESSAGE_KINDS.get(detail["kind"], detail["kind"])
+    channel = str(MESSAGE_CHANNELS.get(detail["channel"], detail["channel"])).lower()
+    return _("%(kind)s by %(channel)s", kind=kind, channel=channel)
 
 
 def sentence(event, names):
@@ -163,6 +181,10 @@ def sentence(event, names):
         "status": str(PLAN_STATUSES.get(detail.get("to"), detail.get("to", ""))),
         "outcome": str(DECISIONS.get(detail.get("outcome"), detail.get("outcome", ""))).lower(),
         "version": detail.get("version") or detail.get("number") or "",
+        "recipient": (name("person", "person_id") if detail.get("person_id") is not None
+                      else name("professional", "professional_id") if detail.get("professional_id") is not None
+                      else names["user"].get(detail.get("user_id"), unknown)),
+        "message": _message_words(detail),
     }
     key = action
     if action == "stage":

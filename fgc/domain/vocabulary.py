@@ -133,4 +133,21 @@ LINK_STATE_CLASSES = {"open": "govuk-tag--green", "expired": "govuk-tag--grey", 
                       "excluded": "govuk-tag--red"}
 # The kinds of background job (fgc.domain.jobs), as the admin's "Background work" page names them.
 JOB_KINDS = {"pdf.version": _l("PDF of a plan version for the case file"),
-             "pdf.kept": _l("PDF of a draft plan, or of a family's plan")}
+             "pdf.kept": _l("PDF of a draft plan, or of a family's plan"),
+             "message.send": _l("Sending a text message or email"),
+             "message.status": _l("Asking GOV.UK Notify whether a message was delivered"),
+             "reminders.due": _l("Looking for reminders that are due")}
+# Messages (fgc.domain.messages): what each kind is, how it goes, and where it has got to.
+MESSAGE_KINDS = {
+    "family_link": _l("Family link"), "meeting_invitation": _l("Meeting invitation"),
+    "meeting_changed": _l("Meeting changed"), "meeting_cancelled": _l("Meeting cancelled"),
+    "task_reminder": _l("Task reminder"), "review_reminder": _l("Review reminder"),
+    "referral_waiting": _l("Referral waiting for a coordinator"), "plan_acknowledged": _l("Plan read by the family"),
+    "task_updated": _l("Task updated by the family"), "pin_locked": _l("Family link locked"),
+}
+MESSAGE_CHANNELS = {"sms": _l("Text message"), "email": _l("Email")}
+MESSAGE_STATUSES = {"queued": _l("Queued"), "sending": _l("Sending"), "sent": _l("Sent"), "delivered": _l("Delivered"),
+                    "kept": _l("Kept, not sent"), "failed": _l("Failed"), "cancelled": _l("Cancelled")}
+MESSAGE_STATUS_CLASSES = {"queued": "govuk-tag--grey", "sending": "govuk-tag--light-blue", "sent": "govuk-tag--blue",
+                          "delivered": "govuk-tag--green", "kept": "govuk-tag--yellow", "failed": "govuk-tag--red",
+                          "cancelled": "govuk-tag--orange"}

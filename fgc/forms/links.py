@@ -41,5 +41,19 @@ class LetterForm(Form):
         return self.language.data if self.language.data in LANGUAGES else "en"
 
 
+CHANNELS = {"sms": _l("Text message"), "email": _l("Email")}
+MESSAGE_LANGUAGES = {"en": _l("English"), "cy": _l("Welsh")}
+
+
+class SendLinkForm(Form):
+    """Send the link by text message or email. The token travels back in the POST's body, as for the letter."""
+
+    token = HiddenField()
+    channel = RadioField(_l("How should it go?"), choices=choices(CHANNELS),
+                         validators=[InputRequired(_l("Select how to send the link"))])
+    message_language = RadioField(_l("Which language should the message be in?"), choices=choices(MESSAGE_LANGUAGES),
+                                  validators=[InputRequired(_l("Select which language the message is in"))])
+
+
 class ConfirmForm(Form):
     """Revoke a link, or set it a new PIN: only the CSRF token."""

@@ -56,3 +56,7 @@ class CancelMeetingForm(Form):
 
 class HeldForm(Form):
     held_on = DateInput(_l("Date it was held"), subject=_l("date it was held"), not_future=True)
+
+
+class TellForm(Form):
+    """Tell people about a meeting: only the CSRF token."""

@@ -95,3 +95,24 @@ def _row_errors(row, children, *, position):
                 "The relationship of person %(number)s to %(name)s must be %(max)s characters or fewer",
                 number=position, name=child["name"], max=RELATIONSHIP_MAX)
     return errors
+
+
+REMINDER_CHOICES = {"sms": _l("Yes, by text message"), "email": _l("Yes, by email"), "none": _l("No reminders")}
+
+
+class RemindersForm(Form):
+    """Whether a family member gets a reminder before each of their tasks is due: their choice, recorded with how
+    they asked."""
+
+    reminders = RadioField(_l("Do they want a reminder before each of their tasks is due?"),
+                           choices=choices(REMINDER_CHOICES),
+                           validators=[InputRequired(_l("Select whether they want reminders"))])
+    asked = text(_l("How did they ask?"), required=False)
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if self.reminders.data in ("sms", "email") and not (self.asked.data or "").strip():
+            self.asked.errors = [*self.asked.errors, _l("Enter how they asked for reminders, for example ‘on the "
+                                                        "phone to me’")]
+            return False
+        return valid

@@ -6,14 +6,16 @@ from flask_login import current_user
 
 from ..data import closure_days as closure_data
 from ..data import jobs as job_data
+from ..data import messages as message_data
 from ..data import sessions as session_data
 from ..data import users as user_data
 from ..db import get_db
-from ..domain import accounts, audit
+from ..domain import accounts, audit, messages, vocabulary
 from ..domain.vocabulary import JOB_KINDS, STAFF_ROLE_HINTS, STAFF_ROLES
 from ..forms.admin import ClosureDayForm, EditUserForm, UserForm
-from ..forms.base import show_outcome
+from ..forms.base import show_outcome, whole_number
 from .auth import roles_required
+from .messages import labels as message_labels
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 # The POST-only actions below need no form class: CSRFProtect checks every POST's token.
@@ -163,3 +165,30 @@ def jobs():
     db = get_db()
     return render_template("admin/jobs.html", counts=job_data.counts(db), failures=job_data.recent_failures(db),
                            job_kinds=JOB_KINDS)
+
+
+@bp.route("/messages")
+def messages_sent():
+    """Every message, newest first (optionally in one status): with nothing set up to send them, what would have
+    gone."""
+    db = get_db()
+    status = request.args.get("status") if request.args.get("status") in vocabulary.MESSAGE_STATUSES else None
+    page = whole_number(request.args.get("page", "1"), digits=5) or 1
+    rows, total = message_data.for_service(db, status=status, page=page)
+    pages = max(1, -(-total // message_data.PAGE_SIZE))
+    if page > pages:
+        return redirect(url_for("admin.messages_sent", status=status, page=pages))
+    audit.record("message.list_viewed", record_type="message", detail={"status": status, "page": page})
+    return render_template("admin/messages.html", messages=rows, total=total, page=page, pages=pages, status=status,
+                           page_size=message_data.PAGE_SIZE, missing=messages.missing_templates(), **message_labels())
+
+
+@bp.route("/messages/<id:message_id>")
+def message(message_id):
+    found = message_data.get(get_db(), message_id)
+    if found is None:
+        abort(404)
+    audit.record("message.viewed", record_type="case" if found["case_id"] else "message",
+                 record_id=found["case_id"] or message_id, detail={"message_id": message_id})
+    subject, body = messages.shown(found)
+    return render_template("admin/message.html", message=found, subject=subject, body=body, **message_labels())

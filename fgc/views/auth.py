@@ -26,7 +26,7 @@ login_manager.login_view = "auth.sign_in"
 PUBLIC_ENDPOINTS = {"auth.sign_in", "auth.set_password", "static", "main.healthz",
                     # Families have no accounts: their private link is their way in (fgc.views.family).
                     "family.robots", "family.open_link", "family.plan", "family.acknowledge", "family.task",
-                    "family.pin", "family.language", "family.quick_exit", "family.plan_pdf"}
+                    "family.pin", "family.language", "family.quick_exit", "family.plan_pdf", "family.stop_reminders"}
 
 
 class User(UserMixin):

@@ -20,10 +20,11 @@ from .. import i18n
 from ..data import cases as case_data
 from ..data import consents
 from ..data import family_links as links
+from ..data import messages as message_data
 from ..data import plans as plan_data
 from ..data import users as user_data
 from ..db import get_db
-from ..domain import family_visits, filing, passwords, plan_document, throttle
+from ..domain import family_visits, filing, passwords, plan_document, reminders, throttle
 from ..forms import family as forms
 from ..render import family_pdf
 from ..security import csrf
@@ -156,7 +157,17 @@ def _plan_context(db, link):
         "updates": _updates_by_task(db, plan, link) if plan else {},
         "key": key,
         "answers": {task["key"]: plan_document.task_answers(task, key, unknown=False) for _, task in tasks},
+        "reminders": _reminders(db, link),
     }
+
+
+def _reminders(db, link):
+    """"sms" or "email" while this person has chosen task reminders, "stopped" once they stopped them here, else
+    None."""
+    choice = message_data.choice(db, link["person_id"])
+    if choice and choice["choice"] == "in":
+        return choice["channel"]
+    return "stopped" if choice and choice["source"] == "family" else None
 
 
 @bp.route("/family/")
@@ -215,6 +226,16 @@ def acknowledge():
         abort(400)
     family_visits.acknowledge(db, link, plan["id"], number)
     return redirect(url_for("family.plan", _anchor="read"), code=303)
+
+
+@bp.route("/family/reminders/stop", methods=["POST"])
+def stop_reminders():
+    """"Stop reminders": no more reminders before their tasks are due, straight away."""
+    _, link = _current()
+    if not forms.ActionForm().validate_on_submit():
+        abort(400)
+    reminders.stop_from_family(get_db(), link, family_visits.actor(link))
+    return redirect(url_for("family.plan", _anchor="reminders"), code=303)
 
 
 @bp.route("/family/tasks/<int(max=999999999):task_key>", methods=["GET", "POST"])

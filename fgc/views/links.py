@@ -25,10 +25,11 @@ from wtforms.fields.choices import SelectChoice
 from .. import access
 from ..data import consents, iso, network, parse
 from ..data import family_links as links
+from ..data import messages as message_data
 from ..data import plans as plan_data
 from ..data import users as user_data
 from ..db import get_db
-from ..domain import audit, family_links, passwords, vocabulary
+from ..domain import audit, family_links, messages, passwords, vocabulary
 from ..domain.deadlines import today
 from ..domain.workdays import add_months
 from ..forms import links as forms
@@ -142,12 +143,28 @@ def _task_labels(db, plan, updates):
                           or _("A task no longer in the plan"))
 
 
-def _created_page(case, link, person, token, *, pin=None, error=None, status=200):
+def _send_options(person):
+    """The ways this person's link can be sent: {channel: what it goes to}, from their details on record."""
+    options = {}
+    if "sms" in messages.channels() and messages.mobile(person["phone"]):
+        options["sms"] = _("Text message to %(number)s", number=messages.mobile(person["phone"]))
+    if "email" in messages.channels() and messages.email_address(person["email"]):
+        options["email"] = _("Email to %(address)s", address=messages.email_address(person["email"]))
+    return options
+
+
+def _created_page(case, link, person, token, *, pin=None, error=None, status=200, form=None, sent=None):
     """The one page that shows the link (and the PIN, when there is a new one). Rendered from a POST only."""
     url = url_for("family.open_link", token=token, _external=True)
-    form = forms.LetterForm(formdata=None, data={"token": token})
+    options = _send_options(person)
+    if form is None:
+        form = forms.SendLinkForm(formdata=None, data={
+            "token": token, "message_language": messages.language_of(person),
+            "channel": next(iter(options)) if len(options) == 1 else None})
+    form.channel.choices = [SelectChoice(channel, label) for channel, label in options.items()]
     page = render_template("links/created.html", case=case, link=link, person=person, url=url, pin=pin,
-                           expires_on=expiry_day(link), form=form, error=error)
+                           expires_on=expiry_day(link), token=token, form=form, error=error, sent=sent,
+                           options=options)
     return page, status
 
 
@@ -212,6 +229,15 @@ def new(case_id):
                            hints={str(person["id"]): note for person, note in offered if note})
 
 
+def _token(db, case, link, token):
+    """The link's token, posted back by the page that showed it; 400 if it is not this link's."""
+    token = token or ""
+    found = links.by_token(db, token) if TOKEN.fullmatch(token) else None
+    if found is None or found["id"] != link["id"] or found["case_id"] != case["id"]:
+        abort(400)  # not this link's token: the link exists, the request is wrong
+    return token
+
+
 def _no_letter(db, case_id, link):
     """Why there is no letter to print for this link, or None."""
     state = _state(link)
@@ -235,10 +261,7 @@ def print_letter(case_id, link_id):
     form = forms.LetterForm()
     if not form.validate_on_submit():
         abort(400)
-    token = form.token.data or ""
-    found = links.by_token(db, token) if TOKEN.fullmatch(token) else None
-    if found is None or found["id"] != link["id"] or found["case_id"] != case["id"]:
-        abort(400)  # not this link's token: the link exists, the request is wrong
+    token = _token(db, case, link, form.token.data)
     refusal = _no_letter(db, case_id, link)
     if refusal:
         flash(refusal, "error")
@@ -262,6 +285,28 @@ def print_letter(case_id, link_id):
     response = Response(document, mimetype="application/pdf")
     response.headers.set("Content-Disposition", "attachment", filename=letter.filename(case["reference"], language))
     return response
+
+
+@bp.route("/<id:link_id>/send", methods=["POST"])
+@login_required
+def send(case_id, link_id):
+    """Send the link by text message or email, from the token posted back by the page that showed it."""
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    link = _link(db, case_id, link_id)
+    form = forms.SendLinkForm()
+    token = _token(db, case, link, form.token.data)
+    person = network.get(db, case_id, link["person_id"])
+    form.channel.choices = [SelectChoice(channel, label) for channel, label in _send_options(person).items()]
+    if form.validate():
+        outcome = family_links.send(db, case_id, link, url=url_for("family.open_link", token=token, _external=True),
+                                    expires_on=expiry_day(link), channel=form.channel.data,
+                                    language=form.message_language.data, user=current_user)
+        if outcome.done:
+            return _created_page(case, link, person, token, sent=message_data.get(db, outcome.value))
+        show_outcome(form, outcome, None)
+    return _created_page(case, link, person, token, form=form)
 
 
 @bp.route("/<id:link_id>/revoke", methods=["GET", "POST"])

@@ -4,14 +4,14 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from .. import access, service
 from ..data import consents, iso, parse
 from ..data import meetings as meeting_data
-from ..data import users as user_data
 from ..db import get_db
-from ..domain import audit, invites, lifecycle, meetings
+from ..domain import audit, invites, lifecycle, meeting_messages, meetings
 from ..domain.workdays import bank_holiday_title
 from ..forms import meetings as forms
 from ..forms.base import show_outcome, version_of
@@ -169,12 +169,6 @@ def held(case_id, meeting_id):
     return render_template("meetings/held.html", case=case, form=form, meeting=meeting)
 
 
-def _organiser(case):
-    """The allocated coordinator organises the meeting, so every copy of the invite names the same organiser."""
-    coordinator = user_data.get(get_db(), case["coordinator_id"]) if case["coordinator_id"] else None
-    return coordinator["email"] if coordinator else current_user.email
-
-
 @bp.route("/<id:meeting_id>/invite.ics")
 @login_required
 def invite(case_id, meeting_id):
@@ -187,31 +181,42 @@ def invite(case_id, meeting_id):
         flash(refusal, "error")
         return redirect(url_for("cases.meetings_list", case_id=case_id))
     # Invites may travel outside the council: they name the case reference, never the children.
-    # gettext (not lazy_gettext) here: the calendar file and the audit trail get plain str.
-    conference = meeting["kind"] == "conference"
-    reference = case["reference"]
-    description = "\n\n".join(part for part in (
-        _("Family group conference for case %(reference)s.", reference=reference) if conference else
-        _("Family group review for case %(reference)s.", reference=reference),
-        _("Address: %(address)s", address=meeting["address"]) if meeting["address"] else "",
-        _("Access: %(notes)s", notes=meeting["access_notes"]) if meeting["access_notes"] else "",
-        _("Interpreter: %(language)s", language=meeting["interpreter_language"])
-        if meeting["interpreter_language"] else "",
-        _("Joining remotely: %(details)s", details=meeting["remote_details"]) if meeting["remote_details"] else "",
-    ) if part)
-    summary = _("Family group conference – %(reference)s", reference=reference) if conference else \
-        _("Family group review – %(reference)s", reference=reference)
-    body = invites.meeting_invite(
-        uid=meeting["uid"], sequence=meeting["sequence"], starts_at=parse(meeting["starts_at"]),
-        ends_at=parse(meeting["ends_at"]), summary=summary,
-        location=", ".join(part for part in (meeting["venue"], meeting["address"].replace("\n", ", ")) if part),
-        description=description, cancelled=meeting["status"] == "cancelled",
-        organiser_email=_organiser(case))
+    body = meeting_messages.calendar(case, meeting, organiser_email=meeting_messages.organiser(get_db(), case,
+                                                                                                current_user),
+                                     for_family=False)
     audit.record("case.invite_downloaded", record_type="case", record_id=case_id,
                  detail={"meeting_id": meeting_id, "sequence": meeting["sequence"],
                          # The audit trail has always held "Conference"/"Review" here: keep that exact English,
                          # whatever the interface language, rather than a (lazy or translated) label.
                          "kind": meeting["kind"].capitalize()})
     filename = invites.invite_filename(case["reference"], meeting["kind"])
-    return Response(body, mimetype="text/calendar", headers={
+    return Response(body.encode("utf-8"), mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/<id:meeting_id>/tell", methods=["GET", "POST"])
+@login_required
+def tell(case_id, meeting_id):
+    """Tell everyone invited about the meeting as it now is: an invitation, a change or a cancellation."""
+    case = access.current_case()
+    access.require("progress")
+    db = get_db()
+    meeting = _meeting(case_id, meeting_id)
+    if meeting["status"] == "held":
+        abort(404)
+    form = forms.TellForm()
+    if form.validate_on_submit():
+        outcome = meeting_messages.send(db, case, meeting, user=current_user)
+        if outcome.done:
+            flash(ngettext("%(num)d message is on its way", "%(num)d messages are on their way", outcome.value)
+                  if outcome.value else _("Everyone who can be told already has been"), "success")
+            return redirect(url_for("messages.index", case_id=case_id))
+        flash(outcome.problem, "error")
+    earlier = meeting_messages.told_before(db, meeting_id)
+    people = meeting_messages.recipients(db, case, meeting)
+    for person in people:
+        person["kind"] = meeting_messages.kind_for(meeting, (person["who"], person["id"]) in earlier)
+        if person["kind"] == "meeting_cancelled" and (person["who"], person["id"]) not in earlier:
+            person["channel"], person["why"] = None, _("Was never told about it")
+    return render_template("meetings/tell.html", case=case, meeting=meeting, form=form, people=people,
+                           withdrawn=_refuse_if_paused(case))

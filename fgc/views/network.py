@@ -1,6 +1,6 @@
 """The family network register: people, relationships, invitations, exclusions and attendance."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -8,9 +8,10 @@ from flask_login import current_user, login_required
 from .. import access
 from ..data import cases as case_data
 from ..data import meetings as meeting_data
+from ..data import messages as message_data
 from ..data import network, professionals
 from ..db import get_db
-from ..domain import deadlines, family_network, vocabulary
+from ..domain import deadlines, family_network, reminders, vocabulary
 from ..forms import network as forms
 from ..forms.base import show_outcome, strip, version_of
 from ..render import network_picture
@@ -142,6 +143,32 @@ def invitation(case_id, person_id):
             return redirect(url_for("network.register", case_id=case_id))
     return render_template("network/form.html", case=case, form=form, person=person,
                            title=_("Invitation for %(name)s", name=person["name"]), button=_("Save"))
+
+
+@bp.route("/<id:person_id>/reminders", methods=["GET", "POST"])
+@login_required
+def reminders_choice(case_id, person_id):
+    """A family member's choice of reminders before their tasks are due, recorded with how they asked."""
+    case = access.current_case()
+    access.require("progress")
+    person = _person(case_id, person_id)
+    if person["excluded"]:
+        abort(404)
+    db = get_db()
+    current = message_data.choice(db, person_id)
+    chosen = current["channel"] if current and current["choice"] == "in" else "none"
+    form = forms.RemindersForm(data={"reminders": chosen} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        channel = form.reminders.data if form.reminders.data != "none" else None
+        outcome = reminders.choose(db, case_id, person_id, channel=channel, asked=form.asked.data or "",
+                                   user=current_user)
+        if outcome.done:
+            flash(_("%(name)s will get a reminder before each of their tasks is due", name=person["name"]) if channel
+                  else _("%(name)s will not get reminders", name=person["name"]), "success")
+            return redirect(url_for("network.register", case_id=case_id))
+        show_outcome(form, outcome, None)
+    return render_template("network/reminders.html", case=case, form=form, person=person, current=current,
+                           days=current_app.config["TASK_REMINDER_DAYS"])
 
 
 @bp.route("/<id:person_id>/exclude", methods=["GET", "POST"])

@@ -18,6 +18,13 @@ HOUR = datetime.timedelta(hours=1)
 WINDOW = datetime.timedelta(minutes=15)
 
 
+
+@pytest.fixture(autouse=True)
+def in_the_app(app):
+    """Actions run inside the app, as from a page or a command: they queue messages by its settings."""
+    with app.app_context():
+        yield
+
 @pytest.fixture
 def link(db, case_id, nain):  # noqa: F811
     link_id, _token = make_link(db, case_id, nain["id"], pin="2468")

@@ -13,6 +13,13 @@ from fgc.db import write
 from fgc.domain import deadlines, referrals
 
 
+@pytest.fixture(autouse=True)
+def in_the_app(app):
+    """Actions run inside the app, as from a page or a command: they queue messages by its settings."""
+    with app.app_context():
+        yield
+
+
 @pytest.fixture
 def referrer(db):
     """The social worker, as the user row that the command line and the demo act as."""
@@ -131,7 +138,10 @@ def test_a_submitted_referral_is_referred_on_the_day_it_was_sent_and_audited(db,
     assert referrals.submit(db, draft["id"], user=referrer, on=on).done
     case = case_data.get(db, draft["id"])
     assert (case["stage"], case["referred_on"]) == ("referred", (on or deadlines.today()).isoformat())
-    assert case_events(db, draft["id"]) == [("case.referred", None)]
+    events = case_events(db, draft["id"])
+    assert events[0] == ("case.referred", None)
+    assert [(action, detail["kind"]) for action, detail in events[1:]] == [("message.queued", "referral_waiting")], \
+        "the manager is told it is waiting for a coordinator"
 
 
 def test_a_referral_sent_twice_is_refused_the_second_time(db, referrer, draft):
@@ -139,4 +149,4 @@ def test_a_referral_sent_twice_is_refused_the_second_time(db, referrer, draft):
     with pytest.raises(VersionConflict):
         referrals.submit(db, draft["id"], user=referrer)
     assert [row["to_stage"] for row in case_data.stage_history(db, draft["id"])] == ["referred"]
-    assert len(case_events(db, draft["id"])) == 1
+    assert [action for action, _ in case_events(db, draft["id"])] == ["case.referred", "message.queued"]

@@ -58,4 +58,5 @@ def test_an_unknown_action_still_says_who(app):
 
 def test_every_kind_a_filter_offers_has_events():
     assert {kind_of(a) for a in ("case.person_saved", "stage", "case.viewed", "plan.decided", "family.viewed",
-                                 "case.meeting_held", "case.baseline_recorded", "case.referred")} == set(KINDS)
+                                 "case.meeting_held", "case.baseline_recorded", "case.referred",
+                                 "message.sent")} == set(KINDS)

@@ -251,3 +251,29 @@ def test_the_family_see_what_each_task_answers_as_references_with_a_key(client, 
     assert [text(entry) for entry in welsh.select("#answers-key > li")] == [
         "LlS1 Llinell sylfaen: Mr X must not visit the house", "C1 Cwestiwn: Who will look after the children?"]
     assert text(welsh.select_one("#plan-answers")) == "Beth mae’n rhaid i’r cynllun ei ateb"
+
+
+def test_a_family_member_stops_their_task_reminders_from_their_plan(client, db, case_id, nain):
+    from fgc.data import messages as message_data
+    agreed_with_own_task(db, case_id, nain["id"])
+    with write(db):
+        message_data.record_choice(db, nain["id"], choice="in", channel="sms", asked="On the phone",
+                                   recorded_by=1, source="staff", at=now())
+    _, token = make_link(db, case_id, nain["id"])
+    open_link(client, token)
+    page = check_page(client.get("/family/"))
+    section = page.select_one("#reminders").find_parent()
+    assert "You asked for a text message a few days before each of your tasks is due" in text(section)
+    form = page.find("form", action="/family/reminders/stop")
+    response = client.post("/family/reminders/stop",
+                           data={"csrf_token": form.find("input", attrs={"name": "csrf_token"})["value"]})
+    assert response.status_code == 303 and response.location.endswith("/family/#reminders")
+    page = check_page(client.get("/family/"))
+    assert "You will not get reminders" in text(page) and page.find("form", action="/family/reminders/stop") is None
+    assert message_data.choice(db, nain["id"])["choice"] == "out"
+    events = [row["action"] for row in audit_data.for_record(db, "case", case_id)]
+    assert "message.reminders_stopped" in events
+
+
+def test_stopping_reminders_needs_an_open_link(client):
+    assert client.post("/family/reminders/stop").status_code in (400, 403, 404)

@@ -21,14 +21,22 @@ def free_port():
 
 
 class Relay:
-    def __init__(self):
+    def __init__(self, *, tls_context=None, require_starttls=False, login=None):
+        """``tls_context`` offers STARTTLS; ``login`` ((user, password)) asks for AUTH and accepts only that."""
         self.messages = []
         self.envelopes = []
         self.refuse_rcpt = []
         self.refuse_data = []
         self.lock = threading.Lock()
         self.port = free_port()
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        options = {}
+        if tls_context is not None:
+            options.update(tls_context=tls_context, require_starttls=require_starttls)
+        if login is not None:
+            options.update(authenticator=self._authenticate, auth_require_tls=True)
+        self.login = login
+        self.logins = []
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port, **options)
 
     @property
     def url(self):
@@ -40,6 +48,13 @@ class Relay:
 
     def stop(self):
         self.controller.stop()
+
+    def _authenticate(self, server, session, envelope, mechanism, auth_data):
+        from aiosmtpd.smtp import AuthResult
+        user = auth_data.login.decode() if isinstance(auth_data.login, bytes) else auth_data.login
+        password = auth_data.password.decode() if isinstance(auth_data.password, bytes) else auth_data.password
+        self.logins.append((user, password, bool(session.ssl)))
+        return AuthResult(success=(user, password) == tuple(self.login))
 
     # aiosmtpd's handler hooks
 
@@ -59,3 +74,13 @@ class Relay:
             self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
             self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 Message accepted for delivery"
+
+
+def self_signed(folder):
+    """A certificate for 127.0.0.1 and its key, made with openssl: (certificate path, key path)."""
+    import subprocess
+    cert, key = folder / "relay.pem", folder / "relay.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out",
+                    str(cert)], check=True, capture_output=True)
+    return cert, key

@@ -83,3 +83,31 @@ def test_credentials_are_never_sent_to_a_relay_without_starttls(relay):
 def test_an_address_that_cannot_be_written_is_refused(relay):
     with pytest.raises(Refused):
         gateway(relay).send(email(address="not an address"))
+
+
+@pytest.fixture
+def tls_relay(tmp_path):
+    import ssl
+
+    from smtp_server import Relay, self_signed
+    cert, key = self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    server = Relay(tls_context=context, require_starttls=True, login=("fgc", "s3cret p@ss")).start()
+    yield server, cert
+    server.stop()
+
+
+def test_credentials_go_only_over_starttls_to_a_relay_that_is_trusted(tls_relay):
+    relay, cert = tls_relay
+    url = relay.url.replace("smtp://", "smtp://fgc:s3cret%20p%40ss@")
+    Smtp(url, sender="fgc@council.example.org", timeout=5, ca_file=str(cert)).send(email())
+    assert relay.logins == [("fgc", "s3cret p@ss", True)], "signed in once, over TLS"
+    assert [message["To"] for message in relay.messages] == ["nain@example.org"]
+
+
+def test_a_relay_whose_certificate_is_not_trusted_gets_nothing(tls_relay):
+    relay, _cert = tls_relay
+    with pytest.raises(TryAgain):
+        Smtp(relay.url.replace("smtp://", "smtp://fgc:x@"), sender="fgc@council.example.org", timeout=5).send(email())
+    assert relay.logins == [] and relay.messages == []

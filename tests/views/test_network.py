@@ -5,8 +5,8 @@ import sqlite3
 import pytest
 
 from fgc.data import cases as case_data
-from fgc.domain import plan_document
-from fgc.data import network, plans
+from fgc.domain import messages, plan_document, reminders
+from fgc.data import meetings, network, plans
 from fgc.db import write
 
 from conftest import check_page, text
@@ -117,6 +117,23 @@ def test_every_path_refuses_an_excluded_person(client, sign_in, db, case_id):
     with write(db):
         db.execute("UPDATE people SET roles = '[\"pr_holder\"]' WHERE id = ?", [person["id"]])
     assert "Mr X" not in plan_document.assemble(db, case_data.get(db, case_id), plan)["copies_to"]
+    # Messages: no text message or email, of any kind, by any path.
+    with write(db):
+        db.execute("UPDATE people SET phone = '07700 900111', email = 'mrx@example.org' WHERE id = ?",
+                   [person["id"]])
+    assert client.get(f"/cases/{case_id}/network/{person['id']}/reminders").status_code == 404
+    with client.application.test_request_context():
+        for channel in ("sms", "email"):
+            with pytest.raises(messages.NotQueued, match="excluded"):
+                messages.to_person(db, case_id, person["id"], channel)
+        assert not reminders.choose(db, case_id, person["id"], channel="sms", asked="x", user=None).done
+        from fgc.domain import meeting_messages
+        assert person["id"] not in [r["id"] for r in meeting_messages.recipients(
+            db, case_data.get(db, case_id), meetings.for_case(db, case_id)[0]) if r["who"] == "person"]
+    with pytest.raises(sqlite3.IntegrityError), write(db):
+        db.execute("INSERT INTO messages (case_id, kind, audience, channel, person_id, address, reference, send_after, "
+                   "queued_at, updated_at) VALUES (?, 'family_link', 'family', 'sms', ?, '07700900111', 'fgc-x', 'x', "
+                   "'x', 'x')", [case_id, person["id"]])
 
 
 def test_lifting_an_exclusion_is_recorded_with_who_and_why(client, sign_in, db, case_id):

@@ -1617,42 +1617,68 @@ class _app_context:
         self.context.pop()
 
 
-def write_sidecar(out, gen):
-    """PATH.json: who to sign in as, a representative open case and a common surname to search for."""
+# What the sidecar picks at every size, so a page shows the same amount at 1,000 cases as at 200,000 and only the
+# history behind it grows: a coordinator with this many open cases, a social worker with this many open
+# referrals, and, of that coordinator's cases with an agreed plan, one with this many people and tasks.
+COORDINATOR_OPEN, SOCIAL_WORKER_OPEN, CASE_PEOPLE, CASE_TASKS = 13, 5, 20, 8
+
+
+def write_sidecar(out, gen=None):
+    """PATH.json: who to sign in as, a representative open case and a common surname to search for.
+
+    Read from the file alone (``gen`` is not needed), so ``--sidecar-only`` can rewrite it for a file already
+    made. The people and the case are chosen by shape (see the constants above), the same at every size.
+    """
     conn = sqlite3.connect(str(out))
     conn.row_factory = sqlite3.Row
-    coordinator = conn.execute(
-        "SELECT coordinator_id, count(*) AS n FROM cases WHERE stage NOT IN ('draft', 'closed') "
-        "AND coordinator_id IS NOT NULL GROUP BY coordinator_id ORDER BY n DESC, coordinator_id LIMIT 1").fetchone()
+    open_stages = "('draft', 'closed')"
+
+    def email(user_id):
+        return conn.execute("SELECT email FROM users WHERE id = ?", [user_id]).fetchone()[0]
+
+    # The coordinators with about COORDINATOR_OPEN open cases, and of their cases with an agreed plan the one
+    # nearest CASE_PEOPLE people and CASE_TASKS tasks.
     case = conn.execute(
-        "SELECT c.id, c.reference, c.stage, (SELECT count(*) FROM people p WHERE p.case_id = c.id) AS people, "
-        "(SELECT count(*) FROM plan_tasks t JOIN plans pl ON pl.id = t.plan_id WHERE pl.case_id = c.id) AS tasks "
-        "FROM cases c WHERE c.coordinator_id = ? AND c.stage IN ('plan_agreed', 'review_scheduled', 'review_held') "
-        "ORDER BY people + tasks DESC, c.id LIMIT 1", [coordinator["coordinator_id"]]).fetchone()
-    if case is None:
+        f"WITH load AS (SELECT coordinator_id, count(*) AS n FROM cases WHERE stage NOT IN {open_stages} "
+        f"AND coordinator_id IS NOT NULL GROUP BY coordinator_id) "
+        f"SELECT c.id, c.reference, c.stage, c.coordinator_id, load.n AS coordinator_open, "
+        f"(SELECT count(*) FROM people p WHERE p.case_id = c.id) AS people, "
+        f"(SELECT count(*) FROM plan_tasks t JOIN plans pl ON pl.id = t.plan_id WHERE pl.case_id = c.id) AS tasks "
+        f"FROM cases c JOIN load ON load.coordinator_id = c.coordinator_id "
+        f"WHERE c.stage IN ('plan_agreed', 'review_scheduled', 'review_held') AND abs(load.n - ?) <= 2 "
+        f"ORDER BY abs(people - ?) + abs(tasks - ?), abs(load.n - ?), c.id LIMIT 1",
+        [COORDINATOR_OPEN, CASE_PEOPLE, CASE_TASKS, COORDINATOR_OPEN]).fetchone()
+    coordinator = {"coordinator_id": case["coordinator_id"], "n": case["coordinator_open"]} if case else \
+        conn.execute(f"SELECT coordinator_id, count(*) AS n FROM cases WHERE stage NOT IN {open_stages} AND "
+                     f"coordinator_id IS NOT NULL GROUP BY coordinator_id ORDER BY n DESC LIMIT 1").fetchone()
+    coordinator_open = coordinator["n"]
+    if case is None:  # a history too small to have one: the coordinator's newest open case
         case = conn.execute("SELECT id, reference, stage, 0 AS people, 0 AS tasks FROM cases WHERE coordinator_id = ? "
                             "AND stage NOT IN ('closed') ORDER BY id DESC LIMIT 1",
                             [coordinator["coordinator_id"]]).fetchone()
     social_worker = conn.execute(
-        "SELECT created_by, count(*) AS n, sum(stage != 'closed') AS open FROM cases GROUP BY created_by "
-        "ORDER BY n DESC, created_by LIMIT 1").fetchone()
-    manager = gen.staff.managers[0]
+        f"SELECT created_by, count(*) AS n, sum(stage NOT IN {open_stages}) AS open FROM cases GROUP BY created_by "
+        f"ORDER BY abs(sum(stage NOT IN {open_stages}) - ?), count(*) DESC, created_by LIMIT 1",
+        [SOCIAL_WORKER_OPEN]).fetchone()
+    manager = conn.execute("SELECT id FROM users WHERE role = 'manager' ORDER BY id LIMIT 1").fetchone()[0]
+    admin = conn.execute("SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1").fetchone()[0]
     surname = F.COMMON_SURNAMES[0][0]
     matches = conn.execute("SELECT count(*) FROM case_search WHERE case_search MATCH ?", [f'"{surname}"*']).fetchone()[0]
-    conn.close()
+    cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
     info = {
         "password": PASSWORD,
-        "cases": len(gen.cases),
-        "coordinator": {"email": gen.staff.email(coordinator["coordinator_id"]), "open_cases": coordinator["n"]},
-        "manager": {"email": gen.staff.email(manager)},
-        "social_worker": {"email": gen.staff.email(social_worker["created_by"]), "referred_cases": social_worker["n"],
+        "cases": cases,
+        "coordinator": {"email": email(coordinator["coordinator_id"]), "open_cases": coordinator_open},
+        "manager": {"email": email(manager)},
+        "social_worker": {"email": email(social_worker["created_by"]), "referred_cases": social_worker["n"],
                           "open_cases": social_worker["open"]},
-        "admin": {"email": gen.staff.email(gen.staff.admin)},
+        "admin": {"email": email(admin)},
         "case": {"id": case["id"], "reference": case["reference"], "stage": case["stage"], "people": case["people"],
                  "tasks": case["tasks"]},
         "surname": surname,
         "surname_matches": matches,
     }
+    conn.close()
     path = sidecar_path(out)
     path.write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
@@ -1686,9 +1712,14 @@ def main():
     parser.add_argument("--defer-indexes", action="store_true",
                         help="drop the audit trail's indexes while loading and make them again after")
     parser.add_argument("--check", action="store_true", help="check the file afterwards (see the docstring)")
+    parser.add_argument("--sidecar-only", action="store_true",
+                        help="only write PATH.json again for a file already made (who to sign in as, which case)")
     parser.add_argument("--app-dir", default=str(Path(__file__).resolve().parent.parent),
                         help="the checkout whose fgc makes the schema (default: this one)")
     args = parser.parse_args()
+    if args.sidecar_only:
+        print(f"sidecar: {write_sidecar(args.out)}")
+        return
     modules = load_fgc(args.app_dir)
     generate(args, modules)
     if args.check:

@@ -376,6 +376,7 @@ def _send(db, job):
     except TryAgain as error:
         with write(db):
             message_data.delay(db, message["id"], until=now(), reason=str(error)[:500], at=now())
+            _audit(db, "message.retrying", message_data.get(db, message["id"]), extra={"why": str(error)[:300]})
         raise
     except Refused as error:
         raise jobs.Permanent(str(error)) from error

@@ -117,6 +117,8 @@ SENTENCES = {
     "message.kept": _l("The message to %(recipient)s was kept here, not sent (no message service is set up): "
                        "%(message)s"),
     "message.delivered": _l("The message to %(recipient)s was delivered: %(message)s"),
+    "message.retrying": _l("The message to %(recipient)s could not be sent yet, and will be tried again: "
+                           "%(message)s"),
     "message.failed": _l("The message to %(recipient)s could not be sent: %(message)s"),
     "message.cancelled": _l("The message to %(recipient)s was cancelled: %(message)s"),
 }

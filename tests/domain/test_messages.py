@@ -121,6 +121,7 @@ def test_a_gateway_failure_is_tried_again_and_sent_once(notify, notify_app, fail
     run(app)
     assert message_data.get(db, message_id)["status"] == "sent"
     assert len(notify.sent()) == 1
+    assert actions(db, case_id) == ["message.queued", "message.retrying", "message.retrying", "message.sent"]
 
 
 def test_a_send_whose_answer_never_came_is_not_sent_again(notify, notify_app):

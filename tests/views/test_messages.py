@@ -223,3 +223,27 @@ def test_reminders_by_email_need_an_email_address(client, sign_in, db, case_id):
     response = client.submit(f"/cases/{case_id}/network/{dai}/reminders", {"reminders": "email", "asked": "Asked"})
     assert "There is no email address on record for Dai Jones" in text(check_page(response))
     assert message_data.choice(db, dai) is None
+
+
+def test_a_link_sent_by_email_through_the_relay_opens_the_plan(relay, smtp_app):
+    app = smtp_app
+    db = connect(app.config["DATABASE"])
+    created = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="MSG-VIEW-4",
+                        coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_scheduled")
+    nain = next(p for p in network.for_case(db, created) if p["name"] == "Nain Jones")
+    with write(db):
+        network.save(db, created, {"email": "nain@example.org"}, person_id=nain["id"], version=nain["version"])
+    coordinator = PageClient(app.test_client())
+    assert coordinator.submit("/sign-in", {"email": "coordinator@example.org", "password": PASSWORD}).status_code == 302
+    page, token = created_page(coordinator, db, created, name="Nain Jones")
+    send(coordinator, created, page, token, channel="email", message_language="cy")
+    worker.run_due(app)
+    [email] = relay.messages
+    body = email.get_body(("plain",)).get_content()
+    assert "Mae eich cynllun teulu" in body, "in Welsh, as chosen"
+    link = re.search(r"https?://\S+/f/[A-Za-z0-9_-]+", body).group(0)
+    family = app.test_client()
+    opened = family.get(link.split("localhost", 1)[-1])
+    assert opened.status_code == 303 and opened.location == "/family/"
+    assert family.get("/family/").status_code == 200
+    db.close()

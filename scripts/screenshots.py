@@ -45,10 +45,12 @@ def pages(case_id):
         ("case-meetings", COORDINATOR, f"{case}/meetings"),
         ("case-plan", COORDINATOR, f"{case}/plan"),
         ("case-links", COORDINATOR, f"{case}/links"),
+        ("case-messages", COORDINATOR, f"{case}/messages#messages-list"),
         ("case-timeline", COORDINATOR, f"{case}/timeline"),
         ("plans-list", SOCIAL_WORKER, "/plans"),
         ("manager-home", MANAGER, "/"),
         ("admin-users", ADMIN, "/admin/users"),
+        ("admin-messages", ADMIN, "/admin/messages"),
         ("family-plan", None, "family"),
     ]
 
@@ -65,7 +67,10 @@ def build_demo(folder):
         if result.exit_code:
             sys.exit(f"flask {' '.join(args)} failed:\n{result.output}")
     family = next(line.split()[0] for line in result.output.splitlines() if line.strip().startswith("/f/"))
+    from fgc import worker
     from fgc.db import connect
+
+    worker.run_due(app)  # as the worker beside the server would: PDFs made, messages kept
 
     db = connect(app.config["DATABASE"])
     case_id = db.execute("SELECT id FROM cases WHERE reference = ?", [RICHEST]).fetchone()[0]

@@ -38,6 +38,7 @@ benchmark: install
 	$(BIN)/python benchmarks/bench_cases.py
 	$(BIN)/python benchmarks/pdf.py
 	$(BIN)/python benchmarks/load.py --sizes $(LOAD_SIZES)
+	$(BIN)/python benchmarks/flat.py --sizes $(LOAD_SIZES)
 
 screenshots: install-test
 	$(BIN)/python scripts/screenshots.py

@@ -75,13 +75,16 @@ def values(meeting):
 
 
 def recipients(db, case, meeting):
-    """Who would be told, each as a dict: name, who ("person"/"professional"), id, channel (or None) and why not."""
+    """Who would be told, and what: dicts of name, who ("person"/"professional"), id, kind (the message the
+    meeting's state calls for them), channel (None if they cannot be told) and why not."""
+    earlier = message_data.told_about_meeting(db, meeting["id"])
+    usable = messages.channels()
     found = []
     for person in network.for_case(db, case["id"]):
         if person["excluded"] or person["invitation"] not in TOLD:
             continue
-        channel = next((option for option in ("email", "sms") if option in messages.channels()
-                        and _reachable(option, person)), None)
+        channel = next((option for option in ("email", "sms") if option in usable and _reachable(option, person)),
+                       None)
         why = None
         if channel is None:
             why = (_("Has only a mobile number, and this service cannot send text messages")
@@ -92,6 +95,11 @@ def recipients(db, case, meeting):
         found.append({"who": "professional", "id": professional["id"], "name": professional["name"],
                       "channel": "email" if email else None,
                       "why": None if email else _("No email address in their contact details")})
+    for recipient in found:
+        told = (recipient["who"], recipient["id"]) in earlier
+        recipient["kind"] = kind_for(meeting, told)
+        if recipient["kind"] == "meeting_cancelled" and not told:  # never told of it, so nothing to cancel
+            recipient["channel"], recipient["why"] = None, _("Was never told about it")
     return found
 
 
@@ -103,11 +111,6 @@ def _reachable(channel, person):
     return True
 
 
-def told_before(db, meeting_id):
-    """The ids (("person"|"professional", id)) told about an earlier version of the meeting."""
-    return message_data.told_about_meeting(db, meeting_id)
-
-
 def send(db, case, meeting, *, user):
     """Queue the message the meeting's state calls for to everyone who should hear it. Done with how many were
     queued (people already told about this version are not told again)."""
@@ -115,17 +118,12 @@ def send(db, case, meeting, *, user):
         return refused(_("This meeting has been held: there is nothing to tell people"))
     if consents.state(db, case["id"]) == "withdrawn":
         return refused(str(messages.WITHDRAWN))
-    earlier = told_before(db, meeting["id"])
     organiser_email = organiser(db, case, user)
     queued = 0
     with write(db):
         for recipient in recipients(db, case, meeting):
             if recipient["channel"] is None:
                 continue
-            key = (recipient["who"], recipient["id"])
-            kind = kind_for(meeting, key in earlier)
-            if kind == "meeting_cancelled" and key not in earlier:
-                continue  # never told of it, so nothing to cancel
             family = recipient["who"] == "person"
             if family:
                 target = messages.to_person(db, case["id"], recipient["id"], recipient["channel"])
@@ -135,7 +133,7 @@ def send(db, case, meeting, *, user):
                 language = "en"
             ics = calendar(case, meeting, organiser_email=organiser_email, for_family=family) \
                 if recipient["channel"] == "email" else None
-            if messages.queue(db, kind=kind, channel=recipient["channel"], recipient=target, case_id=case["id"],
+            if messages.queue(db, kind=recipient["kind"], channel=recipient["channel"], recipient=target, case_id=case["id"],
                               language=language, values=values(meeting), calendar=ics, user=user,
                               meeting_id=meeting["id"],
                               dedupe=f"meeting:{meeting['id']}:{meeting['sequence']}:{meeting['status']}:"

@@ -34,7 +34,7 @@ from ..data import messages as message_data
 from ..data import professionals as professional_data
 from ..data import users as user_data
 from ..db import write
-from ..gateways import Refused, TryAgain
+from ..gateways import Outgoing, Refused, TryAgain
 from ..gateways.notify import Notify
 from ..gateways.smtp import Smtp
 from ..render import messages as words
@@ -318,7 +318,6 @@ def shown(message):
 
 def outgoing(message):
     """The message as a gateway takes it."""
-    from ..gateways import Outgoing
     values = dict(message["personalisation"], **(message["secret"] or {}))
     subject, body = words.compose(message["kind"], message["language"], values)
     return Outgoing(channel=message["channel"], address=message["address"], kind=message["kind"],

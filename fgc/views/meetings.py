@@ -212,11 +212,6 @@ def tell(case_id, meeting_id):
                   if outcome.value else _("Everyone who can be told already has been"), "success")
             return redirect(url_for("messages.index", case_id=case_id))
         flash(outcome.problem, "error")
-    earlier = meeting_messages.told_before(db, meeting_id)
     people = meeting_messages.recipients(db, case, meeting)
-    for person in people:
-        person["kind"] = meeting_messages.kind_for(meeting, (person["who"], person["id"]) in earlier)
-        if person["kind"] == "meeting_cancelled" and (person["who"], person["id"]) not in earlier:
-            person["channel"], person["why"] = None, _("Was never told about it")
     return render_template("meetings/tell.html", case=case, meeting=meeting, form=form, people=people,
                            withdrawn=_refuse_if_paused(case))

@@ -34,10 +34,18 @@ DEFAULTS = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "WTF_CSRF_TIME_LIMIT": 12 * 60 * 60,
-    # Sign-in throttling: failures allowed inside the window, per account and per IP address.
-    "THROTTLE_WINDOW": timedelta(minutes=15),
-    "THROTTLE_ACCOUNT_FAILURES": 5,
-    "THROTTLE_IP_FAILURES": 20,
+    # Sign-in throttling (docs/security.md). Per scope, (free tries, stop after) failures inside the window:
+    # an account from a browser or address it has signed in from before ("pair"); an account from anywhere else
+    # ("account"); an address at any account it has not signed in to before ("address"). After the free tries
+    # each next try waits, from FIRST_WAIT doubling to at most LONGEST_WAIT.
+    "THROTTLE_WINDOW": timedelta(hours=1),
+    "THROTTLE_LIMITS": {"pair": (5, 10), "account": (5, 10), "address": (20, 25)},
+    "THROTTLE_FIRST_WAIT": timedelta(seconds=30),
+    "THROTTLE_LONGEST_WAIT": timedelta(minutes=15),
+    # How long a browser or address an account signed in from stays known to it.
+    "THROTTLE_KNOWN_FOR": timedelta(days=90),
+    # How long a right password waits for its second factor before the sign-in starts again.
+    "SECOND_FACTOR_WAIT": timedelta(minutes=10),
     "PASSWORD_LINK_LIFETIME": timedelta(hours=24),
     # Targets for FGC work, in working days (weekends, bank holidays and closure days excluded).
     "BASELINE_TARGET_DAYS": 5,

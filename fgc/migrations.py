@@ -788,3 +788,67 @@ def m017_messages(db):
         )""",
         "CREATE INDEX reminder_choices_person ON reminder_choices(person_id, id)",
     ])
+
+
+@migrations()
+def m018_throttle_by_client(db):
+    """Sign-in guesses counted per account and the browser or address it is tried from, so guessing somebody's
+    password from elsewhere does not lock them out where they have signed in before. The old counts are only
+    the last hour's guesses: they start again."""
+    _run(db, [
+        "DROP TABLE sign_in_attempts",
+        # kind 'failure': a guess, counted before its password is checked and forgiven if it was right.
+        # kind 'refused': the first refusal of a scope in a window, so it is audited and alerted once.
+        # client_key: 'browser:<hash of its cookie>' or 'address:<ip key>'; known: 1 when that browser or address
+        # has signed in to this account before, when only the pair is counted.
+        """CREATE TABLE sign_in_attempts (
+            id INTEGER PRIMARY KEY,
+            account_key TEXT NOT NULL,
+            ip_key TEXT NOT NULL,
+            client_key TEXT NOT NULL,
+            known INTEGER NOT NULL CHECK (known IN (0, 1)),
+            kind TEXT NOT NULL CHECK (kind IN ('failure', 'refused')),
+            scope TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX sign_in_attempts_pair ON sign_in_attempts(account_key, client_key, at) WHERE kind = 'failure'",
+        "CREATE INDEX sign_in_attempts_account ON sign_in_attempts(account_key, at) "
+        "WHERE kind = 'failure' AND known = 0",
+        "CREATE INDEX sign_in_attempts_address ON sign_in_attempts(ip_key, at) WHERE kind = 'failure' AND known = 0",
+        "CREATE INDEX sign_in_attempts_refused ON sign_in_attempts(scope, at) WHERE kind = 'refused'",
+        "CREATE INDEX sign_in_attempts_at ON sign_in_attempts(at)",
+        # Where each account has signed in (password and second factor): browsers and addresses.
+        """CREATE TABLE sign_in_known (
+            account_key TEXT NOT NULL,
+            client_key TEXT NOT NULL,
+            last_at TEXT NOT NULL,
+            PRIMARY KEY (account_key, client_key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX sign_in_known_at ON sign_in_known(last_at)",
+    ])
+
+
+@migrations()
+def m019_second_factor(db):
+    """A second factor for every staff account: an authenticator app (TOTP) and single-use recovery codes.
+
+    The TOTP secret is kept encrypted (fgc.domain.second_factor); ``totp_last_step`` is the last 30-second step a
+    code was accepted for, so no code works twice. A session is a whole sign-in only once ``second_factor_at`` is
+    set: until then it is a password accepted and waiting for the code. Sessions open before this began were
+    password-only: they end, and everyone signs in again with a second factor."""
+    _run(db, [
+        "ALTER TABLE users ADD COLUMN totp_secret TEXT",
+        "ALTER TABLE users ADD COLUMN totp_confirmed_at TEXT",
+        "ALTER TABLE users ADD COLUMN totp_last_step INTEGER",
+        """CREATE TABLE recovery_codes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            code_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            used_at TEXT
+        )""",
+        "CREATE INDEX recovery_codes_user ON recovery_codes(user_id) WHERE used_at IS NULL",
+        "ALTER TABLE sessions ADD COLUMN second_factor_at TEXT",
+        "UPDATE sessions SET ended_at = strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'), "
+        "end_reason = 'second factor required' WHERE ended_at IS NULL",
+    ])

@@ -1,13 +1,14 @@
 """Shared fixtures: an app on a temporary SQLite file, clients, sign-in helpers and page checks."""
 
 import threading
+import time
 
 import html5lib
 import pytest
 from bs4 import BeautifulSoup
 
 from fgc import create_app, worker
-from fgc.domain import passwords
+from fgc.domain import passwords, second_factor
 from fgc.db import connect, write
 from fgc.data import users as user_data
 
@@ -15,6 +16,7 @@ from fgc.data import users as user_data
 pytest_plugins = ["messaging"]
 
 PASSWORD = "lantern orchard pebble galaxy"
+SECRET_KEY = "test secret key, not for use anywhere else"
 ROLES = ("admin", "manager", "coordinator", "social_worker")
 _hash_cache = {}
 
@@ -30,7 +32,7 @@ def make_app(tmp_path, **overrides):
     config = {
         "TESTING": True,
         "DATABASE": str(tmp_path / "fgc.sqlite"),
-        "SECRET_KEY": "test secret key, not for use anywhere else",
+        "SECRET_KEY": SECRET_KEY,
         "SERVER_NAME": None,
         # Messages to families wait out the night; tests that are not about that send at any hour.
         "MESSAGE_QUIET_HOURS": None,
@@ -39,16 +41,80 @@ def make_app(tmp_path, **overrides):
     return create_app(config)
 
 
-def staffed_app(tmp_path):
-    """An app on its own database with one test user per role, as (app, connection): the ``app`` fixture, and
-    module-scoped fixtures, which cannot use it."""
-    app = make_app(tmp_path)
+def staffed_app(tmp_path, **overrides):
+    """An app on its own database with one test user per role, each with an authenticator app set up, as
+    (app, connection): the ``app`` fixture, and module-scoped fixtures, which cannot use it."""
+    app = make_app(tmp_path, **overrides)
     db = connect(app.config["DATABASE"])
     with write(db):
         for role in ROLES:
-            user_data.create(db, email=f"{role}@example.org", name=f"Test {role.replace('_', ' ').title()}",
-                             role=role, password_hash=password_hash())
+            user_id = user_data.create(db, email=f"{role}@example.org",
+                                       name=f"Test {role.replace('_', ' ').title()}", role=role,
+                                       password_hash=password_hash())
+            give_app(db, user_id)
     return app, db
+
+
+def give_app(db, user_id, secret=None):
+    """Set up an authenticator app for the account, as its first sign-in would, for an app with the tests'
+    ``SECRET_KEY`` (which its secret is sealed with)."""
+    from flask import Flask
+
+    keys = Flask("keys")
+    keys.config["SECRET_KEY"] = SECRET_KEY
+    with keys.app_context(), write(db):
+        second_factor.set_up_known(db, user_id, secret or second_factor.new_secret())
+
+
+def app_code(app, email):
+    """A code from the account's authenticator app that fgc has not accepted before. A code works once, so a
+    test that signs one person in many times inside 30 seconds waits here for the next one."""
+    db = connect(app.config["DATABASE"])
+    try:
+        secret, last_step = db.execute("SELECT totp_secret, totp_last_step FROM users WHERE email = ?",
+                                       [email]).fetchone()
+    finally:
+        db.close()
+    with app.app_context():
+        secret = second_factor.unseal(secret)
+    while True:
+        now = time.time()
+        step = second_factor.current_step(now)
+        # The step before is accepted too, unless it is about to fall out of the window.
+        for candidate in ([step - 1] if now % 30 < 20 else []) + [step, step + 1]:
+            if last_step is None or candidate > last_step:
+                return second_factor.code_for(secret, candidate)
+        time.sleep(30 - now % 30 + 0.05)
+
+
+def set_up_app(client):
+    """A first sign-in's second step: read the key off the set-up page, as a person's app would from the QR code,
+    and enter its code. Returns (secret, the recovery codes shown)."""
+    page = client.page("/sign-in/set-up")
+    secret = page.select_one("#setup-key").get_text().replace(" ", "")
+    response = client.submit("/sign-in/set-up", {"code": second_factor.code_for(secret, second_factor.current_step())})
+    assert response.status_code == 200, response.status_code
+    codes = [item.get_text(strip=True) for item in check_page(response).select(".app-recovery-codes li")]
+    assert len(codes) == 10
+    return secret, codes
+
+
+def sign_in_raw(client, email, password=PASSWORD):
+    """:func:`sign_in_as` by plain POSTs, for a raw test client of an app that does not check CSRF tokens."""
+    response = client.post("/sign-in", data={"email": email, "password": password})
+    assert response.status_code == 302 and response.location == "/sign-in/code", f"password refused for {email}"
+    response = client.post("/sign-in/code", data={"code": app_code(client.application, email)})
+    assert response.status_code == 302, f"code refused for {email}"
+    return response
+
+
+def sign_in_as(client, email, password=PASSWORD):
+    """Sign ``client`` in: the password, then a code from the authenticator app. Returns the last answer."""
+    response = client.submit("/sign-in", {"email": email, "password": password})
+    assert response.status_code == 302 and response.location == "/sign-in/code", f"password refused for {email}"
+    response = client.submit("/sign-in/code", {"code": app_code(client.raw.application, email)})
+    assert response.status_code == 302, f"code refused for {email}"
+    return response
 
 
 @pytest.fixture
@@ -125,8 +191,7 @@ def new_client(app):
         if ip:
             other.raw.environ_base["REMOTE_ADDR"] = ip
         if role:
-            response = other.submit("/sign-in", {"email": f"{role}@example.org", "password": PASSWORD})
-            assert response.status_code == 302, f"sign-in as {role} failed"
+            sign_in_as(other, f"{role}@example.org")
         return other
 
     return make
@@ -137,8 +202,7 @@ def sign_in(client):
     """``sign_in("coordinator")`` signs the client in as that role's test user."""
 
     def do(role, password=PASSWORD):
-        response = client.submit("/sign-in", {"email": f"{role}@example.org", "password": password})
-        assert response.status_code == 302, f"sign-in as {role} failed"
+        sign_in_as(client, f"{role}@example.org", password)
         return client
 
     return do
@@ -243,7 +307,9 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    url = f"http://127.0.0.1:{server.server_port}"
+    _served[url] = app
+    yield url
     server.shutdown()
     thread.join(timeout=5)
 
@@ -281,6 +347,28 @@ class Accessibility:
 
     def unchecked(self):
         return [url for key in self.loaded if key not in self.checked for url in [key[1]]]
+
+
+def browser_sign_in(page, axe, email, password=PASSWORD, app=None):
+    """Sign in through the pages as a person would: password, then the code from their app, each page checked
+    with axe-core. ``app`` is the app whose database holds the account (the ``live_server``'s by default)."""
+    page.goto("/sign-in")
+    axe.check(page)
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/sign-in/code")
+    axe.check(page)
+    page.get_by_label("Code", exact=True).fill(app_code(app or _served_app(page), email))
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state("load")
+
+
+_served = {}
+
+
+def _served_app(page):
+    return _served[page.url.split("/sign-in")[0]]
 
 
 @pytest.fixture

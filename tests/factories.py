@@ -9,7 +9,7 @@ from fgc.data import users as user_data
 from fgc.db import write
 from fgc.domain import due_dates
 
-from conftest import password_hash
+from conftest import give_app, password_hash
 
 LONDON = datetime.timezone(datetime.timedelta(0))
 
@@ -29,9 +29,12 @@ def case_actions(db, case_id):
 
 
 def add_user(db, email, role, name=None):
+    """Another account, with the tests' password and an authenticator app set up."""
     with write(db):
-        return user_data.create(db, email=email, name=name or email.split("@")[0].title(), role=role,
-                                password_hash=password_hash())
+        user_id = user_data.create(db, email=email, name=name or email.split("@")[0].title(), role=role,
+                                   password_hash=password_hash())
+    give_app(db, user_id)
+    return user_id
 
 
 def make_case(db, *, created_by, reference, coordinator_id=None, social_worker_id=None, stage=None,

@@ -1,12 +1,10 @@
 """A local GOV.UK Notify and a local mail relay, and apps pointed at them, for the tests of messages."""
 
 import pytest
-from conftest import ROLES, make_app, password_hash
+from conftest import staffed_app
 from notify_server import FakeNotify
 from smtp_server import Relay
 
-from fgc.data import users as user_data
-from fgc.db import connect, write
 from fgc.render.messages import FIELDS
 
 
@@ -26,12 +24,7 @@ def relay():
 
 def staffed(tmp_path, **config):
     """An app with one test user per role (as conftest's ``app``), configured with ``config``."""
-    app = make_app(tmp_path, **config)
-    db = connect(app.config["DATABASE"])
-    with write(db):
-        for role in ROLES:
-            user_data.create(db, email=f"{role}@example.org", name=f"Test {role.replace('_', ' ').title()}",
-                             role=role, password_hash=password_hash())
+    app, db = staffed_app(tmp_path, **config)
     db.close()
     return app
 

@@ -12,7 +12,7 @@ from fgc.data import baselines, consents, family_links, meetings, messages, netw
 from fgc.data import cases as case_data
 from fgc.db import connect, write
 
-from conftest import PASSWORD, PageClient, make_app
+from conftest import PageClient, make_app, sign_in_raw
 from factories import add_user, make_case, user_id
 
 ROLES = ("admin", "manager", "coordinator", "social_worker")
@@ -127,7 +127,7 @@ def url_for_case(app, rule, ids):
 
 def sign_in(app, role):
     client = PageClient(app.test_client())
-    assert client.raw.post("/sign-in", data={"email": f"{role}@example.org", "password": PASSWORD}).status_code == 302
+    sign_in_raw(client.raw, f"{role}@example.org")
     return client
 
 

@@ -1,6 +1,13 @@
 """Command-line tools."""
 
+import re
+
+import pyotp
+
+from fgc.data import second_factor as factor_data
 from fgc.data import users as user_data
+
+from conftest import PASSWORD
 
 
 
@@ -50,7 +57,11 @@ def test_seed_demo_creates_every_role_and_prints_sign_ins(runner, db, client, mo
     assert {row["role"] for row in demo} == {"admin", "manager", "coordinator", "social_worker"}
     assert all(row["email"] in result.output for row in demo)
     response = client.submit("/sign-in", {"email": "sam.okafor@demo.example.org", "password": "demo marsh lantern quill"})
-    assert response.status_code == 302
+    assert response.location == "/sign-in/code"
+    # Each account's authenticator key is printed beside it: a tester adds it to an app, or asks pyotp.
+    key = re.search(r"sam\.okafor@demo\.example\.org.*key: ([A-Z2-7 ]+)$", result.output, re.M)[1]
+    code = pyotp.TOTP(key.replace(" ", "")).now()
+    assert client.submit("/sign-in/code", {"code": code}).location == "/"
     # Running it again keeps one account each and the printed sign-ins still work.
     monkeypatch.setenv("FGC_DEMO_PASSWORD", "second quill marsh lantern")
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
@@ -59,8 +70,8 @@ def test_seed_demo_creates_every_role_and_prints_sign_ins(runner, db, client, mo
 
 def test_seed_demo_password_is_random_when_not_given(runner, monkeypatch):
     monkeypatch.delenv("FGC_DEMO_PASSWORD", raising=False)
-    first = runner.invoke(args=["seed-demo"]).output.split("password for all of them: ")[1].strip()
-    second = runner.invoke(args=["seed-demo"]).output.split("password for all of them: ")[1].strip()
+    first = runner.invoke(args=["seed-demo"]).output.split("password for all of them: ")[1].splitlines()[0]
+    second = runner.invoke(args=["seed-demo"]).output.split("password for all of them: ")[1].splitlines()[0]
     assert first != second and len(first) >= 16
 
 
@@ -81,3 +92,17 @@ def test_seed_demo_if_empty_loads_an_empty_database(tmp_path, monkeypatch):
     result = app.test_cli_runner().invoke(args=["seed-demo", "--if-empty"])
     assert result.exit_code == 0, result.output
     assert "sam.okafor@demo.example.org" in result.output and "demo marsh lantern quill" in result.output
+
+
+def test_reset_second_factor_for_when_the_only_admin_has_lost_their_phone(runner, db, client, sign_in):
+    sign_in("admin")
+    result = runner.invoke(args=["reset-second-factor", "admin@example.org"])
+    assert result.exit_code == 0, result.output
+    assert "has been reset; 1 sessions ended" in result.output
+    assert not factor_data.ready(db, user_data.get_by_email(db, "admin@example.org")["id"])
+    assert client.get("/").status_code == 303
+    [event] = db.execute("SELECT actor, action FROM audit_events WHERE action = 'user.second_factor_reset'").fetchall()
+    assert tuple(event) == ("cli", "user.second_factor_reset")
+    client.submit("/sign-in", {"email": "admin@example.org", "password": PASSWORD})
+    assert client.get("/sign-in/code").location == "/sign-in/set-up"
+    assert runner.invoke(args=["reset-second-factor", "nobody@example.org"]).exit_code != 0

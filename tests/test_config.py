@@ -39,13 +39,13 @@ def test_instance_config_is_read_and_environment_wins(tmp_path, monkeypatch):
     instance = tmp_path / "instance"
     instance.mkdir()
     (instance / "config.py").write_text(f"DATABASE = {str(tmp_path / 'from-file.sqlite')!r}\nSECRET_KEY = 'file key'\n"
-                                        "THROTTLE_ACCOUNT_FAILURES = 3\n")
+                                        "DUE_SOON_DAYS = 4\n")
     monkeypatch.delenv("FGC_DATABASE", raising=False)
     monkeypatch.delenv("FGC_SECRET_KEY", raising=False)
     app = Flask("fgc", instance_path=str(instance))
     fgc_config.load(app)
     assert app.config["DATABASE"].endswith("from-file.sqlite")
-    assert app.config["THROTTLE_ACCOUNT_FAILURES"] == 3
+    assert app.config["DUE_SOON_DAYS"] == 4
     monkeypatch.setenv("FGC_DATABASE", str(tmp_path / "from-env.sqlite"))
     app = Flask("fgc", instance_path=str(instance))
     fgc_config.load(app)

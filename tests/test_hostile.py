@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from fgc import worker
 from fgc.db import connect
 
-from conftest import PASSWORD, PageClient, make_app
+from conftest import PageClient, make_app, sign_in_raw
 from factories import add_user, make_case, user_id
 from test_access import add_plan, case_routes, nested_ids, url_for_case
 
@@ -49,7 +49,7 @@ def form_fields(html):
 def test_no_case_form_fails_on_hostile_input(coordinator_app, role, value):
     app, db, case_id = coordinator_app
     client = PageClient(app.test_client())
-    client.raw.post("/sign-in", data={"email": f"{role}@example.org", "password": PASSWORD})
+    sign_in_raw(client.raw, f"{role}@example.org")
     ids = {"case_id": case_id, **nested_ids(db, case_id)}
     posted = 0
     for rule in case_routes(app):
@@ -90,7 +90,7 @@ def test_typed_bidi_controls_never_reverse_the_apps_words(coordinator_app):
         plans.save_task(db, case_id, plan["id"], dict(task, answers=[f"item:{item}"]), user_id=1, task_id=task["id"],
                         version=task["version"])
     client = PageClient(app.test_client())
-    client.raw.post("/sign-in", data={"email": "coordinator@example.org", "password": PASSWORD})
+    sign_in_raw(client.raw, "coordinator@example.org")
     ids = {"case_id": case_id, **nested_ids(db, case_id)}
     for rule in case_routes(app):
         if "GET" in rule.methods:

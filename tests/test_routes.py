@@ -38,8 +38,10 @@ def test_public_endpoints_are_the_allow_list(walk_app):
     endpoints = {rule.endpoint for rule in walk_app.url_map.iter_rules()}
     assert PUBLIC_ENDPOINTS <= endpoints, "the allow-list names endpoints that no longer exist"
     family = {endpoint for endpoint in endpoints if endpoint.startswith("family.")}
-    assert PUBLIC_ENDPOINTS == {"auth.sign_in", "auth.set_password", "static", "main.healthz"} | family, \
-        "only sign-in, set-password, static files, the health check and the family's private-link pages are public"
+    second_step = {"auth.enter_code", "auth.recovery_code", "auth.set_up"}
+    assert PUBLIC_ENDPOINTS == {"auth.sign_in", "auth.set_password", "static", "main.healthz"} | second_step | family, \
+        "only sign-in (with its second step), set-password, static files, the health check and the family's " \
+        "private-link pages are public"
 
 
 def test_every_other_route_needs_sign_in(walk_app):

@@ -28,7 +28,7 @@ from pypdf import PdfReader
 from fgc import worker
 from fgc.db import connect
 
-from conftest import PASSWORD, make_app
+from conftest import make_app, sign_in_raw
 from factories import add_user, make_case, user_id
 from test_access import ROLES, add_link, add_plan, nested_ids, url_for_case
 
@@ -324,7 +324,7 @@ def _pages(app):
 def test_every_staff_page_is_translated_at_run_time(pseudo_world, role):
     app, db, case_id = pseudo_world
     client = app.test_client()
-    assert client.post("/sign-in", data={"email": f"{role}@example.org", "password": PASSWORD}).status_code == 302
+    sign_in_raw(client, f"{role}@example.org")
     ids = {"case_id": case_id, **nested_ids(db, case_id), "user_id": 1, "token": "no-such-invitation"}
     problems, pages = {}, 0
     for rule in _pages(app):
@@ -354,7 +354,7 @@ def test_signed_out_pages_errors_and_messages_are_translated_at_run_time(pseudo_
     assert "⟪Enter your email address⟫" in refused.get_data(as_text=True)  # a lazy validator message
     missing = client.get("/no-such-page")
     assert missing.status_code == 404 and not _untranslated_interface(missing.get_data(as_text=True))
-    assert client.post("/sign-in", data={"email": "coordinator@example.org", "password": PASSWORD}).status_code == 302
+    sign_in_raw(client, "coordinator@example.org")
     assert client.post("/sign-out").status_code == 302
     assert "⟪You have signed out⟫" in client.get("/sign-in").get_data(as_text=True)  # a flash message
 
@@ -363,7 +363,7 @@ def test_the_case_file_pdf_prints_translated_words_in_its_margins(pseudo_world):
     """The margin boxes' words come from the catalogue too (CSS-escaped into the page's own style)."""
     app, _db, case_id = pseudo_world
     client = app.test_client()
-    assert client.post("/sign-in", data={"email": "coordinator@example.org", "password": PASSWORD}).status_code == 302
+    sign_in_raw(client, "coordinator@example.org")
     assert client.get(f"/cases/{case_id}/plan/draft.pdf").status_code == 202
     worker.run_due(app)
     response = client.get(f"/cases/{case_id}/plan/draft.pdf")

@@ -1,7 +1,8 @@
 """Server-side sign-in sessions: the cookie carries a random token, the table its hash.
 
 A session counts only while its row is open, so ending the row ends the session
-wherever the cookie has been copied to.
+wherever the cookie has been copied to; and only once its second factor has been given
+(``second_factor_at``): before that it is a password accepted, waiting for the code.
 """
 
 from . import hash_token, iso, new_token, now, parse
@@ -10,24 +11,26 @@ from . import hash_token, iso, new_token, now, parse
 TOUCH_EVERY_SECONDS = 60
 
 
-def start(db, user_id, *, ip, user_agent):
+def start(db, user_id, *, ip, user_agent, second_factor):
+    """A new session: whole when ``second_factor`` is True (a signed-in person carrying on), else waiting for it."""
     token, token_hash = new_token()
     stamp = iso(now())
     db.execute(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, ip, user_agent) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [token_hash, user_id, stamp, stamp, ip, (user_agent or "")[:300]],
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, ip, user_agent, second_factor_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [token_hash, user_id, stamp, stamp, ip, (user_agent or "")[:300], stamp if second_factor else None],
     )
     return token
 
 
-def find(db, token):
-    """The open session for ``token`` joined to its user, or None."""
+def find(db, token, *, waiting=False):
+    """The open session for ``token`` joined to its user, or None: a whole one, or with ``waiting`` one still
+    waiting for its second factor."""
     rows = list(db.query(
         "SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id, u.email, u.name, u.role, "
         "u.active FROM sessions s JOIN users u ON u.id = s.user_id "
-        "WHERE s.token_hash = ? AND s.ended_at IS NULL",
-        [hash_token(token)],
+        f"WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.second_factor_at IS {'' if waiting else 'NOT '}NULL",
+        [hash_token(token or "")],
     ))
     if not rows:
         return None
@@ -35,6 +38,13 @@ def find(db, token):
     row["created_at"] = parse(row["created_at"])
     row["last_seen_at"] = parse(row["last_seen_at"])
     return row
+
+
+def complete(db, session_id):
+    """The second factor was given: the session is a whole sign-in from now."""
+    stamp = iso(now())
+    db.execute("UPDATE sessions SET second_factor_at = ?, last_seen_at = ? WHERE id = ? AND ended_at IS NULL",
+               [stamp, stamp, session_id])
 
 
 def touch(db, session_id, moment):

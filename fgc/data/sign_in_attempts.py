@@ -1,56 +1,86 @@
-"""Failed sign-ins, counted per account and per IP address to throttle guessing.
+"""Failed sign-ins, counted to slow guessing down, and the browsers and addresses each account signs in from.
 
-Accounts and addresses are stored only as keys made by the caller (keyed hashes), so
-a password typed into the email box is never kept. An attempt is counted *before*
-its password is checked, inside one locked transaction, so parallel guesses cannot
-slip past the limit; a correct password then forgives it.
+Accounts, addresses and browsers are stored only as keys made by the caller (keyed hashes, an address's
+network), so a password typed into the email box is never kept. An attempt is counted *before* its password
+is checked, inside one locked transaction, so parallel guesses cannot slip past a limit; a right password
+then forgives it.
+
+Three scopes are counted (see docs/security.md): an account with a browser or address it has signed in from
+before (``pair``); an account from anywhere else (``account``); an address across accounts, from anywhere
+it has not signed in before (``address``).
 """
 
-from . import iso, now
+from . import iso
+
+_WHERE = {
+    "pair": "account_key = :account_key AND client_key = :client_key",
+    "account": "account_key = :account_key AND known = 0",
+    "address": "ip_key = :ip_key AND known = 0",
+}
 
 
-def reserve(db, *, account_key, ip_key, window, account_limit, ip_limit):
-    """Count one attempt, or refuse it when either limit is reached.
-
-    Call inside ``write()``. Returns ``(attempt_id, None)`` when allowed, or
-    ``(None, first)`` when throttled, where ``first`` is True for the first refusal
-    of this account or address in the window (so it can be audited once).
-    """
-    since = iso(now() - window)
-    by_account = _count(db, "account_key", account_key, "failure", since)
-    by_ip = _count(db, "ip_key", ip_key, "failure", since)
-    if by_account >= account_limit or by_ip >= ip_limit:
-        first = (_count(db, "account_key", account_key, "throttled", since) == 0
-                 and _count(db, "ip_key", ip_key, "throttled", since) == 0)
-        if first:
-            _insert(db, account_key, ip_key, "throttled")
-        return None, first
-    return _insert(db, account_key, ip_key, "failure"), None
+def failures(db, scope, keys, since):
+    """The failures in ``scope`` since ``since``: their times, oldest first."""
+    rows = db.execute(
+        f"SELECT at FROM sign_in_attempts WHERE {_WHERE[scope]} AND kind = 'failure' AND at > :since ORDER BY at",
+        dict(keys, since=iso(since)),
+    )
+    return [row[0] for row in rows]
 
 
-def _count(db, column, value, kind, since):
-    return db.execute(
-        f"SELECT count(*) FROM sign_in_attempts WHERE {column} = ? AND kind = ? AND at > ?",
-        [value, kind, since],
-    ).fetchone()[0]
-
-
-def _insert(db, account_key, ip_key, kind):
+def add_failure(db, keys, moment):
     cursor = db.execute(
-        "INSERT INTO sign_in_attempts (account_key, ip_key, kind, at) VALUES (?, ?, ?, ?)",
-        [account_key, ip_key, kind, iso(now())],
+        "INSERT INTO sign_in_attempts (account_key, ip_key, client_key, known, kind, at) "
+        "VALUES (:account_key, :ip_key, :client_key, :known, 'failure', :at)",
+        dict(keys, at=iso(moment)),
     )
     return cursor.lastrowid
 
 
-def forgive(db, attempt_id, account_key):
-    """A correct password: this attempt was no failure, and the account's count starts again.
+def note_refusal(db, keys, scope_key, since, moment):
+    """Remember that ``scope_key`` was refused; True if it is the first time since ``since``."""
+    seen = db.execute(
+        "SELECT 1 FROM sign_in_attempts WHERE kind = 'refused' AND scope = ? AND at > ? LIMIT 1",
+        [scope_key, iso(since)],
+    ).fetchone()
+    if seen:
+        return False
+    db.execute(
+        "INSERT INTO sign_in_attempts (account_key, ip_key, client_key, known, kind, scope, at) "
+        "VALUES (:account_key, :ip_key, :client_key, :known, 'refused', :scope, :at)",
+        dict(keys, scope=scope_key, at=iso(moment)),
+    )
+    return True
 
-    Earlier failures still count against the IP address.
-    """
+
+def forgive(db, attempt_id, account_key, client_key):
+    """A right password (and second factor): this attempt was no failure, and nor were this browser's or address's
+    earlier tries at this account. Guesses from anywhere else still count."""
     db.execute("DELETE FROM sign_in_attempts WHERE id = ?", [attempt_id])
-    db.execute("UPDATE sign_in_attempts SET account_key = '' WHERE account_key = ?", [account_key])
+    db.execute("DELETE FROM sign_in_attempts WHERE kind = 'failure' AND account_key = ? AND client_key = ?",
+               [account_key, client_key])
 
 
-def prune(db, older_than):
-    db.execute("DELETE FROM sign_in_attempts WHERE at < ?", [iso(now() - older_than)])
+def known_client(db, account_key, client_keys, since):
+    """The first of ``client_keys`` this account has signed in from since ``since``, or None."""
+    for client_key in client_keys:
+        if client_key and db.execute(
+                "SELECT 1 FROM sign_in_known WHERE account_key = ? AND client_key = ? AND last_at > ?",
+                [account_key, client_key, iso(since)]).fetchone():
+            return client_key
+    return None
+
+
+def remember(db, account_key, client_keys, moment):
+    for client_key in client_keys:
+        if client_key:
+            db.execute(
+                "INSERT INTO sign_in_known (account_key, client_key, last_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (account_key, client_key) DO UPDATE SET last_at = excluded.last_at",
+                [account_key, client_key, iso(moment)],
+            )
+
+
+def prune(db, attempts_before, known_before):
+    db.execute("DELETE FROM sign_in_attempts WHERE at < ?", [iso(attempts_before)])
+    db.execute("DELETE FROM sign_in_known WHERE last_at < ?", [iso(known_before)])

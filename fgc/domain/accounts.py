@@ -1,18 +1,30 @@
 """Staff accounts and the service's settings: the actions behind the admin pages and ``create-user``.
 
 Each action is one transaction with its audit event, and returns an :class:`~fgc.domain.outcome.Outcome`.
-The service always keeps one active admin. A new role or sign-in email, disabling an account and an
-admin's "sign out everywhere" end every open session of that person at once.
+The service always keeps one active admin. A new role or sign-in email, disabling an account, resetting its
+second factor and an admin's "sign out everywhere" end every open session of that person at once. Giving
+someone an account or a role, changing their sign-in email and resetting their second factor are sensitive:
+the admin enters a code from their own authenticator app again (``signing_in.confirm_it_is_you``).
 """
 
 from flask_babel import gettext as _
 
-from ..data import closure_days, password_tokens
+from ..data import closure_days, now, password_tokens
+from ..data import second_factor as factor_data
 from ..data import sessions as session_data
 from ..data import users as user_data
 from ..db import before_commit, write
-from . import audit, due_dates
+from . import alerts, audit, due_dates, signing_in
 from .outcome import conflict, done, refused
+
+
+def _confirm(db, by, code, action):
+    """The admin's own code again, for a sensitive change (None from the command line, which has no second
+    factor: whoever runs it has the server)."""
+    if by is None:
+        return done()
+    who = {"id": audit.user_id(by), "email": by["email"] if isinstance(by, dict) else by.email}
+    return signing_in.confirm_it_is_you(db, who, code, action)
 
 
 def _audit(db, by, action, record_type, record_id, detail=None, actor=None):
@@ -34,9 +46,15 @@ def _issue_link(db, user_id, lifetime, by):
     return token, expires
 
 
-def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=None, actor=None):
-    """A new account. From the admin pages it gets a one-time set-password link (``link_lifetime``); from the
-    command line, a password. Done with (user id, token, expiry), the token None without a link."""
+def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=None, actor=None, code=None):
+    """A new account. From the admin pages it gets a one-time set-password link (``link_lifetime``), once the
+    admin has entered their ``code``; from the command line, a password. Its owner sets up their authenticator
+    app at their first sign-in. Done with (user id, token, expiry), the token None without a link."""
+    if user_data.get_by_email(db, email):
+        return refused(_("An account with this email address already exists"), field="email")
+    confirmed = _confirm(db, by, code, "create user")
+    if not confirmed.done:
+        return confirmed
     try:
         with write(db):
             user_id = user_data.create(db, email=email, name=name, role=role, password_hash=password_hash)
@@ -48,10 +66,24 @@ def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=
     return done((user_id, token, expires))
 
 
-def update_user(db, user_id, version, *, email, name, role, by):
-    """Change someone's name, email or role. Done with the list of what changed."""
+def update_user(db, user_id, version, *, email, name, role, by, code=None):
+    """Change someone's name, email or role; a new role or email needs the admin's ``code``. Done with the list of
+    what changed."""
     before = user_data.get(db, user_id)
     changes = sorted(key for key, value in (("name", name), ("email", email), ("role", role)) if value != before[key])
+    if before["version"] != version:
+        return conflict(before)
+    # What the rules refuse is said before the admin is asked for their code.
+    problem = _last_admin(db, user_id, still_admin=role == "admin")
+    if problem:
+        return refused(problem, field="role")
+    other = user_data.get_by_email(db, email)
+    if other and other["id"] != user_id:
+        return refused(_("An account with this email address already exists"), field="email")
+    if "role" in changes or "email" in changes:
+        confirmed = _confirm(db, by, code, "change role or email")
+        if not confirmed.done:
+            return confirmed
     try:
         with write(db):
             problem = _last_admin(db, user_id, still_admin=role == "admin")
@@ -94,6 +126,21 @@ def sign_out_everywhere(db, user_id, *, by):
     with write(db):
         ended = session_data.end_all_for_user(db, user_id, "signed out by an admin")
         _audit(db, by, "user.sessions_ended", "user", user_id, {"sessions_ended": ended})
+    return done(ended)
+
+
+def reset_second_factor(db, user_id, *, by, code=None, actor=None):
+    """Take away someone's authenticator app and recovery codes (a lost or new phone): they are signed out
+    everywhere, told by email, and set up a new app at their next sign-in. Done with how many sessions ended."""
+    confirmed = _confirm(db, by, code, "reset second factor")
+    if not confirmed.done:
+        return confirmed
+    user = user_data.get(db, user_id)
+    with write(db):
+        factor_data.clear(db, user_id)
+        ended = session_data.end_all_for_user(db, user_id, "second factor reset")
+        _audit(db, by, "user.second_factor_reset", "user", user_id, {"sessions_ended": ended}, actor=actor)
+        alerts.second_factor_reset(db, user, now().isoformat())
     return done(ended)
 
 

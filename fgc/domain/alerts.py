@@ -1,11 +1,14 @@
 """Emails that tell staff something needs them: a referral waiting for a coordinator (to every manager), a family
 member who said they have read the plan or updated a task, a family link locked after wrong PINs (to the case's
-coordinator), and a plan's review coming up (``fgc.domain.reminders``).
+coordinator), and a plan's review coming up (``fgc.domain.reminders``); and about their own account: someone
+guessing its password (to its owner and every admin), its second factor reset, a recovery code used.
 
 They go to the address on each person's account, name the case by its reference only, and link to it. Each is
 queued in the transaction of the change that causes it. A burst of task updates through one link sends one email
 an hour, not one per click.
 """
+
+from flask import current_app, has_request_context, url_for
 
 from ..data import cases as case_data
 from ..data import now
@@ -64,3 +67,44 @@ def review_reminder(db, due):
     return _send(db, [due["coordinator_id"]], "review_reminder", due["case_id"],
                  {"review_on": due["review_on"], "review_meeting": bool(due["review_meeting"])},
                  dedupe=f"review_reminder:{due['plan_id']}:{due['review_on']}")
+
+
+def _account(db, user_ids, kind, values, *, dedupe):
+    """Queue ``kind``, about an account and not a case, to each of ``user_ids`` who can receive email."""
+    queued = 0
+    for user_id in user_ids:
+        try:
+            recipient = messages.to_user(db, user_id)
+        except messages.NotQueued:
+            continue
+        if messages.queue(db, kind=kind, channel="email", recipient=recipient, case_id=None,
+                          values=dict(values(user_id), url=_sign_in_url()), dedupe=f"{dedupe}:{user_id}"):
+            queued += 1
+    return queued
+
+
+def _sign_in_url():
+    if has_request_context():
+        return url_for("auth.sign_in", _external=True)
+    base = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
+    return f"{base}/sign-in" if base else ""
+
+
+def sign_in_under_attack(db, user):
+    """Guessing at ``user``'s password from elsewhere has been stopped: they and every admin are told, once an
+    hour."""
+    admins = [admin["id"] for admin in user_data.active_with_role(db, "admin") if admin["id"] != user["id"]]
+    hour = now().strftime("%Y-%m-%dT%H")
+    return _account(db, [user["id"], *admins], "sign_in_under_attack",
+                    lambda user_id: {"account": user["email"], "yours": user_id == user["id"]},
+                    dedupe=f"sign_in_under_attack:{user['id']}:{hour}")
+
+
+def second_factor_reset(db, user, at):
+    return _account(db, [user["id"]], "second_factor_reset", lambda _: {"account": user["email"]},
+                    dedupe=f"second_factor_reset:{user['id']}:{at}")
+
+
+def recovery_code_used(db, user, left, at):
+    return _account(db, [user["id"]], "recovery_code_used", lambda _: {"account": user["email"], "left": left},
+                    dedupe=f"recovery_code_used:{user['id']}:{at}")

@@ -23,14 +23,19 @@ def record(db, action, link, **detail):
 
 
 def note_unknown_link(db, ip, *, window, limit):
-    """Count a miss from ``ip``; the miss that reaches ``limit`` is audited, once per burst."""
+    """Count a miss from ``ip``, checked and counted in one locked transaction so parallel guesses cannot
+    overshoot. Done with True while the address is under ``limit``; False once it has used them up, when the
+    miss is not counted again. The miss that reaches ``limit`` is audited, once per burst."""
     with write(db):
+        so_far = links.misses(db, ip, window)
+        if so_far >= limit:
+            return done(False)
         links.record_miss(db, ip)
         links.prune_misses(db, window * 4)
-        if links.misses(db, ip, window) == limit:
+        if so_far + 1 == limit:
             audit.record("family.unknown_links_burst", user={"id": None, "email": "anonymous"}, db=db,
                          detail={"misses": limit, "window_minutes": window.total_seconds() // 60})
-    return done()
+    return done(True)
 
 
 def start_visit(db, link, lifetime):

@@ -59,6 +59,9 @@ KINDS = {
     "plan_acknowledged": ({"staff"}, ("email",)),
     "task_updated": ({"staff"}, ("email",)),
     "pin_locked": ({"staff"}, ("email",)),
+    "sign_in_under_attack": ({"staff"}, ("email",)),
+    "second_factor_reset": ({"staff"}, ("email",)),
+    "recovery_code_used": ({"staff"}, ("email",)),
 }
 # A UK mobile (07…, +447…, 00447…) or an international number (+ and 8 to 15 digits), spaces and dashes aside.
 MOBILE = re.compile(r"(?:(?:\+|00)44|0)7\d{9}|\+(?!44)\d{8,15}")

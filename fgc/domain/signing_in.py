@@ -1,27 +1,42 @@
 """Signing in and out, choosing a password, and the server-side sessions behind the cookie.
 
+Signing in takes two steps: a password, then a code from the person's authenticator app (or a recovery code;
+on a first sign-in, setting the app up). The right password starts a session that is not yet a sign-in: it
+waits, for 10 minutes at most, for the second factor (``fgc.domain.second_factor``).
+
 Each action is one transaction with its audit event, and returns an :class:`~fgc.domain.outcome.Outcome`.
-Every sign-in attempt is counted against the throttle before its password is checked, and forgiven
-if the password is right, so parallel guesses cannot outrun the count; the slow password check runs
-outside any transaction. Changing or setting a password ends every other session of that person.
+Every password and every code is counted against the throttle before it is checked, so parallel guesses cannot
+outrun the count; only a whole sign-in forgives them (a right password then a wrong code is a failed sign-in).
+The slow checks (argon2) run outside any transaction. Changing or setting a password ends every other session
+of that person.
 """
 
 import re
 
+from flask import current_app
 from flask_babel import gettext as _
 
-from ..data import password_tokens
+from ..data import now, password_tokens
+from ..data import second_factor as factor_data
 from ..data import sessions as session_data
 from ..data import users as user_data
 from ..db import write
-from . import audit, passwords, throttle
-from .outcome import Outcome, done
+from . import alerts, audit, passwords, second_factor, throttle
+from .outcome import Outcome, done, refused
 
 THROTTLED = "throttled"
 
 
-def _throttled():
-    return Outcome(value=THROTTLED, problem=str(throttle.MESSAGE))
+def _throttled(db, attempt, action, record, user):
+    """The refusal, audited once per scope and window; an account guessed at from elsewhere until it stops is
+    an attack its owner and the admins are told about."""
+    if attempt.first:
+        with write(db):
+            audit.record(action, detail={"scope": attempt.refused,
+                                         "wait_seconds": int(attempt.wait.total_seconds())}, **record)
+            if attempt.refused == "account" and user and user["active"]:
+                alerts.sign_in_under_attack(db, user)
+    return Outcome(value=THROTTLED, problem=attempt.message())
 
 
 def audit_name(typed_email, user):
@@ -33,28 +48,153 @@ def audit_name(typed_email, user):
 
 
 def sign_in(db, email, password, *, ip, user_agent):
-    """Check a sign-in. Done with (user row, token of a new session); or refused, throttled or not."""
+    """Check a password. Done with (user row, token of a new session waiting for the second factor); or refused,
+    throttled or not."""
     user = user_data.get_by_email(db, email)
     record = {"record_type": "user" if user else None, "record_id": user["id"] if user else None,
               "user": user, "actor": audit_name(email, user), "db": db}
     with write(db):
-        attempt, first_refusal = throttle.reserve(email)
-        if attempt is None and first_refusal:
-            audit.record("sign_in.throttled", **record)
-    if attempt is None:
-        return _throttled()
+        attempt = throttle.reserve(email)
+    if not attempt.allowed:
+        return _throttled(db, attempt, "sign_in.throttled", record, user)
     hash_ = user["password_hash"] if user and user["active"] else None
     if not passwords.verify(hash_, password):
         audit.record("sign_in.failed", **record)
         return Outcome(problem=_("Enter a correct email address and password"), field="email")
     with write(db):
-        throttle.forgive(attempt, email)
-        user_data.record_sign_in(db, user["id"])
+        # The attempt stays counted: only the second factor makes this a sign-in.
         if passwords.needs_rehash(hash_):
             user_data.set_password_hash(db, user["id"], passwords.hash_password(password))
-        token = session_data.start(db, user["id"], ip=ip, user_agent=user_agent)
-        audit.record("sign_in.succeeded", **record)
+        token = session_data.start(db, user["id"], ip=ip, user_agent=user_agent, second_factor=False)
+        audit.record("sign_in.password_accepted", **record)
     return done((user, token))
+
+
+def waiting(db, token):
+    """The account whose password was accepted for ``token``, while it waits for its second factor; else None."""
+    row = session_data.find(db, token, waiting=True)
+    if row is None or not row["active"] or now() - row["created_at"] > current_app.config["SECOND_FACTOR_WAIT"]:
+        return None
+    return row
+
+
+def _record(row):
+    return {"record_type": "user", "record_id": row["id"], "user": row, "actor": row["email"]}
+
+
+def _complete(db, row, attempt, factor):
+    """The second factor was right: the waiting session is now a sign-in. Inside the caller's ``write()``."""
+    throttle.forgive(attempt)
+    throttle.remember(row["email"])
+    session_data.complete(db, row["session_id"])
+    user_data.record_sign_in(db, row["id"])
+    audit.record("sign_in.succeeded", db=db, detail={"second_factor": factor}, **_record(row))
+
+
+def _wrong(db, row, factor, problem, field):
+    audit.record("sign_in.failed", db=db, detail={"second_factor": factor}, **_record(row))
+    return refused(problem, field=field)
+
+
+def _reserve(db, row):
+    with write(db):
+        attempt = throttle.reserve(row["email"])
+    if not attempt.allowed:
+        return attempt, _throttled(db, attempt, "sign_in.throttled", dict(_record(row), db=db), row)
+    return attempt, None
+
+
+def enter_code(db, row, code):
+    """The code from the authenticator app, for a waiting sign-in ``row``. Done with the user row."""
+    attempt, throttled = _reserve(db, row)
+    if throttled:
+        return throttled
+    with write(db):
+        if not second_factor.check_app_code(db, row["id"], code):
+            return _wrong(db, row, "app", _("Enter the code shown in your authenticator app now"), "code")
+        _complete(db, row, attempt, "app")
+    return done(row)
+
+
+def enter_recovery_code(db, row, code):
+    """A recovery code, for a waiting sign-in ``row``: spent, and its owner told. Done with the user row."""
+    attempt, throttled = _reserve(db, row)
+    if throttled:
+        return throttled
+    code_id = second_factor.find_recovery_code(db, row["id"], code)
+    with write(db):
+        if code_id is None or not factor_data.use_recovery_code(db, code_id):
+            return _wrong(db, row, "recovery code", _("Enter one of your recovery codes that you have not used"),
+                          "code")
+        _complete(db, row, attempt, "recovery code")
+        left = factor_data.recovery_codes_left(db, row["id"])
+        alerts.recovery_code_used(db, row, left, code_id)
+    return done(row)
+
+
+def start_setup(db, row):
+    """The secret a person without an authenticator app sets theirs up with: the one already offered, or new."""
+    found = factor_data.get(db, row["id"])
+    if found and found["secret"] and not found["confirmed_at"]:
+        secret = second_factor.unseal(found["secret"])
+        if secret:
+            return secret
+    secret = second_factor.new_secret()
+    with write(db):
+        factor_data.set_unconfirmed_secret(db, row["id"], second_factor.seal(secret))
+        audit.record("user.second_factor_offered", db=db, **_record(row))
+    return secret
+
+
+def finish_setup(db, row, code):
+    """The first code from a newly set-up app. Done with (user row, the new recovery codes, shown once)."""
+    attempt, throttled = _reserve(db, row)
+    if throttled:
+        return throttled
+    found = factor_data.get(db, row["id"])
+    secret = second_factor.unseal(found["secret"]) if found and not found["confirmed_at"] else None
+    step = second_factor.matching_step(secret, code)
+    if step is None:
+        with write(db):
+            return _wrong(db, row, "app set-up", _("Enter the code shown in your authenticator app now"), "code")
+    codes = second_factor.new_recovery_codes()
+    hashes = second_factor.hash_recovery_codes(codes)
+    with write(db):
+        factor_data.confirm(db, row["id"], step)
+        factor_data.replace_recovery_codes(db, row["id"], hashes)
+        audit.record("user.second_factor_set_up", db=db, **_record(row))
+        _complete(db, row, attempt, "app set-up")
+    return done((row, codes))
+
+
+def confirm_it_is_you(db, user, code, action):
+    """A code from the signed-in person's app again, before ``action`` (a sensitive change). Counted against the
+    throttle like a sign-in. Done, or refused with why."""
+    if not second_factor.clean_code(code):
+        return refused(_("Enter the 6-digit code from your authenticator app"), field="code")
+    attempt, throttled = _reserve(db, user)
+    if throttled:
+        return throttled
+    with write(db):
+        if not second_factor.check_app_code(db, user["id"], code):
+            audit.record("user.step_up_failed", db=db, detail={"for": action}, **_record(user))
+            return refused(_("Enter the code shown in your authenticator app now"), field="code")
+        throttle.forgive(attempt)
+    return done()
+
+
+def new_recovery_codes(db, user, code):
+    """A new set of recovery codes for the signed-in person, after a code from their app; the old ones stop
+    working. Done with the codes, shown once."""
+    outcome = confirm_it_is_you(db, user, code, "new recovery codes")
+    if not outcome.done:
+        return outcome
+    codes = second_factor.new_recovery_codes()
+    hashes = second_factor.hash_recovery_codes(codes)
+    with write(db):
+        factor_data.replace_recovery_codes(db, user["id"], hashes)
+        audit.record("user.recovery_codes_replaced", db=db, **_record(user))
+    return done(codes)
 
 
 def sign_out(db, user):
@@ -71,20 +211,19 @@ def change_password(db, user_id, current_password, new_password, *, ip, user_age
     session ends, and this browser carries on in a new one. Done with (user row, token of that session)."""
     user = user_data.get(db, user_id)
     with write(db):
-        attempt, first_refusal = throttle.reserve(user["email"])
-        if attempt is None and first_refusal:
-            audit.record("user.password_change_throttled", record_type="user", record_id=user["id"], db=db)
-    if attempt is None:
-        return _throttled()
+        attempt = throttle.reserve(user["email"])
+    if not attempt.allowed:
+        return _throttled(db, attempt, "user.password_change_throttled",
+                          {"record_type": "user", "record_id": user["id"], "db": db}, None)
     if not passwords.verify(user["password_hash"], current_password):
         audit.record("user.password_change_failed", record_type="user", record_id=user["id"], db=db)
         return Outcome(problem=_("Your current password is not correct"), field="current_password")
     new_hash = passwords.hash_password(new_password)
     with write(db):
-        throttle.forgive(attempt, user["email"])
+        throttle.forgive(attempt)
         user_data.set_password_hash(db, user["id"], new_hash)
         ended = session_data.end_all_for_user(db, user["id"], "password changed")
-        token = session_data.start(db, user["id"], ip=ip, user_agent=user_agent)
+        token = session_data.start(db, user["id"], ip=ip, user_agent=user_agent, second_factor=True)
         audit.record("user.password_changed", user=user, record_type="user", record_id=user["id"], db=db,
                      detail={"sessions_ended": ended})
     return done((user, token))

@@ -144,6 +144,8 @@ MESSAGE_KINDS = {
     "task_reminder": _l("Task reminder"), "review_reminder": _l("Review reminder"),
     "referral_waiting": _l("Referral waiting for a coordinator"), "plan_acknowledged": _l("Plan read by the family"),
     "task_updated": _l("Task updated by the family"), "pin_locked": _l("Family link locked"),
+    "sign_in_under_attack": _l("Sign-in attempts stopped"), "second_factor_reset": _l("Second factor reset"),
+    "recovery_code_used": _l("Recovery code used"),
 }
 MESSAGE_CHANNELS = {"sms": _l("Text message"), "email": _l("Email")}
 MESSAGE_STATUSES = {"queued": _l("Queued"), "sending": _l("Sending"), "sent": _l("Sent"), "delivered": _l("Delivered"),

@@ -23,6 +23,9 @@ class UserForm(Form):
     ])
     role = RadioField(_l("Role"), choices=[SelectChoice(role, label) for role, label in STAFF_ROLES.items()],
                       validators=[InputRequired(_l("Select a role"))])
+    # Checked by the action, which knows whether the change needs it (fgc.domain.accounts).
+    code = StringField(_l("Code from your authenticator app"), filters=[strip], validators=[
+        Length(max=20, message=_l("Enter the 6-digit code from your authenticator app"))])
 
 
 class EditUserForm(UserForm):

@@ -43,3 +43,27 @@ def confirm_password_field():
 class SetPasswordForm(NewPasswordMixin, Form):
     new_password = new_password_field()
     confirm_password = confirm_password_field()
+
+
+def app_code_field(label=_l("Code from your authenticator app")):
+    """Six digits from the person's authenticator app: at sign-in, and again before a sensitive change."""
+    return StringField(label, filters=[strip], validators=[
+        DataRequired(_l("Enter the 6-digit code from your authenticator app")),
+        Length(max=20, message=_l("Enter the 6-digit code from your authenticator app")),
+    ])
+
+
+class AppCodeForm(Form):
+    code = app_code_field(_l("Code"))
+
+
+class ConfirmItIsYouForm(Form):
+    """A code again, before a sensitive change."""
+    code = app_code_field()
+
+
+class RecoveryCodeForm(Form):
+    code = StringField(_l("Recovery code"), filters=[strip], validators=[
+        DataRequired(_l("Enter one of your recovery codes")),
+        Length(max=40, message=_l("Enter one of your recovery codes")),
+    ])

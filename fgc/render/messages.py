@@ -15,7 +15,8 @@ from flask_babel import lazy_gettext as _l
 from ..i18n import long_date, without_bidi_controls
 
 PUBLIC = ("family_link", "meeting_invitation", "meeting_changed", "meeting_cancelled", "task_reminder")
-STAFF = ("review_reminder", "referral_waiting", "plan_acknowledged", "task_updated", "pin_locked")
+STAFF = ("review_reminder", "referral_waiting", "plan_acknowledged", "task_updated", "pin_locked",
+         "sign_in_under_attack", "second_factor_reset", "recovery_code_used")
 MASK = "••••••"
 # What a meeting is called in a message (``meeting``), from its kind (``meeting_kind``).
 MEETINGS = {"conference": _l("family group conference"), "review": _l("review meeting")}
@@ -31,6 +32,9 @@ FIELDS = {
     "plan_acknowledged": ("reference", "number", "url"),
     "task_updated": ("reference", "url"),
     "pin_locked": ("reference", "url"),
+    "sign_in_under_attack": ("account", "yours", "url"),
+    "second_factor_reset": ("account", "url"),
+    "recovery_code_used": ("account", "left", "url"),
 }
 
 

@@ -7,12 +7,14 @@ from flask_login import current_user
 from ..data import closure_days as closure_data
 from ..data import jobs as job_data
 from ..data import messages as message_data
+from ..data import second_factor as factor_data
 from ..data import sessions as session_data
 from ..data import users as user_data
 from ..db import get_db
-from ..domain import accounts, audit, messages, vocabulary
+from ..domain import accounts, audit, messages, signing_in, vocabulary
 from ..domain.vocabulary import JOB_KINDS, STAFF_ROLE_HINTS, STAFF_ROLES
 from ..forms.admin import ClosureDayForm, EditUserForm, UserForm
+from ..forms.auth import ConfirmItIsYouForm
 from ..forms.base import show_outcome, whole_number
 from .auth import roles_required
 from .messages import labels as message_labels
@@ -46,7 +48,8 @@ def new_user():
     if form.validate_on_submit():
         db = get_db()
         outcome = accounts.create_user(db, email=form.email.data, name=form.name.data, role=form.role.data,
-                                       link_lifetime=current_app.config["PASSWORD_LINK_LIFETIME"], by=current_user)
+                                       link_lifetime=current_app.config["PASSWORD_LINK_LIFETIME"], by=current_user,
+                                       code=form.code.data)
         if outcome.done:
             user_id, token, expires = outcome.value
             return _show_link(user_data.get(db, user_id), token, expires, created=True)
@@ -58,8 +61,11 @@ def new_user():
 def user(user_id):
     user = _user_or_404(user_id)
     audit.record("user.viewed", record_type="user", record_id=user_id)
+    db = get_db()
     return render_template("admin/user.html", user=user, roles=STAFF_ROLES,
-                           open_sessions=session_data.open_count(get_db(), user_id))
+                           open_sessions=session_data.open_count(db, user_id),
+                           has_app=factor_data.ready(db, user_id),
+                           recovery_codes=factor_data.recovery_codes_left(db, user_id))
 
 
 @bp.route("/users/<id:user_id>/edit", methods=["GET", "POST"])
@@ -69,7 +75,8 @@ def edit_user(user_id):
     conflict = False
     if form.validate_on_submit():
         outcome = accounts.update_user(get_db(), user_id, _int(form.version.data), email=form.email.data,
-                                       name=form.name.data, role=form.role.data, by=current_user)
+                                       name=form.name.data, role=form.role.data, by=current_user,
+                                       code=form.code.data)
         if not outcome.done:
             show_outcome(form, outcome, _("Someone else changed this account while you were editing it. Your "
                                           "changes have not been saved: check what you typed against the current "
@@ -121,6 +128,26 @@ def sign_out_user(user_id):
         return redirect(url_for("auth.sign_in"))
     flash(_("%(name)s has been signed out on every device", name=user["name"]), "success")
     return redirect(url_for("admin.user", user_id=user_id))
+
+
+@bp.route("/users/<id:user_id>/reset-second-factor", methods=["GET", "POST"])
+def reset_second_factor(user_id):
+    """A lost or new phone: the person sets up their authenticator app again at their next sign-in."""
+    user = _user_or_404(user_id)
+    if user_id == current_user.id:
+        flash(_("You cannot reset your own second factor. Ask another admin"), "error")
+        return redirect(url_for("admin.user", user_id=user_id))
+    form = ConfirmItIsYouForm()
+    status = 200
+    if form.validate_on_submit():
+        outcome = accounts.reset_second_factor(get_db(), user_id, by=current_user, code=form.code.data)
+        if outcome.done:
+            flash(_("%(name)s’s second factor has been reset. They have been signed out and told by email",
+                    name=user["name"]), "success")
+            return redirect(url_for("admin.user", user_id=user_id))
+        status = 429 if outcome.value == signing_in.THROTTLED else 200
+        show_outcome(form, outcome, None)
+    return render_template("admin/reset_second_factor.html", form=form, user=user), status
 
 
 @bp.route("/users/<id:user_id>/set-password-link", methods=["POST"])

@@ -1,8 +1,11 @@
-"""Signing in and out, set-password links, and who may see what.
+"""Signing in and out (a password, then a code from an authenticator app), set-password links, and who may see
+what.
 
 Sessions are revocable on the server: the cookie carries only a random session
 token, and a request counts as signed in only while that token's row in
-``sessions`` is open, no more than 30 minutes idle and 12 hours old.
+``sessions`` is open, has had its second factor, and is no more than 30 minutes idle and 12 hours old.
+Between the password and the code, the cookie carries the token of a session still waiting (``waiting``),
+which signs nobody in.
 """
 
 import functools
@@ -11,12 +14,14 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+from markupsafe import Markup
 
 from ..data import now, password_tokens
+from ..data import second_factor as factor_data
 from ..data import sessions as session_data
 from ..db import get_db
-from ..domain import signing_in
-from ..forms.auth import SetPasswordForm, SignInForm
+from ..domain import second_factor, signing_in, throttle
+from ..forms.auth import AppCodeForm, RecoveryCodeForm, SetPasswordForm, SignInForm
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -24,6 +29,8 @@ login_manager.login_view = "auth.sign_in"
 
 # Endpoints anyone may reach without signing in. The route-walking test checks every other one.
 PUBLIC_ENDPOINTS = {"auth.sign_in", "auth.set_password", "static", "main.healthz",
+                    # Between the password and the code: they check for a session waiting for its second factor.
+                    "auth.enter_code", "auth.recovery_code", "auth.set_up",
                     # Families have no accounts: their private link is their way in (fgc.views.family).
                     "family.robots", "family.open_link", "family.plan", "family.acknowledge", "family.task",
                     "family.pin", "family.language", "family.quick_exit", "family.plan_pdf", "family.stop_reminders"}
@@ -98,10 +105,20 @@ def roles_required(*roles):
 
 
 def log_in(user_row, token):
-    """Give this browser a fresh cookie for the new server-side session ``token``."""
+    """Give this browser a fresh cookie for the new server-side session ``token``, and mark it as a browser this
+    account signs in from (see fgc.domain.throttle)."""
     session.clear()
     session.permanent = True
     login_user(User(dict(user_row, session_id=None), token))
+    g.set_browser_cookie = True
+
+
+def _browser_cookie(response):
+    if g.get("set_browser_cookie"):
+        response.set_cookie(throttle.BROWSER_COOKIE, throttle.browser_cookie(),
+                            max_age=throttle.BROWSER_COOKIE_DAYS * 86400, secure=current_app.config["HTTPS"],
+                            httponly=True, samesite="Lax")
+    return response
 
 
 def client():
@@ -128,12 +145,81 @@ def sign_in():
     if form.validate_on_submit():
         outcome = signing_in.sign_in(get_db(), form.email.data, form.password.data, **client())
         if outcome.done:
-            log_in(*outcome.value)
-            flash(_("You are signed in"), "success")
-            return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
-        status = 429 if outcome.value == signing_in.THROTTLED else 200
+            session.clear()
+            session["waiting"] = outcome.value[1]
+            session["next"] = _safe_next(request.args.get("next"))
+            return redirect(url_for("auth.enter_code"))
+        status = _status(outcome)
         form.email.errors = list(form.email.errors) + [outcome.problem]
     return render_template("auth/sign_in.html", form=form), status
+
+
+def _status(outcome):
+    return 429 if outcome.value == signing_in.THROTTLED else 200
+
+
+def _waiting():
+    """The account whose password was just accepted, still waiting for its second factor; else back to sign in."""
+    row = signing_in.waiting(get_db(), session.get("waiting"))
+    if row is None:
+        if session.pop("waiting", None):
+            flash(_("Sign in again. It was more than 10 minutes since you entered your password"), "info")
+        abort(redirect(url_for("auth.sign_in"), 303))
+    return row
+
+
+def _signed_in(row):
+    target = session.get("next") or url_for("main.home")
+    log_in(row, session["waiting"])
+    flash(_("You are signed in"), "success")
+    return target
+
+
+def _second_factor(check, form, template):
+    """The code or recovery code page for a waiting sign-in."""
+    row = _waiting()
+    if not factor_data.ready(get_db(), row["id"]):
+        return redirect(url_for("auth.set_up"))
+    status = 200
+    if form.validate_on_submit():
+        outcome = check(get_db(), row, form.code.data)
+        if outcome.done:
+            return redirect(_signed_in(row))
+        status = _status(outcome)
+        form.code.errors = [outcome.problem]
+    return render_template(template, form=form), status
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+def enter_code():
+    return _second_factor(signing_in.enter_code, AppCodeForm(), "auth/code.html")
+
+
+@bp.route("/sign-in/recovery-code", methods=["GET", "POST"])
+def recovery_code():
+    return _second_factor(signing_in.enter_recovery_code, RecoveryCodeForm(), "auth/recovery_code.html")
+
+
+@bp.route("/sign-in/set-up", methods=["GET", "POST"])
+def set_up():
+    """A first sign-in: set up the authenticator app, then see the recovery codes, once."""
+    db = get_db()
+    row = _waiting()
+    if factor_data.ready(db, row["id"]):
+        return redirect(url_for("auth.enter_code"))
+    form = AppCodeForm()
+    status = 200
+    if form.validate_on_submit():
+        outcome = signing_in.finish_setup(db, row, form.code.data)
+        if outcome.done:
+            next_url = _signed_in(row)
+            return render_template("auth/recovery_codes.html", codes=outcome.value[1], next_url=next_url)
+        status = _status(outcome)
+        form.code.errors = [outcome.problem]
+    secret = signing_in.start_setup(db, row)
+    qr = Markup(second_factor.qr_svg(second_factor.setup_uri(secret, row["email"])))  # noqa: S704 (segno's SVG: no text)
+    return render_template("auth/set_up.html", form=form, qr_svg=qr, key=second_factor.grouped(secret),
+                           email=row["email"]), status
 
 
 @bp.route("/sign-out", methods=["POST"])
@@ -168,3 +254,4 @@ def set_password(token):
 def init_app(app):
     login_manager.init_app(app)
     app.register_blueprint(bp)
+    app.after_request(_browser_cookie)

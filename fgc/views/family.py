@@ -91,11 +91,12 @@ def open_link(token):
     ip = throttle.ip_key()
     window = timedelta(minutes=current_app.config["FAMILY_MISS_WINDOW_MINUTES"])
     limit = current_app.config["FAMILY_MISS_LIMIT"]
-    if links.misses(db, ip, window) >= limit:
-        return render_template("family/slow_down.html"), 429
+    # A real link always opens, however many wrong ones others at this address have tried (a family on mobile
+    # data or council Wi-Fi shares it with many); only unknown links are counted and slowed.
     link = links.by_token(db, token) if TOKEN.fullmatch(token) else None
     if link is None:
-        family_visits.note_unknown_link(db, ip, window=window, limit=limit)
+        if not family_visits.note_unknown_link(db, ip, window=window, limit=limit).value:
+            return render_template("family/slow_down.html"), 429
         return render_template("family/not_found.html"), 404
     refusal = _refusal(db, link)
     if refusal:

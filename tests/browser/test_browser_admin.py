@@ -1,16 +1,15 @@
-"""An admin adds a user, who then sets a password through the link and signs in."""
+"""An admin adds a user, who then sets a password through the link, sets up an authenticator app on their first
+sign-in and keeps their recovery codes; later the admin resets that second factor, confirming with their own code."""
 
+import pyotp
 from playwright.sync_api import expect
 
-from conftest import PASSWORD
+from conftest import app_code, browser_sign_in
 
 
-def test_admin_creates_a_user_who_signs_in_through_the_link(page, browser, live_server, axe):
-    page.goto("/sign-in")
-    axe.check(page)
-    page.get_by_label("Email address").fill("admin@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+def test_admin_creates_a_user_who_signs_in_through_the_link_with_a_second_factor(page, browser, live_server, axe,
+                                                                                 app):
+    browser_sign_in(page, axe, "admin@example.org")
     expect(page.get_by_role("heading", level=1)).to_have_text("Family Group Conferences")
     axe.check(page)
 
@@ -31,6 +30,8 @@ def test_admin_creates_a_user_who_signs_in_through_the_link(page, browser, live_
 
     page.get_by_label("Email address").fill("nia@example.org")
     page.get_by_label("Coordinator").check()
+    # Giving someone an account is a sensitive change: the admin's own code again.
+    page.get_by_label("Code from your authenticator app").fill(app_code(app, "admin@example.org"))
     page.get_by_role("button", name="Add user").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Account created")
     axe.check(page)
@@ -55,6 +56,25 @@ def test_admin_creates_a_user_who_signs_in_through_the_link(page, browser, live_
     newcomer.get_by_label("Email address").fill("nia@example.org")
     newcomer.get_by_label("Password", exact=True).fill("juniper atlas kestrel oboe")
     newcomer.get_by_role("button", name="Sign in").click()
+
+    # Her first sign-in: set up an authenticator app from the QR code, or the key under "I cannot scan".
+    expect(newcomer.get_by_role("heading", level=1)).to_have_text("Set up your authenticator app")
+    expect(newcomer.get_by_role("img", name="QR code to set up your authenticator app")).to_be_visible()
+    axe.check(newcomer)
+    newcomer.get_by_text("I cannot scan the QR code").click()
+    key = newcomer.locator("#setup-key").inner_text().replace(" ", "")
+    newcomer.get_by_label("Code", exact=True).fill("000000" if pyotp.TOTP(key).now() != "000000" else "111111")
+    newcomer.get_by_role("button", name="Continue").click()
+    expect(newcomer.locator(".govuk-error-summary")).to_be_focused()
+    expect(newcomer.locator(".govuk-error-summary")).to_contain_text("Enter the code shown in your authenticator app now")
+    axe.check(newcomer)
+    newcomer.get_by_label("Code", exact=True).fill(pyotp.TOTP(key).now())
+    newcomer.get_by_role("button", name="Continue").click()
+    expect(newcomer.get_by_role("heading", level=1)).to_have_text("Save your recovery codes")
+    codes = newcomer.locator(".app-recovery-codes li").all_inner_texts()
+    assert len(codes) == 10
+    axe.check(newcomer)
+    newcomer.get_by_role("button", name="I have saved my recovery codes").click()
     expect(newcomer.get_by_text("Welcome, Nia Ben-David")).to_be_visible()
     axe.check(newcomer)
 
@@ -67,3 +87,19 @@ def test_admin_creates_a_user_who_signs_in_through_the_link(page, browser, live_
     page.get_by_role("link", name="Change name, email address or role").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Change Nia Ben-David")
     axe.check(page)
+    page.get_by_role("link", name="Back", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nia Ben-David")
+    axe.check(page)
+
+    # She has lost her phone: the admin resets her second factor, confirming with their own code.
+    page.get_by_role("button", name="Reset second factor").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reset Nia Ben-David’s second factor")
+    axe.check(page)
+    page.get_by_label("Code from your authenticator app").fill(app_code(app, "admin@example.org"))
+    page.get_by_role("button", name="Reset second factor").click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("second factor has been reset")
+    expect(page.get_by_text("Not set up yet")).to_be_visible()
+    axe.check(page)
+    newcomer.reload()
+    expect(newcomer.get_by_role("heading", level=1)).to_have_text("Sign in")
+    axe.check(newcomer)

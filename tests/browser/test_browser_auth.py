@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from conftest import PASSWORD
+from conftest import PASSWORD, app_code
 
 
 HOME_HEADINGS = {"admin": "Family Group Conferences", "manager": "FGC service overview",
@@ -25,12 +25,21 @@ def focused(page):
     }""")
 
 
-def test_sign_in_and_sign_out(page, axe):
+def test_sign_in_with_a_code_and_sign_out(page, axe, app):
     page.goto("/")
     assert "/sign-in?next=" in page.url
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     axe.check(page)
     sign_in(page, axe, "coordinator@example.org", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter the code from your authenticator app")
+    axe.check(page)
+    page.get_by_label("Code", exact=True).fill("12345")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    expect(page).to_have_title("Error: Enter the code from your authenticator app – Family Group Conferences")
+    axe.check(page)
+    page.get_by_label("Code", exact=True).fill(app_code(app, "coordinator@example.org"))
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS["coordinator"])
     expect(page.get_by_text("Welcome, Test Coordinator")).to_be_visible()
     expect(page.get_by_role("alert", name="Success")).to_contain_text("You are signed in")
@@ -56,7 +65,7 @@ def test_failed_sign_in_moves_focus_to_the_error_summary(page, axe):
     expect(page.get_by_label("Email address")).to_be_focused()
 
 
-def test_sign_in_and_out_with_the_keyboard_alone(page, axe):
+def test_sign_in_and_out_with_the_keyboard_alone(page, axe, app):
     page.goto("/sign-in")
     axe.check(page)
     page.keyboard.press("Tab")
@@ -68,6 +77,12 @@ def test_sign_in_and_out_with_the_keyboard_alone(page, axe):
     page.keyboard.press("Tab")
     expect(page.get_by_label("Password", exact=True)).to_be_focused()
     page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter the code from your authenticator app")
+    axe.check(page)
+    page.keyboard.press("Tab")  # the browser carries on from where the password form was: the code comes next
+    expect(page.get_by_label("Code", exact=True)).to_be_focused()
+    page.keyboard.type(app_code(app, "manager@example.org"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS["manager"])
     axe.check(page)
@@ -86,8 +101,15 @@ def test_sign_in_and_out_with_the_keyboard_alone(page, axe):
     axe.check(page)
 
 
-def test_error_and_account_pages_are_accessible(page, axe):
+def test_error_and_account_pages_are_accessible(page, axe, app):
     sign_in(page, axe, "social_worker@example.org", PASSWORD)
+    axe.check(page)
+    page.get_by_role("link", name="I cannot use my authenticator app").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter a recovery code")
+    axe.check(page)
+    page.get_by_role("link", name="Use your authenticator app instead").click()
+    page.get_by_label("Code", exact=True).fill(app_code(app, "social_worker@example.org"))
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(HOME_HEADINGS["social_worker"])
     axe.check(page)
     page.goto("/no-such-page")
@@ -95,6 +117,12 @@ def test_error_and_account_pages_are_accessible(page, axe):
     axe.check(page)
     page.goto("/admin/users")
     expect(page.get_by_role("heading", level=1)).to_have_text("You do not have permission to see this page")
+    axe.check(page)
+    page.goto("/account/recovery-codes")
+    axe.check(page)
+    page.get_by_label("Code from your authenticator app").fill(app_code(app, "social_worker@example.org"))
+    page.get_by_role("button", name="Get new recovery codes").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Save your recovery codes")
     axe.check(page)
     page.goto("/account/password")
     axe.check(page)

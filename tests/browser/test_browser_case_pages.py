@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from fgc.db import connect
 
-from conftest import PASSWORD
+from conftest import browser_sign_in
 from factories import make_case, user_id
 
 
@@ -21,11 +21,7 @@ def case_id(app):
 
 
 def sign_in(page, axe, role):
-    page.goto("/sign-in")
-    axe.check(page)
-    page.get_by_label("Email address").fill(f"{role}@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, axe, f"{role}@example.org")
     page.wait_for_load_state("load")
     axe.check(page)
 

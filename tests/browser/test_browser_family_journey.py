@@ -16,7 +16,7 @@ from fgc.data import cases as case_data
 from fgc.data import family_links, iso, network, now
 from fgc.db import connect, write
 
-from conftest import PASSWORD
+from conftest import browser_sign_in
 from factories import agree_plan, make_case, user_id
 
 REFERENCE = "FGC-FAM-0401"
@@ -77,11 +77,7 @@ def neutral(app):
 
 
 def coordinators_links_page(page, axe):
-    page.goto("/sign-in")
-    heading(page, axe, "Sign in")
-    page.get_by_label("Email address").fill("coordinator@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, axe, "coordinator@example.org")
     heading(page, axe, "Your cases")
     page.get_by_role("link", name=REFERENCE, exact=True).click()
     heading(page, axe, REFERENCE)

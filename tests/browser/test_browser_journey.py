@@ -10,7 +10,7 @@ from pathlib import Path
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from conftest import PASSWORD
+from conftest import browser_sign_in
 
 REFERENCE = "FGC-BR-0101"
 CHILD = "Siân Prys-Jones"
@@ -23,11 +23,7 @@ def heading(page, axe, text):
 
 
 def sign_in(page, axe, role):
-    page.goto("/sign-in")
-    heading(page, axe, "Sign in")
-    page.get_by_label("Email address").fill(f"{role}@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, axe, f"{role}@example.org")
 
 
 def fill_date(page, legend, day):

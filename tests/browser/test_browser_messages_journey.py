@@ -12,7 +12,7 @@ from fgc.data import cases as case_data
 from fgc.data import network
 from fgc.db import connect, write
 
-from conftest import PASSWORD
+from conftest import browser_sign_in
 from factories import agree_plan, make_case, user_id
 
 REFERENCE = "FGC-MSG-0501"
@@ -58,11 +58,7 @@ def status_becomes(page, axe, words):
 
 def test_a_link_goes_by_text_message_and_the_family_member_opens_it(page, axe, app, case_id, notify, start_worker,
                                                                      browser):
-    page.goto("/sign-in")
-    heading(page, axe, "Sign in")
-    page.get_by_label("Email address").fill("coordinator@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, axe, "coordinator@example.org")
     heading(page, axe, "Your cases")
     page.goto(f"/cases/{case_id}/links/new")
     heading(page, axe, "Make a family link")

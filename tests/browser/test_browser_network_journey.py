@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from fgc.data import cases as case_data
 from fgc.db import connect, write
 
-from conftest import PASSWORD
+from conftest import browser_sign_in
 from factories import make_case, user_id
 
 REFERENCE = "FGC-NET-0201"
@@ -100,11 +100,7 @@ def test_a_coordinator_builds_the_family_network(page, axe, case_id):
     today = datetime.datetime.now(ZoneInfo("Europe/London")).date()
 
     # --- Sign in and open the case ------------------------------------------------------------
-    page.goto("/sign-in")
-    heading(page, axe, "Sign in")
-    page.get_by_label("Email address").fill("coordinator@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, axe, "coordinator@example.org")
     heading(page, axe, "Your cases")
     page.get_by_role("link", name=REFERENCE).click()
     heading(page, axe, REFERENCE)

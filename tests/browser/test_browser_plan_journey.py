@@ -16,7 +16,7 @@ from fgc.data import plans as plan_data
 from fgc.data import cases as case_data
 from fgc.db import connect, write
 
-from conftest import PASSWORD
+from conftest import browser_sign_in
 from factories import make_case, user_id
 
 REFERENCE = "FGC-PLAN-0301"
@@ -57,11 +57,7 @@ def success(page, text):
 
 
 def sign_in(page, axe, email):
-    page.goto("/sign-in")
-    heading(page, axe, "Sign in")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, axe, email)
 
 
 def add_task(page, axe, what, how_often, checker, answers):

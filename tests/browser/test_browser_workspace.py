@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from fgc.db import connect
 
+from conftest import browser_sign_in
+
 DEMO_PASSWORD = "workspace-demo-password"
 COORDINATOR = "cerys.llywelyn@demo.example.org"
 MANAGER = "morgan.ellis@demo.example.org"
@@ -32,11 +34,7 @@ def richest(app, runner, monkeypatch):
 
 
 def sign_in(page, axe, email):
-    page.goto("/sign-in")
-    axe.check(page)
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser_sign_in(page, axe, email, DEMO_PASSWORD)
     page.wait_for_load_state("load")
     axe.check(page)
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import text
+from conftest import sign_in_as, text
 
 from fgc import service
 from fgc.domain import agreement, lifecycle, plan_document, vocabulary
@@ -332,8 +332,7 @@ def test_a_coordinator_sees_only_their_cases(seeded, db):
 
 def test_the_demo_coordinator_home_shows_a_conference_soon(seeded, db, new_client):
     browser = new_client()
-    response = browser.submit("/sign-in", {"email": CERYS, "password": DEMO_PASSWORD})
-    assert response.status_code == 302
+    sign_in_as(browser, CERYS, DEMO_PASSWORD)
     page = text(browser.page("/"))
     conference = next(row for row in all_cases(db) if row["stage"] == "conference_scheduled")
     assert f"Conference for {conference['reference']}" in page
@@ -597,7 +596,7 @@ def test_the_demo_family_links_open_and_the_coordinator_sees_what_the_family_sai
     assert "Your tasks" in plan and "Bydd Nain yn gwneud y siopa mawr" in plan
     case = next(row for row in all_cases(db) if row["reference"] == "FGC-2026-0107")
     coordinator = new_client()
-    assert coordinator.submit("/sign-in", {"email": CERYS, "password": DEMO_PASSWORD}).status_code == 302
+    sign_in_as(coordinator, CERYS, DEMO_PASSWORD)
     links = text(coordinator.page(f"/cases/{case['id']}/links"))
     assert "Glenys Morgan-Jones" in links and "Bethan Morgan-Jones" in links
     assert "Rydyn ni wedi gwneud y siopa bob dydd Sadwrn" in links

@@ -5,16 +5,32 @@ out everywhere" ends every session of that person at once."""
 import datetime
 
 import pytest
+from conftest import app_code
 from factories import add_user
+from flask import current_app
 
 from fgc.data import audit as audit_data
 from fgc.data import closure_days, password_tokens
+from fgc.data import second_factor as factor_data
 from fgc.data import sessions as session_data
 from fgc.data import users as user_data
-from fgc.db import write
+from fgc.db import get_db, write
 from fgc.domain import accounts
 
 DAY = datetime.timedelta(hours=24)
+
+
+@pytest.fixture
+def db(app):
+    """The request's own connection, as the admin pages use: a sensitive change counts the admin's code against
+    the throttle on it, in the action's transaction."""
+    with app.test_request_context(environ_base={"REMOTE_ADDR": "192.0.2.7"}):
+        yield get_db()
+
+
+def admins_code():
+    """The code the admin's authenticator app shows now: sensitive changes ask for it again."""
+    return app_code(current_app, "admin@example.org")
 
 
 @pytest.fixture
@@ -30,7 +46,7 @@ def coordinator(db):
 def signed_in(db, user_id, browsers=2):
     """Sign the person in from ``browsers`` browsers: their session tokens."""
     with write(db):
-        return [session_data.start(db, user_id, ip="192.0.2.7", user_agent=f"Browser {n}") for n in range(browsers)]
+        return [session_data.start(db, user_id, ip="192.0.2.7", user_agent=f"Browser {n}", second_factor=True) for n in range(browsers)]
 
 
 def user_events(db, user_id):
@@ -40,7 +56,7 @@ def user_events(db, user_id):
 
 def test_a_new_account_gets_a_one_time_link_and_both_are_audited(db, admin):
     outcome = accounts.create_user(db, email="new.worker@example.org", name="New Worker", role="social_worker",
-                                   by=admin, link_lifetime=DAY)
+                                   by=admin, link_lifetime=DAY, code=admins_code())
     assert outcome.done
     user_id, token, expires = outcome.value
     created = user_data.get(db, user_id)
@@ -85,7 +101,8 @@ def test_a_second_account_with_the_same_email_is_refused_on_the_email_field(db, 
 def test_a_new_role_or_email_ends_every_session_but_a_new_name_does_not(db, admin, coordinator, change, ends_sessions):
     tokens = signed_in(db, coordinator["id"])
     values = {key: coordinator[key] for key in ("email", "name", "role")} | change
-    outcome = accounts.update_user(db, coordinator["id"], coordinator["version"], **values, by=admin)
+    outcome = accounts.update_user(db, coordinator["id"], coordinator["version"], **values, by=admin,
+                                   code=admins_code())
     assert (outcome.done, outcome.value) == (True, sorted(change))
     changed = user_data.get(db, coordinator["id"])
     assert {key: changed[key] for key in values} == values and changed["version"] == coordinator["version"] + 1
@@ -109,7 +126,7 @@ def test_an_edit_from_a_stale_page_is_a_conflict_and_changes_nothing(db, admin, 
 def test_an_edit_to_an_email_someone_else_has_is_refused_on_the_email_field(db, admin, coordinator):
     tokens = signed_in(db, coordinator["id"])
     outcome = accounts.update_user(db, coordinator["id"], coordinator["version"], email="MANAGER@example.org",
-                                   name=coordinator["name"], role="coordinator", by=admin)
+                                   name=coordinator["name"], role="coordinator", by=admin, code=admins_code())
     assert (outcome.done, outcome.field) == (False, "email")
     assert user_data.get(db, coordinator["id"]) == coordinator
     assert all(session_data.find(db, token) for token in tokens), "nothing changed, so nobody is signed out"
@@ -121,7 +138,7 @@ def test_the_only_active_admin_can_be_neither_demoted_nor_disabled(db, admin, ac
     tokens = signed_in(db, admin["id"])
     if action == "demote":
         outcome = accounts.update_user(db, admin["id"], admin["version"], email=admin["email"], name=admin["name"],
-                                       role="manager", by=admin)
+                                       role="manager", by=admin, code=admins_code())
         assert outcome.field == "role"
     else:
         outcome = accounts.disable_user(db, admin["id"], by=admin)
@@ -136,7 +153,7 @@ def test_an_admin_can_be_demoted_or_disabled_once_someone_else_is_an_admin(db, a
     add_user(db, "second.admin@example.org", "admin")
     if action == "demote":
         outcome = accounts.update_user(db, admin["id"], admin["version"], email=admin["email"], name=admin["name"],
-                                       role="manager", by=admin)
+                                       role="manager", by=admin, code=admins_code())
     else:
         outcome = accounts.disable_user(db, admin["id"], by=admin)
     assert outcome.done
@@ -204,3 +221,47 @@ def test_removing_a_day_that_is_not_a_closure_day_changes_nothing_and_is_not_aud
     outcome = accounts.remove_closure_day(db, "2026-12-25", by=admin)
     assert (outcome.done, outcome.value) == (True, False)
     assert audit_data.events(db, action="service.closure_day_removed") == []
+
+
+@pytest.mark.parametrize("code, problem", [
+    ("", "Enter the 6-digit code from your authenticator app"),
+    ("000000", "Enter the code shown in your authenticator app now"),
+], ids=["no-code", "wrong-code"])
+def test_a_new_role_needs_the_admins_own_code_again(db, admin, coordinator, code, problem):
+    outcome = accounts.update_user(db, coordinator["id"], coordinator["version"], email=coordinator["email"],
+                                   name=coordinator["name"], role="admin", by=admin, code=code)
+    assert (outcome.done, outcome.field, outcome.problem) == (False, "code", problem)
+    assert user_data.get(db, coordinator["id"])["role"] == "coordinator"
+    assert user_events(db, coordinator["id"]) == []
+    failed = [row["detail"] for row in audit_data.for_record(db, "user", admin["id"])]
+    assert failed == ([] if not code else [{"for": "change role or email"}]), "a wrong code is audited"
+
+
+def test_a_code_works_once_so_a_stolen_one_cannot_be_replayed(db, admin, coordinator):
+    code = admins_code()
+    first = accounts.update_user(db, coordinator["id"], coordinator["version"], email=coordinator["email"],
+                                 name=coordinator["name"], role="manager", by=admin, code=code)
+    assert first.done
+    again = accounts.update_user(db, coordinator["id"], coordinator["version"] + 1, email=coordinator["email"],
+                                 name=coordinator["name"], role="admin", by=admin, code=code)
+    assert (again.done, again.field) == (False, "code")
+    assert user_data.get(db, coordinator["id"])["role"] == "manager"
+
+
+def test_resetting_a_second_factor_signs_them_out_tells_them_and_they_set_it_up_again(db, admin, coordinator):
+    tokens = signed_in(db, coordinator["id"])
+    assert factor_data.ready(db, coordinator["id"])
+    outcome = accounts.reset_second_factor(db, coordinator["id"], by=admin, code=admins_code())
+    assert (outcome.done, outcome.value) == (True, 2)
+    assert not factor_data.ready(db, coordinator["id"]) and factor_data.recovery_codes_left(db, coordinator["id"]) == 0
+    assert all(session_data.find(db, token) is None for token in tokens)
+    assert user_events(db, coordinator["id"]) == [(admin["email"], "user.second_factor_reset", {"sessions_ended": 2})]
+    [told] = db.execute("SELECT address, kind FROM messages").fetchall()
+    assert tuple(told) == ("coordinator@example.org", "second_factor_reset")
+
+
+def test_a_reset_without_the_admins_code_changes_nothing(db, admin, coordinator):
+    outcome = accounts.reset_second_factor(db, coordinator["id"], by=admin, code="123456")
+    assert (outcome.done, outcome.field) == (False, "code")
+    assert factor_data.ready(db, coordinator["id"])
+    assert db.execute("SELECT count(*) FROM messages").fetchone()[0] == 0

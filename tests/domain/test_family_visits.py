@@ -148,10 +148,10 @@ def test_the_right_pin_does_not_get_past_a_link_locked_in_the_meantime(db, case_
 
 
 def test_unknown_links_are_counted_per_address_and_a_burst_is_audited_once(db):
-    for _ in range(5):
-        assert family_visits.note_unknown_link(db, "192.0.2.7", window=WINDOW, limit=3).done
-    family_visits.note_unknown_link(db, "2001:db8:1:2::/64", window=WINDOW, limit=3)
-    assert (links.misses(db, "192.0.2.7", WINDOW), links.misses(db, "2001:db8:1:2::/64", WINDOW)) == (5, 1)
+    answers = [family_visits.note_unknown_link(db, "192.0.2.7", window=WINDOW, limit=3).value for _ in range(5)]
+    assert answers == [True, True, True, False, False], "refused once the address has used up its misses"
+    assert family_visits.note_unknown_link(db, "2001:db8:1:2::/64", window=WINDOW, limit=3).value
+    assert (links.misses(db, "192.0.2.7", WINDOW), links.misses(db, "2001:db8:1:2::/64", WINDOW)) == (3, 1)
     bursts = audit_data.events(db, action="family.unknown_links_burst")
     assert [(event["actor"], event["user_id"], event["detail"]) for event in bursts] == [
         ("anonymous", None, {"misses": 3, "window_minutes": 15})]

@@ -1,19 +1,22 @@
-"""Signing in and out, passwords and sessions through their actions: each lands with its audit event, a wrong
-password says nothing about which part was wrong, guessing is throttled even for the right password, and a new
-password ends every other session."""
+"""Signing in and out, passwords, second factors and sessions through their actions: each lands with its audit
+event, a wrong password says nothing about which part was wrong, a right password is only half a sign-in,
+guessing passwords and codes is throttled even for the right password, and a new password ends every other
+session."""
 
 import datetime
 
 import pytest
 from argon2 import PasswordHasher
-from conftest import PASSWORD
+from conftest import PASSWORD, app_code
+from flask import current_app
 
 from fgc.data import audit as audit_data
 from fgc.data import password_tokens
+from fgc.data import second_factor as factor_data
 from fgc.data import sessions as session_data
 from fgc.data import users as user_data
 from fgc.db import get_db, write
-from fgc.domain import passwords, signing_in, throttle
+from fgc.domain import passwords, second_factor, signing_in
 
 NEW_PASSWORD = "quartz meadow violin saucer"
 BROWSER = {"ip": "192.0.2.7", "user_agent": "Firefox"}
@@ -34,7 +37,7 @@ def coordinator(db):
 
 def signed_in(db, user_id, browsers=2):
     with write(db):
-        return [session_data.start(db, user_id, **BROWSER) for _ in range(browsers)]
+        return [session_data.start(db, user_id, **BROWSER, second_factor=True) for _ in range(browsers)]
 
 
 def actions(db, user_id):
@@ -50,17 +53,34 @@ def try_change(db, user, password):
     return signing_in.change_password(db, user["id"], password, NEW_PASSWORD, **BROWSER)
 
 
-def test_the_right_password_starts_a_session_and_is_audited(db, coordinator):
+def code_now(user):
+    return app_code(current_app, user["email"])
+
+
+def whole_sign_in(db, user, password=PASSWORD):
+    """Password then code, as the pages do: the outcome of the step that stopped, or of the code."""
+    outcome = try_sign_in(db, user, password)
+    if not outcome.done:
+        return outcome
+    return signing_in.enter_code(db, signing_in.waiting(db, outcome.value[1]), code_now(user))
+
+
+def test_the_right_password_is_half_a_sign_in_and_the_code_makes_it_whole(db, coordinator):
     outcome = signing_in.sign_in(db, " Coordinator@Example.org", PASSWORD, **BROWSER)
     assert outcome.done
     user, token = outcome.value
     assert user["id"] == coordinator["id"]
+    assert session_data.find(db, token) is None, "a password alone signs nobody in"
+    assert user_data.get(db, coordinator["id"])["last_sign_in_at"] is None
+    waiting = signing_in.waiting(db, token)
+    assert signing_in.enter_code(db, waiting, code_now(coordinator)).done
     assert session_data.find(db, token)["id"] == coordinator["id"]
     assert user_data.get(db, coordinator["id"])["last_sign_in_at"] is not None
-    [event] = audit_data.events(db, action="sign_in.succeeded")
-    assert (event["actor"], event["user_id"], event["record_id"]) == (
-        "coordinator@example.org", coordinator["id"], str(coordinator["id"]))
-    assert PASSWORD not in str(audit_data.events(db))
+    events = audit_data.events(db)
+    assert [event["action"] for event in events][::-1] == ["sign_in.password_accepted", "sign_in.succeeded"]
+    assert (events[0]["actor"], events[0]["user_id"], events[0]["record_id"], events[0]["detail"]) == (
+        "coordinator@example.org", coordinator["id"], str(coordinator["id"]), {"second_factor": "app"})
+    assert PASSWORD not in str(events)
 
 
 @pytest.mark.parametrize("email, password, make", [
@@ -79,6 +99,7 @@ def test_a_refused_sign_in_never_says_which_part_was_wrong_and_is_audited(db, co
     assert (outcome.done, outcome.problem, outcome.field) == (
         False, "Enter a correct email address and password", "email")
     assert session_data.open_count(db, coordinator["id"]) == 0
+    assert audit_data.events(db, action="sign_in.password_accepted") == []
     assert user_data.get(db, coordinator["id"])["last_sign_in_at"] is None
     assert [event["actor"] for event in audit_data.events(db, action="sign_in.failed")] == [email]
     assert audit_data.events(db, action="sign_in.succeeded") == []
@@ -108,19 +129,91 @@ def test_after_five_wrong_passwords_even_the_right_one_is_refused_and_that_is_au
         assert not attempt(db, coordinator, "not the password at all").done
     for _ in range(2):
         outcome = attempt(db, coordinator, PASSWORD)
-        assert (outcome.done, outcome.value, outcome.problem) == (False, signing_in.THROTTLED,
-                                                                  str(throttle.MESSAGE))
+        assert (outcome.done, outcome.value, outcome.problem) == (
+            False, signing_in.THROTTLED, "You have tried to sign in too many times. Wait 1 minute, then try again")
     assert session_data.open_count(db, coordinator["id"]) == 0
     assert passwords.verify(user_data.get(db, coordinator["id"])["password_hash"], PASSWORD), "password unchanged"
     assert len(audit_data.events(db, action=throttled)) == 1
 
 
-def test_the_right_password_forgives_the_wrong_ones_before_it(db, coordinator):
+def test_a_whole_sign_in_forgives_the_wrong_passwords_before_it(db, coordinator):
     for _ in range(3):
-        for _ in range(4):
+        for _ in range(3):
             try_sign_in(db, coordinator, "not the password at all")
-        assert try_sign_in(db, coordinator, PASSWORD).done
+        assert whole_sign_in(db, coordinator).done
     assert audit_data.events(db, action="sign_in.throttled") == []
+
+
+def test_a_wrong_code_is_a_failed_sign_in_and_guessing_codes_is_throttled(db, coordinator):
+    token = try_sign_in(db, coordinator, PASSWORD).value[1]
+    waiting = signing_in.waiting(db, token)
+    wrong = second_factor.code_for(second_factor.unseal(factor_data.get(db, coordinator["id"])["secret"]),
+                                   second_factor.current_step() - 5)
+    outcomes = [signing_in.enter_code(db, waiting, wrong) for _ in range(5)]
+    assert [(outcome.done, outcome.field) for outcome in outcomes[:4]] == [(False, "code")] * 4
+    assert outcomes[4].value == signing_in.THROTTLED, "the password and four codes were five failures"
+    assert signing_in.enter_code(db, waiting, code_now(coordinator)).value == signing_in.THROTTLED
+    assert session_data.find(db, token) is None
+    failed = audit_data.events(db, action="sign_in.failed")
+    assert [event["detail"] for event in failed] == [{"second_factor": "app"}] * 4
+
+
+def test_a_code_that_signed_in_once_never_signs_in_again(db, coordinator):
+    code = code_now(coordinator)
+    first = try_sign_in(db, coordinator, PASSWORD).value[1]
+    assert signing_in.enter_code(db, signing_in.waiting(db, first), code).done
+    second = try_sign_in(db, coordinator, PASSWORD).value[1]
+    again = signing_in.enter_code(db, signing_in.waiting(db, second), code)
+    assert (again.done, again.field) == (False, "code")
+
+
+def test_a_password_waits_ten_minutes_for_its_code(db, coordinator):
+    token = try_sign_in(db, coordinator, PASSWORD).value[1]
+    with write(db):
+        db.execute("UPDATE sessions SET created_at = ?", [
+            (datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=10, seconds=1)).isoformat()])
+    assert signing_in.waiting(db, token) is None
+
+
+def test_a_recovery_code_works_once_and_its_owner_is_told(db, coordinator):
+    codes = second_factor.new_recovery_codes()
+    with write(db):
+        factor_data.replace_recovery_codes(db, coordinator["id"], second_factor.hash_recovery_codes(codes))
+    assert len(set(codes)) == 10 and all(len(code) == 11 for code in codes)
+    stored = str(db.execute("SELECT * FROM recovery_codes").fetchall())
+    assert not any(code in stored or code.replace("-", "") in stored for code in codes), "kept only as hashes"
+    token = try_sign_in(db, coordinator, PASSWORD).value[1]
+    typed = " " + codes[3].upper().replace("-", " ") + " "
+    assert signing_in.enter_recovery_code(db, signing_in.waiting(db, token), typed).done
+    assert session_data.find(db, token)["id"] == coordinator["id"]
+    assert factor_data.recovery_codes_left(db, coordinator["id"]) == 9
+    [told] = db.execute("SELECT address, kind, personalisation FROM messages").fetchall()
+    assert (told[0], told[1]) == ("coordinator@example.org", "recovery_code_used") and '"left": 9' in told[2]
+    token = try_sign_in(db, coordinator, PASSWORD).value[1]
+    used_again = signing_in.enter_recovery_code(db, signing_in.waiting(db, token), codes[3])
+    assert (used_again.done, used_again.field) == (False, "code")
+
+
+def test_setting_up_the_app_offers_one_secret_until_a_code_from_it_confirms_it(db):
+    with write(db):
+        newcomer = user_data.get(db, user_data.create(db, email="new@example.org", name="New Person",
+                                                      role="coordinator", password_hash=passwords.hash_password(PASSWORD)))
+    token = try_sign_in(db, newcomer, PASSWORD).value[1]
+    waiting = signing_in.waiting(db, token)
+    assert not factor_data.ready(db, newcomer["id"])
+    secret = signing_in.start_setup(db, waiting)
+    assert signing_in.start_setup(db, waiting) == secret, "a reload shows the same QR code"
+    assert secret not in str(db.execute("SELECT * FROM users").fetchall()), "kept encrypted"
+    wrong = signing_in.finish_setup(db, waiting, "123456" if second_factor.matching_step(secret, "123456") is None
+                                    else "654321")
+    assert (wrong.done, wrong.field) == (False, "code") and not factor_data.ready(db, newcomer["id"])
+    outcome = signing_in.finish_setup(db, waiting, second_factor.code_for(secret, second_factor.current_step()))
+    assert outcome.done
+    _row, codes = outcome.value
+    assert len(codes) == 10 and factor_data.recovery_codes_left(db, newcomer["id"]) == 10
+    assert factor_data.ready(db, newcomer["id"]) and session_data.find(db, token)["id"] == newcomer["id"]
+    assert actions(db, newcomer["id"]) == ["sign_in.password_accepted", "user.second_factor_offered", "sign_in.failed",
+                                           "user.second_factor_set_up", "sign_in.succeeded"]
 
 
 def test_an_old_password_hash_is_made_stronger_at_sign_in(db, coordinator):

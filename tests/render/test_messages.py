@@ -21,6 +21,9 @@ VALUES = {
     "plan_acknowledged": {"reference": "FGC-3", "number": 2, "url": "https://fgc.example/cases/3"},
     "task_updated": {"reference": "FGC-4", "url": "https://fgc.example/cases/4"},
     "pin_locked": {"reference": "FGC-5", "url": "https://fgc.example/cases/5"},
+    "sign_in_under_attack": {"account": "sam@example.org", "yours": True, "url": "https://fgc.example/"},
+    "second_factor_reset": {"account": "sam@example.org", "url": "https://fgc.example/sign-in"},
+    "recovery_code_used": {"account": "sam@example.org", "left": 9, "url": "https://fgc.example/account"},
 }
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import PASSWORD, check_page, text
+from conftest import PASSWORD, app_code, check_page, set_up_app, text
 
 ADMIN_PAGES = ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/users/1/edit", "/admin/jobs"]
 ADMIN_POSTS = ["/admin/users/new", "/admin/users/1/edit", "/admin/users/1/disable", "/admin/users/1/sign-out",
@@ -13,6 +13,10 @@ ADMIN_POSTS = ["/admin/users/new", "/admin/users/1/edit", "/admin/users/1/disabl
 
 def user_id(db, email):
     return db.execute("SELECT id FROM users WHERE email = ?", [email]).fetchone()[0]
+
+
+def admins_code(client):
+    return app_code(client.raw.application, "admin@example.org")
 
 
 @pytest.mark.parametrize("role", ["manager", "coordinator", "social_worker"])
@@ -48,7 +52,7 @@ def test_admin_lists_users_and_the_view_is_audited(client, sign_in, db):
 def test_admin_creates_a_user_who_sets_a_password_and_signs_in(client, sign_in, new_client, db):
     sign_in("admin")
     response = client.submit("/admin/users/new", {"name": "Rhiannon Prys", "email": "rhiannon@example.org",
-                                                  "role": "coordinator"})
+                                                  "role": "coordinator", "code": admins_code(client)})
     assert response.status_code == 200
     page = check_page(response)
     link = page.select_one("#set-password-link").get_text()
@@ -59,9 +63,22 @@ def test_admin_creates_a_user_who_sets_a_password_and_signs_in(client, sign_in, 
     new_password = "copper kettle winter fjord"
     assert newcomer.submit(link, {"new_password": new_password, "confirm_password": new_password}).status_code == 302
     assert newcomer.submit("/sign-in", {"email": "rhiannon@example.org", "password": new_password}).status_code == 302
+    assert newcomer.get("/sign-in/code").location == "/sign-in/set-up", "a first sign-in sets up the app"
+    set_up_app(newcomer)
     assert "Welcome, Rhiannon Prys" in text(newcomer.page("/"))
     actions = [row[0] for row in db.execute("SELECT action FROM audit_events WHERE action NOT LIKE 'case.%' ORDER BY id")]
-    assert actions[-4:] == ["user.created", "user.password_link_issued", "user.password_set", "sign_in.succeeded"]
+    assert actions[-7:] == ["user.created", "user.password_link_issued", "user.password_set",
+                            "sign_in.password_accepted", "user.second_factor_offered", "user.second_factor_set_up",
+                            "sign_in.succeeded"]
+
+
+def test_giving_someone_an_account_needs_the_admins_code_again(client, sign_in, db):
+    sign_in("admin")
+    page = check_page(client.submit("/admin/users/new", {"name": "Rhiannon Prys", "email": "rhiannon@example.org",
+                                                         "role": "admin", "code": "000000"}))
+    assert "Enter the code shown in your authenticator app now" in text(page.select_one(".govuk-error-summary"))
+    assert page.select_one("#name")["value"] == "Rhiannon Prys", "what was typed is kept"
+    assert db.execute("SELECT count(*) FROM users WHERE email = 'rhiannon@example.org'").fetchone()[0] == 0
 
 
 def test_new_user_form_keeps_input_and_explains_errors(client, sign_in):
@@ -86,7 +103,8 @@ def test_duplicate_email_is_refused(client, sign_in):
 def test_hostile_and_right_to_left_names_are_stored_and_shown_safely(client, sign_in, db):
     sign_in("admin")
     name = "<script>alert(1)</script> مريم‏ \u202eevil Łukasz Ŵyn"
-    client.submit("/admin/users/new", {"name": name, "email": "hostile@example.org", "role": "social_worker"})
+    client.submit("/admin/users/new", {"name": name, "email": "hostile@example.org", "role": "social_worker",
+                                       "code": admins_code(client)})
     assert db.execute("SELECT name FROM users WHERE email = 'hostile@example.org'").fetchone()[0] == name
     page = client.page(f"/admin/users/{user_id(db, 'hostile@example.org')}")
     assert page.h1.get_text(strip=True) == name.replace("\u202e", ""), "shown as typed, less the override"
@@ -108,8 +126,13 @@ def test_edit_user_changes_role_and_ends_their_sessions(client, sign_in, new_cli
     uid = user_id(db, "coordinator@example.org")
     form = client.page(f"/admin/users/{uid}/edit")
     version = form.select_one("input[name=version]")["value"]
+    refused = check_page(client.submit(f"/admin/users/{uid}/edit", {
+        "name": "Test Coordinator", "email": "coordinator@example.org", "role": "manager", "version": version}))
+    assert "Enter the 6-digit code from your authenticator app" in text(refused.select_one(".govuk-error-summary"))
+    assert refused.select_one("input[name=role][value=manager]").has_attr("checked"), "what was chosen is kept"
     response = client.submit(f"/admin/users/{uid}/edit", {"name": "Test Coordinator", "email": "coordinator@example.org",
-                                                          "role": "manager", "version": version})
+                                                          "role": "manager", "version": version,
+                                                          "code": admins_code(client)})
     assert response.status_code == 302
     assert db.execute("SELECT role FROM users WHERE id = ?", [uid]).fetchone()[0] == "manager"
     assert coordinator.get("/").status_code == 303
@@ -227,3 +250,35 @@ def test_the_background_work_page_lists_what_waits_and_what_failed(client, sign_
     assert cells[1] == "PDF of a plan version for the case file" and cells[2] == "1"
     assert cells[3] == "the worker stopped while running it, on its last attempt"
     assert "Osian" not in text(page), "what a job prints is never shown"
+
+
+def test_an_admin_resets_someones_second_factor_with_their_own_code(client, sign_in, new_client, db):
+    worker = new_client("coordinator")
+    sign_in("admin")
+    uid = user_id(db, "coordinator@example.org")
+    page = client.page(f"/admin/users/{uid}")
+    assert "Authenticator app set up" in text(page)
+    assert page.find("a", string=re.compile("Reset second factor"))["href"] == f"/admin/users/{uid}/reset-second-factor"
+    form = client.page(f"/admin/users/{uid}/reset-second-factor")
+    assert "They are signed out on every device" in text(form)
+    refused = check_page(client.submit(f"/admin/users/{uid}/reset-second-factor", {"code": "000000"}))
+    assert "Enter the code shown in your authenticator app now" in text(refused.select_one(".govuk-error-summary"))
+    assert worker.get("/").status_code == 200, "nothing happened"
+    response = client.submit(f"/admin/users/{uid}/reset-second-factor", {"code": admins_code(client)})
+    assert response.location == f"/admin/users/{uid}"
+    after = client.page(f"/admin/users/{uid}")
+    assert "second factor has been reset" in text(after) and "Not set up yet" in text(after)
+    assert worker.get("/").status_code == 303
+    assert db.execute("SELECT address, kind FROM messages").fetchall()[0] == ("coordinator@example.org",
+                                                                             "second_factor_reset")
+    # Their next sign-in sets up a new app.
+    worker.submit("/sign-in", {"email": "coordinator@example.org", "password": PASSWORD})
+    assert worker.get("/sign-in/code").location == "/sign-in/set-up"
+
+
+def test_an_admin_cannot_reset_their_own_second_factor(client, sign_in, db):
+    sign_in("admin")
+    uid = user_id(db, "admin@example.org")
+    assert "Reset second factor" not in text(client.page(f"/admin/users/{uid}"))
+    response = client.get(f"/admin/users/{uid}/reset-second-factor")
+    assert response.location == f"/admin/users/{uid}"

@@ -1,5 +1,6 @@
 """Signing in and out, revocable sessions, throttling and set-password links."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,7 @@ from fgc.data import hash_token, iso, now
 from fgc.data import password_tokens
 from fgc.db import write
 
-from conftest import PASSWORD, check_page, text
+from conftest import PASSWORD, app_code, check_page, set_up_app, text
 
 
 def session_cookie(client):
@@ -131,19 +132,37 @@ def test_session_ends_after_12_hours_even_when_active(client, sign_in, db):
     assert db.execute("SELECT end_reason FROM sessions").fetchone()[0] == "expired"
 
 
-def test_sign_in_throttled_per_account(client, new_client, db):
+def test_sign_in_from_somewhere_new_is_slowed_down_per_account(client, new_client, db):
     for _ in range(5):
         assert client.submit("/sign-in", {"email": "manager@example.org", "password": "wrong guess"}).status_code == 200
-    # Even the right password is refused while the account is throttled.
+    # Even the right password waits its turn from here.
     response = client.submit("/sign-in", {"email": "manager@example.org", "password": PASSWORD})
     assert response.status_code == 429
     page = check_page(response)
-    assert "You have tried to sign in too many times. Wait 15 minutes, then try again" in text(
+    assert "You have tried to sign in too many times. Wait 1 minute, then try again" in text(
         page.select_one(".govuk-error-summary"))
+    assert page.select_one("#email").get("value") == "manager@example.org", "what was typed is kept"
     # Another account from another address is not affected.
     other = new_client(ip="10.0.0.9")
     assert other.submit("/sign-in", {"email": "admin@example.org", "password": PASSWORD}).status_code == 302
     assert db.execute("SELECT count(*) FROM audit_events WHERE action = 'sign_in.throttled'").fetchone()[0] == 1
+
+
+def test_a_stranger_guessing_does_not_stop_the_owner_signing_in_where_they_always_do(app, new_client, db):
+    own = new_client("manager", ip="192.0.2.10")
+    assert own.get_cookie("fgc_browser"), "a sign-in marks the browser as one the account has used"
+    own.submit("/sign-out", {}, form_url="/")
+    stranger = new_client(ip="198.51.100.66")
+    statuses = [stranger.submit("/sign-in", {"email": "manager@example.org", "password": f"guess {number}"})
+                .status_code for number in range(12)]
+    assert statuses == [200] * 5 + [429] * 7
+    response = own.submit("/sign-in", {"email": "manager@example.org", "password": PASSWORD})
+    assert response.status_code == 302, "the owner's own browser is not slowed by the stranger's guesses"
+    # The owner and every admin were told, once.
+    told = db.execute("SELECT address, personalisation FROM messages WHERE kind = 'sign_in_under_attack' "
+                      "ORDER BY address").fetchall()
+    assert [row[0] for row in told] == ["admin@example.org", "manager@example.org"]
+    assert ['"yours": false' in told[0][1], '"yours": true' in told[1][1]] == [True, True]
 
 
 def test_throttle_message_is_the_same_for_unknown_accounts(client):
@@ -154,12 +173,18 @@ def test_throttle_message_is_the_same_for_unknown_accounts(client):
     assert "too many times" in response.get_data(as_text=True)
 
 
-def test_sign_in_throttled_per_ip_address(app, client):
-    app.config["THROTTLE_IP_FAILURES"] = 3
-    for number in range(3):
+def test_one_address_guessing_across_accounts_is_slowed_but_colleagues_known_there_are_not(app, client, new_client):
+    colleague = new_client("admin", ip="203.0.113.5")
+    colleague.submit("/sign-out", {}, form_url="/")
+    client.raw.environ_base["REMOTE_ADDR"] = "203.0.113.5"
+    for number in range(20):
         client.submit("/sign-in", {"email": f"guess{number}@example.org", "password": "wrong guess"})
-    response = client.submit("/sign-in", {"email": "admin@example.org", "password": PASSWORD})
-    assert response.status_code == 429
+    response = client.submit("/sign-in", {"email": "coordinator@example.org", "password": PASSWORD})
+    assert response.status_code == 429, "someone never seen at this address waits with the guesser"
+    assert colleague.submit("/sign-in", {"email": "admin@example.org", "password": PASSWORD}).status_code == 302
+    office_pc = new_client(ip="203.0.113.5")
+    assert office_pc.submit("/sign-in", {"email": "admin@example.org", "password": PASSWORD}).status_code == 302, \
+        "an address someone has signed in from is known for them, whichever browser"
 
 
 def test_post_without_csrf_token_is_refused(client, sign_in):
@@ -181,6 +206,8 @@ def test_sign_in_redirects_only_to_this_site(client, target, location):
     token = client.csrf_token("/sign-in")
     response = client.post(f"/sign-in?next={target}",
                            data={"csrf_token": token, "email": "admin@example.org", "password": PASSWORD})
+    assert response.location == "/sign-in/code"
+    response = client.submit("/sign-in/code", {"code": app_code(client.raw.application, "admin@example.org")})
     assert response.location == location, target
 
 
@@ -190,7 +217,7 @@ def test_sign_ins_are_audited_without_passwords(client, sign_in, db):
     client.submit("/sign-out", {}, form_url="/")
     rows = db.execute("SELECT action, actor, ip, user_id FROM audit_events WHERE action NOT LIKE 'case.%' "
                       "ORDER BY id").fetchall()
-    assert [row[0] for row in rows] == ["sign_in.failed", "sign_in.succeeded", "sign_out"]
+    assert [row[0] for row in rows] == ["sign_in.failed", "sign_in.password_accepted", "sign_in.succeeded", "sign_out"]
     assert all(row[1] == "manager@example.org" and row[2] == "127.0.0.1" and row[3] for row in rows)
     everything = " ".join(str(row) for row in db.execute("SELECT * FROM audit_events").fetchall())
     assert "a wrong password" not in everything and PASSWORD not in everything
@@ -260,7 +287,8 @@ def test_parallel_guesses_cannot_pass_the_throttle(app, new_client):
 def test_throttling_is_audited_once_per_window(client, db):
     for _ in range(9):
         client.submit("/sign-in", {"email": "manager@example.org", "password": "wrong guess"})
-    actions = [row[0] for row in db.execute("SELECT action FROM audit_events ORDER BY id")]
+    actions = [row[0] for row in db.execute("SELECT action FROM audit_events WHERE action LIKE 'sign_in.%' "
+                                            "ORDER BY id")]
     assert actions == ["sign_in.failed"] * 5 + ["sign_in.throttled"]
 
 
@@ -292,3 +320,118 @@ def test_uploaded_files_in_form_fields_are_ignored_not_crashed_on(client):
                                content_type="multipart/form-data")
     assert response.status_code == 200
     assert "Enter your email address" in text(check_page(response))
+
+
+# --- The second factor --------------------------------------------------------------------------------------------
+
+def password_step(client, email="coordinator@example.org"):
+    response = client.submit("/sign-in", {"email": email, "password": PASSWORD})
+    assert response.location == "/sign-in/code"
+
+
+def test_a_right_password_alone_reaches_no_page_but_the_code(client):
+    password_step(client)
+    assert client.get("/").status_code == 303, "half signed in is not signed in"
+    page = client.page("/sign-in/code")
+    assert page.h1.get_text(strip=True) == "Enter the code from your authenticator app"
+    code = page.select_one("#code")
+    assert (code["inputmode"], code["autocomplete"]) == ("numeric", "one-time-code")
+
+
+@pytest.mark.parametrize("url", ["/sign-in/code", "/sign-in/recovery-code", "/sign-in/set-up"])
+def test_the_second_step_pages_need_the_first(client, url):
+    response = client.get(url)
+    assert (response.status_code, response.location) == (303, "/sign-in")
+
+
+def test_a_wrong_code_says_so_keeps_it_and_counts_towards_the_throttle(client, db):
+    password_step(client)
+    for _ in range(4):
+        response = client.submit("/sign-in/code", {"code": "12 34 56"})
+        page = check_page(response)
+        assert "Enter the code shown in your authenticator app now" in text(page.select_one(".govuk-error-summary"))
+        assert page.select_one("#code")["value"] == "12 34 56"
+    throttled = client.submit("/sign-in/code", {"code": app_code(client.raw.application, "coordinator@example.org")})
+    assert throttled.status_code == 429, "a password and four wrong codes are five failed sign-ins"
+    assert "too many times" in text(check_page(throttled))
+    actions = [row[0] for row in db.execute("SELECT action FROM audit_events WHERE action LIKE 'sign_in.%' ORDER BY id")]
+    assert actions == ["sign_in.password_accepted"] + ["sign_in.failed"] * 4 + ["sign_in.throttled"]
+
+
+def test_a_code_left_too_long_sends_the_person_back_to_sign_in_saying_why(client, db):
+    password_step(client)
+    token = client.csrf_token("/sign-in/code")
+    with write(db):
+        db.execute("UPDATE sessions SET created_at = ?", [iso(now() - timedelta(minutes=11))])
+    response = client.post("/sign-in/code", data={"csrf_token": token, "code": "123456"})
+    assert (response.status_code, response.location) == (303, "/sign-in")
+    assert "Sign in again. It was more than 10 minutes since you entered your password" in text(
+        client.page("/sign-in"))
+
+
+def test_a_recovery_code_signs_in_once_and_the_owner_is_told(client, db):
+    from fgc.data import second_factor as factor_data
+    from fgc.domain import second_factor
+
+    codes = second_factor.new_recovery_codes()
+    uid = db.execute("SELECT id FROM users WHERE email = 'coordinator@example.org'").fetchone()[0]
+    with write(db):
+        factor_data.replace_recovery_codes(db, uid, second_factor.hash_recovery_codes(codes))
+    password_step(client)
+    assert "I cannot use my authenticator app" in text(client.page("/sign-in/code"))
+    response = client.submit("/sign-in/recovery-code", {"code": codes[0]})
+    assert response.location == "/"
+    assert client.get("/").status_code == 200
+    assert db.execute("SELECT kind FROM messages").fetchone()[0] == "recovery_code_used"
+    client.submit("/sign-out", {}, form_url="/")
+    password_step(client)
+    page = check_page(client.submit("/sign-in/recovery-code", {"code": codes[0]}))
+    assert "Enter one of your recovery codes that you have not used" in text(page.select_one(".govuk-error-summary"))
+
+
+def test_a_first_sign_in_sets_up_the_app_with_a_qr_code_and_shows_recovery_codes_once(client, db):
+    from fgc.data import second_factor as factor_data
+
+    uid = db.execute("SELECT id FROM users WHERE email = 'manager@example.org'").fetchone()[0]
+    with write(db):
+        factor_data.clear(db, uid)
+    password_step(client, "manager@example.org")
+    assert client.get("/sign-in/code").location == "/sign-in/set-up"
+    page = client.page("/sign-in/set-up")
+    qr = page.select_one(".app-qr-box svg")
+    assert qr.title.get_text() == "QR code to set up your authenticator app"
+    key = page.select_one("#setup-key").get_text()
+    assert len(key.replace(" ", "")) == 32 and key.count(" ") == 7, "the key in fours, to type"
+    assert client.page("/sign-in/set-up").select_one("#setup-key").get_text() == key, "the same key on a reload"
+    wrong = check_page(client.submit("/sign-in/set-up", {"code": "abc"}))
+    assert "Enter the code shown in your authenticator app now" in text(wrong.select_one(".govuk-error-summary"))
+    _secret, codes = set_up_app(client)
+    assert all(re.fullmatch(r"[a-z2-9]{5}-[a-z2-9]{5}", code) for code in codes)
+    assert client.get("/").status_code == 200
+    assert client.get("/sign-in/set-up").status_code == 303, "shown once: the page is gone once signed in"
+    assert not any(code in str(db.execute("SELECT * FROM recovery_codes").fetchall()) for code in codes)
+
+
+def test_someone_with_an_app_is_never_offered_a_new_one(client):
+    password_step(client)
+    assert client.get("/sign-in/set-up").location == "/sign-in/code"
+
+
+def test_new_recovery_codes_need_a_code_and_replace_the_old_ones(client, sign_in, db):
+    sign_in("coordinator")
+    page = client.page("/account/recovery-codes")
+    assert "You have 0 recovery codes left." in text(page)
+    refused = check_page(client.submit("/account/recovery-codes", {"code": "000000"}))
+    assert "Enter the code shown in your authenticator app now" in text(refused.select_one(".govuk-error-summary"))
+    response = client.submit("/account/recovery-codes",
+                             {"code": app_code(client.raw.application, "coordinator@example.org")})
+    first = [item.get_text(strip=True) for item in check_page(response).select(".app-recovery-codes li")]
+    response = client.submit("/account/recovery-codes",
+                             {"code": app_code(client.raw.application, "coordinator@example.org")})
+    second = [item.get_text(strip=True) for item in check_page(response).select(".app-recovery-codes li")]
+    assert len(first) == len(second) == 10 and not set(first) & set(second)
+    assert "You have 10 recovery codes left." in text(client.page("/account/recovery-codes"))
+    client.submit("/sign-out", {}, form_url="/")
+    password_step(client)
+    assert client.submit("/sign-in/recovery-code", {"code": first[0]}).status_code == 200, "the old set stopped working"
+    assert client.submit("/sign-in/recovery-code", {"code": second[0]}).location == "/"

@@ -3,6 +3,7 @@ limit, PINs, exclusion, consent, acknowledgement and task updates."""
 
 import secrets
 import sqlite3
+import threading
 
 import pytest
 
@@ -58,6 +59,32 @@ def test_unknown_tokens_are_404_and_the_rate_limit_engages(app, db):
     assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
     bursts = audit_data.events(db, action="family.unknown_links_burst", limit=1000)
     assert len(bursts) == 500, "each address's burst is written to the audit trail once"
+
+
+def test_a_real_link_opens_from_an_address_that_has_used_up_its_misses(app, db, case_id, nain):
+    """Mobile networks and council Wi-Fi put many families behind one address: others' wrong links never stop a
+    real one."""
+    app.config["FAMILY_MISS_LIMIT"] = 3
+    _, token = make_link(db, case_id, nain["id"])
+    client = app.test_client()
+    assert [client.get(f"/f/{secrets.token_urlsafe(32)}").status_code for _ in range(5)] == [404] * 3 + [429] * 2
+    assert client.get(f"/f/{token}").status_code == 303
+
+
+def test_parallel_unknown_links_cannot_overshoot_the_limit(app, db):
+    app.config["FAMILY_MISS_LIMIT"] = 5
+    statuses = []
+
+    def guess():
+        statuses.append(app.test_client().get(f"/f/{secrets.token_urlsafe(32)}").status_code)
+
+    threads = [threading.Thread(target=guess) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [404] * 5 + [429] * 7
+    assert db.execute("SELECT count(*) FROM family_link_misses").fetchone()[0] == 5
 
 
 def test_expired_and_revoked_links_are_410_with_the_coordinators_details(client, db, case_id, nain):

@@ -23,7 +23,7 @@ from fgc.db import write
 from fgc.domain.deadlines import today
 from fgc.domain.workdays import add_months
 
-from conftest import check_page, text
+from conftest import check_page, sign_in_as, text
 from factories import add_user, make_case, user_id
 
 LONDON = ZoneInfo("Europe/London")
@@ -478,7 +478,7 @@ def test_another_cases_coordinator_gets_not_found(client, sign_in, db, case_id, 
     other = add_user(db, "other.coordinator@example.org", "coordinator")
     own_case = make_case(db, created_by=user_id(db, "social_worker@example.org"), reference="FGC-THEIRS",
                          coordinator_id=other)
-    client.submit("/sign-in", {"email": "other.coordinator@example.org", "password": "lantern orchard pebble galaxy"})
+    sign_in_as(client, "other.coordinator@example.org")
     for url in (f"/cases/{case_id}/links", form_url(case_id), f"/cases/{case_id}/links/{row['id']}/revoke",
                 f"/cases/{case_id}/links/{row['id']}/pin"):
         assert client.get(url).status_code == 404

@@ -6,7 +6,7 @@ import datetime
 import re
 
 import pytest
-from conftest import PASSWORD, PageClient, check_page, text
+from conftest import PageClient, check_page, sign_in_as, text
 from factories import make_case, user_id
 
 from fgc import worker
@@ -156,7 +156,7 @@ def test_through_notify_the_coordinator_sees_sent_then_delivered(notify, notify_
     with write(db):
         network.save(db, created, {"phone": "07700 900123"}, person_id=nain["id"], version=nain["version"])
     client = PageClient(app.test_client())
-    assert client.submit("/sign-in", {"email": "coordinator@example.org", "password": PASSWORD}).status_code == 302
+    sign_in_as(client, "coordinator@example.org")
     page, token = created_page(client, db, created, name="Nain Jones")
     send(client, created, page, token, channel="sms", message_language="en")
     worker.run_due(app)
@@ -234,7 +234,7 @@ def test_a_link_sent_by_email_through_the_relay_opens_the_plan(relay, smtp_app):
     with write(db):
         network.save(db, created, {"email": "nain@example.org"}, person_id=nain["id"], version=nain["version"])
     coordinator = PageClient(app.test_client())
-    assert coordinator.submit("/sign-in", {"email": "coordinator@example.org", "password": PASSWORD}).status_code == 302
+    sign_in_as(coordinator, "coordinator@example.org")
     page, token = created_page(coordinator, db, created, name="Nain Jones")
     send(coordinator, created, page, token, channel="email", message_language="cy")
     worker.run_due(app)

@@ -24,6 +24,7 @@ run: install
 	VENV=$(VENV) scripts/serve
 
 test: install-test
+	VENV=$(VENV) scripts/bandit
 	$(BIN)/python -m pytest
 
 lock:

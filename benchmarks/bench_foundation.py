@@ -7,7 +7,6 @@ Prints figures; asserts nothing. Uses a throwaway SQLite file in a temporary fol
 
 import argparse
 import multiprocessing
-import re
 import statistics
 import sys
 import tempfile
@@ -18,6 +17,9 @@ from fgc import create_app
 from fgc.domain import passwords
 from fgc.data import audit, users
 from fgc.db import connect, write
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import staff  # noqa: E402
 
 PASSWORD = "benchmark heron quarry lantern"
 
@@ -53,10 +55,7 @@ def bench_pages(folder, user_count, requests):
         for number in range(user_count - 1):
             users.create(db, email=f"person{number}@example.org", name=f"Person {number}", role="coordinator")
     db.close()
-    client = app.test_client()
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/sign-in").get_data(as_text=True)).group(1)
-    assert client.post("/sign-in", data={"csrf_token": token, "email": "admin@example.org",
-                                         "password": PASSWORD}).status_code == 302
+    client = staff.sign_in_client(app, "admin@example.org", PASSWORD)
     report("GET / (signed in)", timed(lambda: client.get("/"), requests))
     report(f"GET /admin/users ({user_count} users, audited)", timed(lambda: client.get("/admin/users"), requests // 4))
     report("GET /healthz", timed(lambda: client.get("/healthz"), requests))

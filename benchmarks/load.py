@@ -39,6 +39,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 LUA = HERE / "wrk_report.lua"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+import staff  # noqa: E402
 
 # (name, role, path): the pages people open most, and the lists that grow with the service's history.
 PAGES = [
@@ -80,19 +83,27 @@ def cookies_from(headers, jar):
     return "; ".join(f"{name}={value}" for name, value in jar.items())
 
 
-def sign_in(port, email, password):
-    """Sign in as a browser would; returns the Cookie header of the signed-in session."""
+def sign_in(port, email, password, database):
+    """Sign in as a browser would, the password and then (if the app asks) the code from the authenticator app
+    benchmarks/staff.py set up; returns the Cookie header of the signed-in session."""
     jar = {}
-    status, headers, page = request(port, "GET", "/sign-in")
-    cookie = cookies_from(headers, jar)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    if status != 200 or not token:
-        raise RuntimeError(f"GET /sign-in answered {status} without a CSRF token")
-    body = urllib.parse.urlencode({"csrf_token": token.group(1), "email": email, "password": password})
-    status, headers, _ = request(port, "POST", "/sign-in", cookie=cookie, body=body)
-    if status not in (302, 303) or "sign-in" in headers.get("Location", ""):
-        raise RuntimeError(f"signing in as {email} answered {status} (to {headers.get('Location')})")
-    return cookies_from(headers, jar)
+    cookie = None
+    for url, fields in (("/sign-in", {"email": email, "password": password}), ("/sign-in/code", None)):
+        status, headers, page = request(port, "GET", url, cookie=cookie)
+        cookie = cookies_from(headers, jar) or cookie
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        if status != 200 or not token:
+            raise RuntimeError(f"GET {url} answered {status} without a CSRF token")
+        fields = fields or {"code": staff.code(database, email)}
+        body = urllib.parse.urlencode({"csrf_token": token.group(1), **fields})
+        status, headers, _ = request(port, "POST", url, cookie=cookie, body=body)
+        cookie = cookies_from(headers, jar)
+        location = headers.get("Location", "")
+        if status not in (302, 303) or (location.startswith("/sign-in") and location != "/sign-in/code"):
+            raise RuntimeError(f"signing in as {email} answered {status} (to {location})")
+        if location != "/sign-in/code":
+            return cookie
+    return cookie
 
 
 class Server:
@@ -210,9 +221,11 @@ def measure(size, path, info, args):
     print(f"  {size:>7,}  {'bare Flask':<28} {results['bare Flask']['rps']:8.1f} req/s  "
           f"p95 {results['bare Flask']['p95_us'] / 1000:9.1f} ms  (CPUs {idle}% busy before)", flush=True)
     before = migrations_in(path)
+    staff.give_apps(path, env["FGC_SECRET_KEY"], [info[role]["email"] for role in ("coordinator", "manager",
+                                                                                   "social_worker")])
     app = Server("wsgi:app", args.app_dir, env, args.workers)
     try:
-        cookies = {role: sign_in(app.port, info[role]["email"], info["password"])
+        cookies = {role: sign_in(app.port, info[role]["email"], info["password"], path)
                    for role in ("coordinator", "manager", "social_worker")}
     finally:
         app.stop()

@@ -74,9 +74,12 @@ def load_case(endpoint, values):
     if case is None:
         abort(404)
     g.case = case
-    # Even a form sent back with errors shows the case again, so every request counts as a read.
+    # Even a form sent back with errors shows the case again, so every request counts as a read. Which person,
+    # child or other record inside the case the page was about goes with it, so the access records can say who
+    # looked at a network member or a child.
+    inside = {name: value for name, value in values.items() if name != "case_id" and name.endswith("_id")}
     audit.record("case.viewed", record_type="case", record_id=case["id"],
-                 detail={"page": endpoint, "method": request.method})
+                 detail={"page": endpoint, "method": request.method, **inside})
 
 
 def found(row):

@@ -1,8 +1,11 @@
 """The data layer: every SQL statement the app runs lives in this package."""
 
 import hashlib
+import re
 import secrets
 from datetime import datetime, timezone
+
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def now():
@@ -26,3 +29,13 @@ def new_token():
 
 def hash_token(token):
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def identifiers(names):
+    """Column names about to be written into a statement's text: each must be a plain lower-case identifier, so
+    nothing a person typed can ever become SQL (values are always bound as parameters). Raises ValueError."""
+    names = list(names)
+    for name in names:
+        if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name):
+            raise ValueError(f"not a column name: {name!r}")
+    return names

@@ -25,7 +25,7 @@ def events(db, *, limit=100, user_id=None, action=None):
         params.append(action)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     rows = db.query(
-        f"SELECT id, at, user_id, actor, action, record_type, record_id, ip, detail "
+        f"SELECT id, at, user_id, actor, action, record_type, record_id, ip, detail "  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
         f"FROM audit_events {clause} ORDER BY id DESC LIMIT ?",
         [*params, limit],
     )
@@ -37,7 +37,7 @@ def for_record(db, record_type, record_id, *, exclude=()):
     marks = ", ".join("?" for _ in exclude)
     not_in = f"AND action NOT IN ({marks})" if exclude else ""
     rows = db.query(
-        f"SELECT id, at, user_id, actor, action, detail FROM audit_events "
+        f"SELECT id, at, user_id, actor, action, detail FROM audit_events "  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
         f"WHERE record_type = ? AND record_id = ? {not_in} ORDER BY id",
         [record_type, str(record_id), *exclude])
     return [dict(row, detail=json.loads(row["detail"]) if row["detail"] else None) for row in rows]

@@ -1,6 +1,6 @@
 """The child's voice: wishes and feelings, how they were gathered, attendance and the child's own scale."""
 
-from . import iso, now
+from . import identifiers, iso, now
 from .cases import VersionConflict
 
 FIELDS = ("wishes", "gathered", "gathered_note", "advocate_name", "attending", "scale")
@@ -25,11 +25,11 @@ def save(db, child_id, values, version):
     if version is None:
         if get(db, child_id) is not None:
             raise VersionConflict(child_id)
-        db.execute(f"INSERT INTO child_views (child_id, {', '.join(values)}, updated_at) "
+        db.execute(f"INSERT INTO child_views (child_id, {', '.join(identifiers(values))}, updated_at) "  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
                    f"VALUES (?, {', '.join('?' for _ in values)}, ?)", [child_id, *values.values(), stamp])
         return
     cursor = db.execute(
-        f"UPDATE child_views SET {', '.join(f'{key} = ?' for key in values)}, version = version + 1, updated_at = ? "
+        f"UPDATE child_views SET {', '.join(f'{key} = ?' for key in identifiers(values))}, version = version + 1, updated_at = ? "  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
         "WHERE child_id = ? AND version = ?", [*values.values(), stamp, child_id, version])
     if cursor.rowcount != 1:
         raise VersionConflict(child_id)

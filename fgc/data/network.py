@@ -10,7 +10,7 @@ import json
 import sqlite3
 
 from ..domain import vocabulary
-from . import iso, now
+from . import identifiers, iso, now
 from .cases import VersionConflict, reindex
 
 # The codes, from the one vocabulary (the words are there too).
@@ -71,12 +71,12 @@ def save(db, case_id, values, *, person_id=None, version=None, relationships=Non
     stamp = iso(now())
     if person_id is None:
         cursor = db.execute(
-            f"INSERT INTO people (case_id, {', '.join(values)}, created_at, updated_at) "
+            f"INSERT INTO people (case_id, {', '.join(identifiers(values))}, created_at, updated_at) "  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
             f"VALUES (?, {', '.join('?' for _ in values)}, ?, ?)", [case_id, *values.values(), stamp, stamp])
         person_id = cursor.lastrowid
     else:
         cursor = db.execute(
-            f"UPDATE people SET {', '.join(f'{key} = ?' for key in values)}, version = version + 1, updated_at = ? "
+            f"UPDATE people SET {', '.join(f'{key} = ?' for key in identifiers(values))}, version = version + 1, updated_at = ? "  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
             "WHERE case_id = ? AND id = ? AND version = ?", [*values.values(), stamp, case_id, person_id, version])
         if cursor.rowcount != 1:
             raise VersionConflict(person_id)

@@ -27,7 +27,7 @@ def find(db, token, *, waiting=False):
     """The open session for ``token`` joined to its user, or None: a whole one, or with ``waiting`` one still
     waiting for its second factor."""
     rows = list(db.query(
-        "SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id, u.email, u.name, u.role, "
+        "SELECT s.id AS session_id, s.created_at, s.last_seen_at, u.id, u.email, u.name, u.role, u.dpo, "  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
         "u.active FROM sessions s JOIN users u ON u.id = s.user_id "
         f"WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.second_factor_at IS {'' if waiting else 'NOT '}NULL",
         [hash_token(token or "")],

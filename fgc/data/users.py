@@ -13,26 +13,26 @@ class DuplicateEmail(Exception):
     """Another account already uses this email address."""
 
 
-_COLUMNS = ("id, email, name, role, password_hash, active, version, created_at, updated_at, "
+_COLUMNS = ("id, email, name, role, dpo, password_hash, active, version, created_at, updated_at, "
             "password_changed_at, last_sign_in_at")
 
 
 def get(db, user_id):
-    rows = list(db.query(f"SELECT {_COLUMNS} FROM users WHERE id = ?", [user_id]))
+    rows = list(db.query(f"SELECT {_COLUMNS} FROM users WHERE id = ?", [user_id]))  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
     return rows[0] if rows else None
 
 
 def get_by_email(db, email):
-    rows = list(db.query(f"SELECT {_COLUMNS} FROM users WHERE email = ?", [email.strip()]))
+    rows = list(db.query(f"SELECT {_COLUMNS} FROM users WHERE email = ?", [email.strip()]))  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
     return rows[0] if rows else None
 
 
 def all_users(db):
-    return list(db.query(f"SELECT {_COLUMNS} FROM users ORDER BY active DESC, name COLLATE NOCASE, id"))
+    return list(db.query(f"SELECT {_COLUMNS} FROM users ORDER BY active DESC, name COLLATE NOCASE, id"))  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
 
 
 def active_with_role(db, role):
-    return list(db.query(f"SELECT {_COLUMNS} FROM users WHERE role = ? AND active = 1 ORDER BY id", [role]))
+    return list(db.query(f"SELECT {_COLUMNS} FROM users WHERE role = ? AND active = 1 ORDER BY id", [role]))  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound
 
 
 def count(db):
@@ -59,13 +59,14 @@ def create(db, *, email, name, role, password_hash=None):
     return cursor.lastrowid
 
 
-def update(db, user_id, *, version, email, name, role):
-    """Change name, email and role if nobody has saved the record since ``version`` was read."""
+def update(db, user_id, *, version, email, name, role, dpo):
+    """Change name, email, role and the data protection officer's permission if nobody has saved the record since
+    ``version`` was read."""
     try:
         cursor = db.execute(
-            "UPDATE users SET email = ?, name = ?, role = ?, version = version + 1, updated_at = ? "
+            "UPDATE users SET email = ?, name = ?, role = ?, dpo = ?, version = version + 1, updated_at = ? "
             "WHERE id = ? AND version = ?",
-            [email.strip(), name.strip(), role, iso(now()), user_id, version],
+            [email.strip(), name.strip(), role, int(bool(dpo)), iso(now()), user_id, version],
         )
     except sqlite3.IntegrityError as error:
         if "UNIQUE constraint failed: users.email" in str(error):

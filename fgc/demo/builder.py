@@ -77,7 +77,7 @@ class _Builder:
         self.uid_domain = uid_domain
         self.cal = WorkingCalendar(closure_days.dates(db))
         # Ofcom's numbers for drama: no real phone rings. Each is used once across the demo.
-        numbers = random.Random(0)
+        numbers = random.Random(0)  # nosec B311 # arranges fictional demo data; nothing secret comes from it
         self._mobiles = itertools.cycle(numbers.sample(range(400), 400))
         self._landlines = itertools.cycle(numbers.sample(range(500), 500))
         self._emails = set()
@@ -467,7 +467,7 @@ class _Builder:
 
     def record_scales(self, case_id, held_meetings, coordinator):
         """Everyone's 0-10 scale at each held meeting, rising as the plan takes hold."""
-        db, rng = self.db, random.Random(case_id)
+        db, rng = self.db, random.Random(case_id)  # nosec B311 # arranges fictional demo data; nothing secret comes from it
         family = {person["id"]: rng.randint(3, 6) for person in network.for_case(db, case_id) if not person["excluded"]}
         team = {row["id"]: row["scale"] for row in professionals.for_case(db, case_id) if row["scale"] is not None}
         children = {row["child_id"]: row["scale"] for row in child_views.for_case(db, case_id)

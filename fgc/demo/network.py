@@ -36,7 +36,7 @@ class Network:
         self.b = builder
         self.case_id = case_id
         self.spec = spec
-        self.rng = random.Random(spec["number"])
+        self.rng = random.Random(spec["number"])  # nosec B311 # arranges fictional demo data; nothing secret comes from it
         self.config = NETWORKS[spec["number"]]
         self.culture = CULTURES[self.config["culture"]]
         self.children = [row["id"] for row in case_data.children(builder.db, case_id)]

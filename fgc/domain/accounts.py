@@ -66,11 +66,16 @@ def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=
     return done((user_id, token, expires))
 
 
-def update_user(db, user_id, version, *, email, name, role, by, code=None):
-    """Change someone's name, email or role; a new role or email needs the admin's ``code``. Done with the list of
-    what changed."""
+SENSITIVE = ("role", "email", "dpo")
+
+
+def update_user(db, user_id, version, *, email, name, role, by, code=None, dpo=None):
+    """Change someone's name, email, role or data protection officer's permission (``dpo``; None leaves it); all but
+    the name need the admin's ``code``. Done with the list of what changed."""
     before = user_data.get(db, user_id)
-    changes = sorted(key for key, value in (("name", name), ("email", email), ("role", role)) if value != before[key])
+    dpo = bool(before["dpo"]) if dpo is None else bool(dpo)
+    changes = sorted(key for key, value in (("name", name), ("email", email), ("role", role), ("dpo", dpo))
+                     if value != (bool(before[key]) if key == "dpo" else before[key]))
     if before["version"] != version:
         return conflict(before)
     # What the rules refuse is said before the admin is asked for their code.
@@ -80,8 +85,8 @@ def update_user(db, user_id, version, *, email, name, role, by, code=None):
     other = user_data.get_by_email(db, email)
     if other and other["id"] != user_id:
         return refused(_("An account with this email address already exists"), field="email")
-    if "role" in changes or "email" in changes:
-        confirmed = _confirm(db, by, code, "change role or email")
+    if set(changes) & set(SENSITIVE):
+        confirmed = _confirm(db, by, code, "change role, email or permission")
         if not confirmed.done:
             return confirmed
     try:
@@ -89,8 +94,8 @@ def update_user(db, user_id, version, *, email, name, role, by, code=None):
             problem = _last_admin(db, user_id, still_admin=role == "admin")
             if problem:
                 return refused(problem, field="role")
-            user_data.update(db, user_id, version=version, email=email, name=name, role=role)
-            if "role" in changes or "email" in changes:
+            user_data.update(db, user_id, version=version, email=email, name=name, role=role, dpo=dpo)
+            if set(changes) & set(SENSITIVE):
                 # A new role or sign-in name takes effect at the next sign-in.
                 session_data.end_all_for_user(db, user_id, "account changed")
             _audit(db, by, "user.updated", "user", user_id, {"changed": changes})

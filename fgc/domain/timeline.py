@@ -204,8 +204,8 @@ def sentence(event, names):
         if typed in values:
             values[typed] = bdi(values[typed])
     if key not in SENTENCES:
-        return Markup(escape(_("%(who)s: %(action)s"))) % {"who": values["who"], "action": action}
-    return Markup(escape(str(SENTENCES[key]))) % values
+        return Markup(escape(_("%(who)s: %(action)s"))) % {"who": values["who"], "action": action}  # nosec B704 # the sentence is escaped first, and Markup's % escapes each value
+    return Markup(escape(str(SENTENCES[key]))) % values  # nosec B704 # the sentence is escaped first, and Markup's % escapes each value
 
 
 def entries(db, case_id, *, kind=None, page=1):

@@ -1,7 +1,7 @@
 """Forms for the admin pages: staff accounts and the service's closure days."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, RadioField, StringField
+from wtforms import BooleanField, HiddenField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
@@ -30,6 +30,7 @@ class UserForm(Form):
 
 class EditUserForm(UserForm):
     version = HiddenField()
+    dpo = BooleanField(_l("Data protection officer"))
 
 
 class ClosureDayForm(Form):

@@ -18,7 +18,7 @@ ellipsis) is left for the scale chart's axis labels, whose full text is in the t
 import re
 import unicodedata
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape, quoteattr  # nosec B406 # escapes text written into SVG; nothing is parsed
 
 from . import font_metrics
 

@@ -76,7 +76,7 @@ def edit_user(user_id):
     if form.validate_on_submit():
         outcome = accounts.update_user(get_db(), user_id, _int(form.version.data), email=form.email.data,
                                        name=form.name.data, role=form.role.data, by=current_user,
-                                       code=form.code.data)
+                                       code=form.code.data, dpo=form.dpo.data)
         if not outcome.done:
             show_outcome(form, outcome, _("Someone else changed this account while you were editing it. Your "
                                           "changes have not been saved: check what you typed against the current "

@@ -44,6 +44,7 @@ class User(UserMixin):
         self.email = row["email"]
         self.name = row["name"]
         self.role = row["role"]
+        self.dpo = bool(row.get("dpo"))
         self.session_id = row["session_id"]
         self.session_token = session_token
 
@@ -53,6 +54,11 @@ class User(UserMixin):
 
     def has_role(self, *roles):
         return self.role in roles
+
+    @property
+    def sees_access_records(self):
+        """Admins, and anyone given the data protection officer's permission, may search who saw what."""
+        return self.role == "admin" or self.dpo
 
 
 @login_manager.user_loader
@@ -217,7 +223,7 @@ def set_up():
         status = _status(outcome)
         form.code.errors = [outcome.problem]
     secret = signing_in.start_setup(db, row)
-    qr = Markup(second_factor.qr_svg(second_factor.setup_uri(secret, row["email"])))  # noqa: S704 (segno's SVG: no text)
+    qr = Markup(second_factor.qr_svg(second_factor.setup_uri(secret, row["email"])))  # nosec B704 # segno's SVG of the setup address: one path, no text
     return render_template("auth/set_up.html", form=form, qr_svg=qr, key=second_factor.grouped(secret),
                            email=row["email"]), status
 

@@ -234,7 +234,7 @@ def test_a_new_role_needs_the_admins_own_code_again(db, admin, coordinator, code
     assert user_data.get(db, coordinator["id"])["role"] == "coordinator"
     assert user_events(db, coordinator["id"]) == []
     failed = [row["detail"] for row in audit_data.for_record(db, "user", admin["id"])]
-    assert failed == ([] if not code else [{"for": "change role or email"}]), "a wrong code is audited"
+    assert failed == ([] if not code else [{"for": "change role, email or permission"}]), "a wrong code is audited"
 
 
 def test_a_code_works_once_so_a_stolen_one_cannot_be_replayed(db, admin, coordinator):

@@ -32,7 +32,7 @@ def create_app(test_config=None):
 
     from . import access, cli, db, errors, i18n, security, templating, worker
     from .views import access_records, account, admin, auth, cases, family, links, main, meetings, messages, network
-    from .views import plan_records, plans, preparation, referrals
+    from .views import plan_records, plans, preparation, referrals, retention
 
     db.init_app(app)
     security.init_app(app)
@@ -44,7 +44,8 @@ def create_app(test_config=None):
     cli.init_app(app)
     worker.init_app(app)
     for blueprint in (main.bp, account.bp, admin.bp, referrals.bp, cases.bp, meetings.bp, network.bp,
-                      preparation.bp, plans.bp, plan_records.bp, links.bp, messages.bp, family.bp, access_records.bp):
+                      preparation.bp, plans.bp, plan_records.bp, links.bp, messages.bp, family.bp, access_records.bp,
+                      retention.bp):
         app.register_blueprint(blueprint)
 
     if app.config["MIGRATE_ON_START"]:

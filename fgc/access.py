@@ -72,6 +72,10 @@ def load_case(endpoint, values):
         return
     case = case_data.get_visible(get_db(), values["case_id"], viewer())
     if case is None:
+        # A case that does not exist and one this person may not see answer the same; both are recorded, so a
+        # search of the access records shows anyone trying case numbers that are not theirs.
+        audit.record("case.access_refused", record_type="case", record_id=values["case_id"],
+                     detail={"page": endpoint, "method": request.method})
         abort(404)
     g.case = case
     # Even a form sent back with errors shows the case again, so every request counts as a read. Which person,

@@ -95,6 +95,9 @@ def seed_demo_command(if_empty):
                 user_data.set_password_hash(database, user_id, password_hash)
                 user_data.set_active(database, user_id, True)
             second_factor.set_up_known(database, user_id, keys[email])
+            # The demo manager is also the data protection officer, so the access records and subject access
+            # exports can be tried.
+            user_data.set_dpo(database, user_id, role == "manager")
         users = {email: user_data.get_by_email(database, email) for email, _, _ in DEMO_USERS}
         tokens = []
         cases = seed_cases(database, users, datetime.datetime.now(ZoneInfo("Europe/London")).date(),
@@ -107,6 +110,7 @@ def seed_demo_command(if_empty):
     click.echo("Demo sign-ins (fictional people), each with the key to add to an authenticator app for its codes:")
     for email, name, role in DEMO_USERS:
         click.echo(f"  {role:<14} {email:<34} {name:<18} key: {second_factor.grouped(keys[email])}")
+    click.echo("  (the manager is also the data protection officer: Access records and subject access exports)")
     click.echo(f"  password for all of them: {password}")
     click.echo("  (Without an app: python -c \"import pyotp; print(pyotp.TOTP('KEY WITHOUT SPACES').now())\")")
     if tokens:

@@ -44,6 +44,10 @@ DEFAULTS = {
     "THROTTLE_LONGEST_WAIT": timedelta(minutes=15),
     # How long a browser or address an account signed in from stays known to it.
     "THROTTLE_KNOWN_FOR": timedelta(days=90),
+    # Retention (docs/security.md): an ended case comes up for a manager's disposal review this many years after it
+    # ended, or when its youngest child reaches RETENTION_CHILD_AGE, whichever is later (None: years only).
+    "RETENTION_YEARS": 6,
+    "RETENTION_CHILD_AGE": 25,
     # How long a right password waits for its second factor before the sign-in starts again.
     "SECOND_FACTOR_WAIT": timedelta(minutes=10),
     "PASSWORD_LINK_LIFETIME": timedelta(hours=24),
@@ -109,6 +113,9 @@ def load(app, test_config=None):
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
         app.config["PREFERRED_URL_SCHEME"] = "https"
+        # "__Host-": the browser keeps the cookie only if it came over HTTPS, for this host alone and every path.
+        if app.config["SESSION_COOKIE_NAME"] == DEFAULTS["SESSION_COOKIE_NAME"]:
+            app.config["SESSION_COOKIE_NAME"] = "__Host-" + DEFAULTS["SESSION_COOKIE_NAME"]
 
 
 def _load_environment(app):

@@ -1,12 +1,14 @@
 """GOV.UK-style error pages. Nothing a user sends should ever produce a bare 500."""
 
-from flask import current_app, flash, g, redirect, render_template, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .data.cases import VersionConflict
+from .domain import audit
 
 # Lazy: translated when the page is drawn, in the page's language.
 PAGES = {
@@ -35,11 +37,17 @@ def render_error(status, title=None, message=None):
 
 
 def http_error(error):
-    """Every HTTP error keeps its status; those without a page of their own get the general one."""
+    """Every HTTP error keeps its status; those without a page of their own get the general one. A signed-in
+    person refused a page (403) is recorded in the audit trail."""
+    if error.code == 403 and current_user.is_authenticated:
+        audit.record("access.refused", detail={"page": request.endpoint, "method": request.method,
+                                               "path": request.path[:200]})
     return render_error(error.code or 500)
 
 
-def csrf_error(_error):
+def csrf_error(error):
+    current_app.logger.warning("CSRF check refused %s %s: %s", request.method, request.path[:200],
+                               str(error.description).replace("\n", " ")[:200])
     return render_error(400, _("Sorry, this page has expired"),
                         _("To protect your information, the form timed out or was opened in another "
                           "session. Go back, reload the page and try again."))

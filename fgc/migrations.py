@@ -873,3 +873,45 @@ def m020_access_records(db):
         "CREATE INDEX audit_events_at ON audit_events(at)",
         "ALTER TABLE users ADD COLUMN dpo INTEGER NOT NULL DEFAULT 0 CHECK (dpo IN (0, 1))",
     ])
+
+
+@migrations()
+def m021_subject_access(db):
+    """Subject access exports: everything fgc holds about one network member or child, as it was when the data
+    protection officer made the export (JSON), and its PDF once the worker has made it. Kept as the record of what
+    was prepared for release; disposal of the case removes them."""
+    _run(db, [
+        """CREATE TABLE subject_access_exports (
+            id INTEGER PRIMARY KEY,
+            subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person', 'child')),
+            subject_id INTEGER NOT NULL,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            content TEXT NOT NULL,
+            pdf BLOB,
+            pdf_at TEXT,
+            requested_by INTEGER NOT NULL REFERENCES users(id),
+            requested_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX subject_access_exports_case ON subject_access_exports(case_id)",
+    ])
+
+
+@migrations()
+def m022_retention(db):
+    """Retention and disposal. A case whose time is up is disposed of in place: everything that says who anyone is
+    or what they said is blanked or removed, and what is left is its anonymised statistical record (stage dates,
+    outcomes, how many took part and how), which reports go on counting. ``retention_review_on`` is a later review
+    date a manager chose; ``disposed_at`` and ``disposed_rule`` say when and under which rule. A child's age at
+    referral is kept when their date of birth goes. A frozen plan version's content may be blanked, and only for
+    a disposed case."""
+    _run(db, [
+        "ALTER TABLE cases ADD COLUMN retention_review_on TEXT",
+        "ALTER TABLE cases ADD COLUMN retention_note TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE cases ADD COLUMN disposed_at TEXT",
+        "ALTER TABLE cases ADD COLUMN disposed_rule TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE children ADD COLUMN age_at_referral INTEGER",
+        "DROP TRIGGER plan_versions_no_update",
+        """CREATE TRIGGER plan_versions_no_update BEFORE UPDATE ON plan_versions
+           WHEN (SELECT c.disposed_at FROM plans p JOIN cases c ON c.id = p.case_id WHERE p.id = OLD.plan_id) IS NULL
+           BEGIN SELECT RAISE(ABORT, 'plan versions cannot be changed'); END""",
+    ])

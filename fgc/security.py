@@ -35,7 +35,9 @@ def set_headers(response):
     headers = response.headers
     headers["Content-Security-Policy"] = content_security_policy(_nonce())
     headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "no-referrer"
+    # Same-origin: nothing goes to other sites (a family link's page never tells them where it came from), and
+    # this site's own forms carry the Referer that Flask-WTF checks on every POST over HTTPS.
+    headers["Referrer-Policy"] = "same-origin"
     headers["X-Frame-Options"] = "DENY"
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"

@@ -246,3 +246,17 @@ def test_lists_record_which_cases_were_shown(world):
                       "ORDER BY id").fetchall()
     shown = [json.loads(detail)["case_ids"] for _action, detail in rows]
     assert shown[-2:] == [[cases["own"]], [cases["own"]]]
+
+
+def test_trying_a_case_one_may_not_see_and_a_refused_page_are_recorded(world):
+    """A search of the access records shows anyone trying case numbers that are not theirs, or pages beyond their
+    role."""
+    app, db, cases = world
+    client = sign_in(app, "coordinator")
+    assert client.raw.get(f"/cases/{cases['other']}").status_code == 404
+    assert client.raw.get("/admin/users").status_code == 403
+    refused = db.execute("SELECT action, record_id, detail FROM audit_events WHERE action IN "
+                         "('case.access_refused', 'access.refused') ORDER BY id").fetchall()
+    assert [(row[0], row[1]) for row in refused] == [("case.access_refused", str(cases["other"])),
+                                                    ("access.refused", None)]
+    assert '"page": "admin.users"' in refused[1][2]

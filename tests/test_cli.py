@@ -62,6 +62,7 @@ def test_seed_demo_creates_every_role_and_prints_sign_ins(runner, db, client, mo
     key = re.search(r"sam\.okafor@demo\.example\.org.*key: ([A-Z2-7 ]+)$", result.output, re.M)[1]
     code = pyotp.TOTP(key.replace(" ", "")).now()
     assert client.submit("/sign-in/code", {"code": code}).location == "/"
+    assert [row["email"] for row in demo if row["dpo"]] == ["morgan.ellis@demo.example.org"]
     # Running it again keeps one account each and the printed sign-ins still work.
     monkeypatch.setenv("FGC_DEMO_PASSWORD", "second quill marsh lantern")
     assert runner.invoke(args=["seed-demo"]).exit_code == 0

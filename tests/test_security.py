@@ -1,6 +1,10 @@
 """Response headers and HTTPS settings."""
 
+import re
+
 import pytest
+
+from conftest import PASSWORD
 
 
 @pytest.mark.parametrize("url", ["/sign-in", "/healthz", "/static/css/fgc.min.css", "/no-such-page"])
@@ -11,7 +15,7 @@ def test_every_response_has_security_headers(client, url):
     assert "frame-ancestors 'none'" in csp
     assert "'unsafe-inline'" not in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Referrer-Policy"] == "same-origin"
     assert "Strict-Transport-Security" not in headers
 
 
@@ -40,7 +44,32 @@ def test_https_mode_sets_secure_cookies_and_hsts(tmp_path, monkeypatch):
     response = client.get("/sign-in", base_url="https://localhost")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
     assert "Secure" in response.headers["Set-Cookie"]
+    assert response.headers["Set-Cookie"].startswith("__Host-fgc_session=") and "Domain" not in \
+        response.headers["Set-Cookie"] and "Path=/" in response.headers["Set-Cookie"]
     assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_over_https_every_form_works_with_what_the_referrer_policy_lets_a_browser_send(tmp_path):
+    """Flask-WTF checks the Referer of every POST over HTTPS. With "no-referrer" browsers send none, and every form
+    (signing in first) would answer "this page has expired"; "same-origin" sends it to this site alone."""
+    from conftest import app_code, staffed_app
+
+    app, db = staffed_app(tmp_path, HTTPS=True, WTF_CSRF_SSL_STRICT=True)
+    db.close()
+    client = app.test_client()
+
+    def post(url, data):
+        page = client.get(url, base_url="https://localhost")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True))[1]
+        policy = page.headers["Referrer-Policy"]
+        headers = {} if policy == "no-referrer" else {"Referer": f"https://localhost{url}"}
+        return client.post(url, base_url="https://localhost", headers=headers, data={"csrf_token": token, **data})
+
+    response = post("/sign-in", {"email": "coordinator@example.org", "password": PASSWORD})
+    assert (response.status_code, response.location) == (302, "/sign-in/code")
+    response = post("/sign-in/code", {"code": app_code(app, "coordinator@example.org")})
+    assert (response.status_code, response.location) == (302, "/")
+    assert "__Host-fgc_browser=" in " ".join(response.headers.getlist("Set-Cookie"))
 
 
 def test_static_files_are_served(client):

@@ -325,7 +325,8 @@ def test_every_staff_page_is_translated_at_run_time(pseudo_world, role):
     app, db, case_id = pseudo_world
     client = app.test_client()
     sign_in_raw(client, f"{role}@example.org")
-    ids = {"case_id": case_id, **nested_ids(db, case_id), "user_id": 1, "token": "no-such-invitation"}
+    ids = {"case_id": case_id, **nested_ids(db, case_id), "user_id": 1, "token": "no-such-invitation",
+           "export_id": 1}
     problems, pages = {}, 0
     for rule in _pages(app):
         url = url_for_case(app, rule, ids)

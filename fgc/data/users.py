@@ -76,6 +76,11 @@ def update(db, user_id, *, version, email, name, role, dpo):
         raise VersionConflict(user_id)
 
 
+def set_dpo(db, user_id, dpo):
+    db.execute("UPDATE users SET dpo = ?, version = version + 1, updated_at = ? WHERE id = ?",
+               [1 if dpo else 0, iso(now()), user_id])
+
+
 def set_active(db, user_id, active):
     db.execute(
         "UPDATE users SET active = ?, version = version + 1, updated_at = ? WHERE id = ?",

@@ -82,13 +82,16 @@ def _record(row):
     return {"record_type": "user", "record_id": row["id"], "user": row, "actor": row["email"]}
 
 
-def _complete(db, row, attempt, factor):
-    """The second factor was right: the waiting session is now a sign-in. Inside the caller's ``write()``."""
+def _complete(db, row, attempt, factor, client):
+    """The second factor was right: the waiting session ends and a new one, under a new token, is the sign-in.
+    Inside the caller's ``write()``; returns the new session's token."""
     throttle.forgive(attempt)
     throttle.remember(row["email"])
-    session_data.complete(db, row["session_id"])
+    session_data.end(db, row["session_id"], "second factor given")
+    token = session_data.start(db, row["id"], second_factor=True, **client)
     user_data.record_sign_in(db, row["id"])
     audit.record("sign_in.succeeded", db=db, detail={"second_factor": factor}, **_record(row))
+    return token
 
 
 def _wrong(db, row, factor, problem, field):
@@ -104,20 +107,21 @@ def _reserve(db, row):
     return attempt, None
 
 
-def enter_code(db, row, code):
-    """The code from the authenticator app, for a waiting sign-in ``row``. Done with the user row."""
+def enter_code(db, row, code, **client):
+    """The code from the authenticator app, for a waiting sign-in ``row``. Done with (user row, token of the new
+    session); ``client`` is the ``ip`` and ``user_agent`` it records."""
     attempt, throttled = _reserve(db, row)
     if throttled:
         return throttled
     with write(db):
         if not second_factor.check_app_code(db, row["id"], code):
             return _wrong(db, row, "app", _("Enter the code shown in your authenticator app now"), "code")
-        _complete(db, row, attempt, "app")
-    return done(row)
+        token = _complete(db, row, attempt, "app", client)
+    return done((row, token))
 
 
-def enter_recovery_code(db, row, code):
-    """A recovery code, for a waiting sign-in ``row``: spent, and its owner told. Done with the user row."""
+def enter_recovery_code(db, row, code, **client):
+    """A recovery code, for a waiting sign-in ``row``: spent, and its owner told. Done with (user row, token)."""
     attempt, throttled = _reserve(db, row)
     if throttled:
         return throttled
@@ -126,10 +130,10 @@ def enter_recovery_code(db, row, code):
         if code_id is None or not factor_data.use_recovery_code(db, code_id):
             return _wrong(db, row, "recovery code", _("Enter one of your recovery codes that you have not used"),
                           "code")
-        _complete(db, row, attempt, "recovery code")
+        token = _complete(db, row, attempt, "recovery code", client)
         left = factor_data.recovery_codes_left(db, row["id"])
         alerts.recovery_code_used(db, row, left, code_id)
-    return done(row)
+    return done((row, token))
 
 
 def start_setup(db, row):
@@ -146,8 +150,9 @@ def start_setup(db, row):
     return secret
 
 
-def finish_setup(db, row, code):
-    """The first code from a newly set-up app. Done with (user row, the new recovery codes, shown once)."""
+def finish_setup(db, row, code, **client):
+    """The first code from a newly set-up app. Done with (user row, token of the new session, the new recovery
+    codes, shown once)."""
     attempt, throttled = _reserve(db, row)
     if throttled:
         return throttled
@@ -163,8 +168,8 @@ def finish_setup(db, row, code):
         factor_data.confirm(db, row["id"], step)
         factor_data.replace_recovery_codes(db, row["id"], hashes)
         audit.record("user.second_factor_set_up", db=db, **_record(row))
-        _complete(db, row, attempt, "app set-up")
-    return done((row, codes))
+        token = _complete(db, row, attempt, "app set-up", client)
+    return done((row, token, codes))
 
 
 def confirm_it_is_you(db, user, code, action):

@@ -78,18 +78,23 @@ def ip_key(address=None):
     return str(ip)
 
 
+def browser_cookie_name():
+    """``fgc_browser``, or ``__Host-fgc_browser`` over HTTPS (kept only for this host, and only if sent securely)."""
+    return ("__Host-" if current_app.config["HTTPS"] else "") + BROWSER_COOKIE
+
+
 def browser_cookie():
     """This browser's ``fgc_browser`` value: the one it sent, or a new one for the view to set when a sign-in
     succeeds. It says nothing but "this browser"; only a hash of it is kept."""
     if "browser_cookie" not in g:
-        sent = request.cookies.get(BROWSER_COOKIE, "")
+        sent = request.cookies.get(browser_cookie_name(), "")
         g.browser_cookie = sent if _BROWSER_VALUE.fullmatch(sent) else secrets.token_urlsafe(32)
         g.browser_cookie_is_new = g.browser_cookie != sent
     return g.browser_cookie
 
 
 def _browser_key():
-    sent = request.cookies.get(BROWSER_COOKIE, "")
+    sent = request.cookies.get(browser_cookie_name(), "")
     if not _BROWSER_VALUE.fullmatch(sent):
         return None
     return "browser:" + hashlib.sha256(sent.encode()).hexdigest()[:32]

@@ -1,17 +1,21 @@
 """Access records: search the audit trail for who looked at or changed which case, network member or child, page
-through the answer and download it. For admins and data protection officers (``fgc.domain.access_records``)."""
+through the answer and download it (for admins and data protection officers, ``fgc.domain.access_records``); and
+subject access exports of one person (data protection officers only, ``fgc.domain.subject_access``)."""
 
 import functools
+import json
 
-from flask import Blueprint, Response, abort, render_template, request, stream_with_context, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from ..data import access_records as records
 from ..db import get_db
-from ..domain import access_records
-from ..forms.access_records import AccessRecordsForm
+from ..data import subject_access as held
+from ..domain import access_records, subject_access
+from ..forms.access_records import AccessRecordsForm, SUBJECT
+from ..render import subject_access as printed
 from ..forms.base import whole_number
 
 bp = Blueprint("access_records", __name__, url_prefix="/access-records")
@@ -62,6 +66,8 @@ def index():
         before, after = whole_number(request.args.get("before", "")), whole_number(request.args.get("after", ""))
         page["events"], page["older"], page["newer"] = access_records.search(db, filters, before=before, after=after)
         page["subject"] = records.subject(db, *form.chosen_subject) if form.chosen_subject else None
+        if page["subject"] and current_user.dpo:
+            page["exports"] = held.exports_about(db, *form.chosen_subject)
     return render_template("access_records/index.html", **page)
 
 
@@ -83,3 +89,64 @@ def link(**changes):
     args = {key: value for key, value in request.args.items() if key not in ("before", "after")}
     args.update(changes)
     return url_for("access_records.index", **{key: value for key, value in args.items() if value not in (None, "")})
+
+
+def dpo_only(view):
+    @functools.wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.dpo:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def _export(export_id):
+    export = held.export(get_db(), export_id)
+    if export is None:
+        abort(404)
+    return export
+
+
+@bp.route("/subject-access", methods=["POST"])
+@dpo_only
+def make_export():
+    found = SUBJECT.fullmatch(request.form.get("subject", ""))
+    export_id = subject_access.make(get_db(), found[1], int(found[2]), by=current_user) if found else None
+    if export_id is None:
+        abort(404)
+    return redirect(url_for("access_records.export", export_id=export_id), 303)
+
+
+@bp.route("/subject-access/<id:export_id>")
+@dpo_only
+def export(export_id):
+    export = _export(export_id)
+    return render_template("access_records/export.html", export=export, content=export["content"])
+
+
+@bp.route("/subject-access/<id:export_id>/export.json")
+@dpo_only
+def export_json(export_id):
+    export = _export(export_id)
+    subject_access.downloaded(get_db(), export, "json")
+    response = Response(json.dumps(export["content"], ensure_ascii=False, indent=2), mimetype="application/json")
+    response.headers.set("Content-Disposition", "attachment",
+                         filename=printed.filename(export["content"]).replace(".pdf", ".json"))
+    return response
+
+
+@bp.route("/subject-access/<id:export_id>/export.pdf")
+@dpo_only
+def export_pdf(export_id):
+    export = _export(export_id)
+    state, pdf = subject_access.pdf(get_db(), export_id)
+    if request.args.get("check"):
+        return {"state": state}
+    if state == subject_access.PREPARING:
+        return render_template("access_records/export_preparing.html", export=export, url=request.path), 202
+    subject_access.downloaded(get_db(), export, "pdf")
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers.set("Content-Disposition", "attachment", filename=printed.filename(export["content"]))
+    return response

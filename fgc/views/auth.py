@@ -121,7 +121,7 @@ def log_in(user_row, token):
 
 def _browser_cookie(response):
     if g.get("set_browser_cookie"):
-        response.set_cookie(throttle.BROWSER_COOKIE, throttle.browser_cookie(),
+        response.set_cookie(throttle.browser_cookie_name(), throttle.browser_cookie(),
                             max_age=throttle.BROWSER_COOKIE_DAYS * 86400, secure=current_app.config["HTTPS"],
                             httponly=True, samesite="Lax")
     return response
@@ -174,9 +174,9 @@ def _waiting():
     return row
 
 
-def _signed_in(row):
+def _signed_in(row, token):
     target = session.get("next") or url_for("main.home")
-    log_in(row, session["waiting"])
+    log_in(row, token)
     flash(_("You are signed in"), "success")
     return target
 
@@ -188,9 +188,9 @@ def _second_factor(check, form, template):
         return redirect(url_for("auth.set_up"))
     status = 200
     if form.validate_on_submit():
-        outcome = check(get_db(), row, form.code.data)
+        outcome = check(get_db(), row, form.code.data, **client())
         if outcome.done:
-            return redirect(_signed_in(row))
+            return redirect(_signed_in(*outcome.value))
         status = _status(outcome)
         form.code.errors = [outcome.problem]
     return render_template(template, form=form), status
@@ -216,10 +216,10 @@ def set_up():
     form = AppCodeForm()
     status = 200
     if form.validate_on_submit():
-        outcome = signing_in.finish_setup(db, row, form.code.data)
+        outcome = signing_in.finish_setup(db, row, form.code.data, **client())
         if outcome.done:
-            next_url = _signed_in(row)
-            return render_template("auth/recovery_codes.html", codes=outcome.value[1], next_url=next_url)
+            user, token, codes = outcome.value
+            return render_template("auth/recovery_codes.html", codes=codes, next_url=_signed_in(user, token))
         status = _status(outcome)
         form.code.errors = [outcome.problem]
     secret = signing_in.start_setup(db, row)

@@ -4,7 +4,7 @@ A link's token is used once per visit: ``/f/<token>`` swaps it for a short-lived
 cookie scoped to ``/family`` and redirects to a clean URL, so the token does not linger in
 history or referrers. Unknown tokens answer 404 and are counted per client address; too many
 answer 429 and the burst is audited. Expired and revoked links answer 410 with the
-coordinator's details. Every family page is audited, sent with no-referrer, noindex and
+coordinator's details. Every family page is audited, sent with a same-origin referrer policy, noindex and
 no-store, and kept out of robots' reach. ``/family/plan.pdf`` is the same plan as a PDF in the
 family's language (fgc.render.family_pdf), with nothing from the council's side of the case.
 """
@@ -37,7 +37,7 @@ TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 @bp.after_request
 def family_headers(response):
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Robots-Tag"] = "noindex, nofollow"
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -59,3 +59,12 @@ def test_a_data_protection_officer_finds_who_looked_at_nain(page, browser, live_
     page.screenshot(path=f"/tmp/ar-results-{size}.png", full_page=True)
     assert page.evaluate("() => { window.scrollTo(5000, 0); return window.scrollX; }") == 0, \
         "the table scrolls in its own region, not the page"
+
+    # The same officer makes a subject access export of Nain's record.
+    page.get_by_role("button", name="Make a subject access export").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Subject access export")
+    expect(page.locator("main")).to_contain_text("Review before release")
+    axe.check(page)
+    page.get_by_role("link", name="Download the PDF").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Preparing the PDF of the subject access export")
+    axe.check(page)

@@ -62,7 +62,7 @@ def whole_sign_in(db, user, password=PASSWORD):
     outcome = try_sign_in(db, user, password)
     if not outcome.done:
         return outcome
-    return signing_in.enter_code(db, signing_in.waiting(db, outcome.value[1]), code_now(user))
+    return signing_in.enter_code(db, signing_in.waiting(db, outcome.value[1]), code_now(user), **BROWSER)
 
 
 def test_the_right_password_is_half_a_sign_in_and_the_code_makes_it_whole(db, coordinator):
@@ -73,8 +73,12 @@ def test_the_right_password_is_half_a_sign_in_and_the_code_makes_it_whole(db, co
     assert session_data.find(db, token) is None, "a password alone signs nobody in"
     assert user_data.get(db, coordinator["id"])["last_sign_in_at"] is None
     waiting = signing_in.waiting(db, token)
-    assert signing_in.enter_code(db, waiting, code_now(coordinator)).done
-    assert session_data.find(db, token)["id"] == coordinator["id"]
+    whole = signing_in.enter_code(db, waiting, code_now(coordinator), **BROWSER)
+    assert whole.done
+    _user, new_token = whole.value
+    assert new_token != token and session_data.find(db, token) is None, "a new token for the whole sign-in"
+    assert signing_in.waiting(db, token) is None
+    assert session_data.find(db, new_token)["id"] == coordinator["id"]
     assert user_data.get(db, coordinator["id"])["last_sign_in_at"] is not None
     events = audit_data.events(db)
     assert [event["action"] for event in events][::-1] == ["sign_in.password_accepted", "sign_in.succeeded"]
@@ -149,10 +153,10 @@ def test_a_wrong_code_is_a_failed_sign_in_and_guessing_codes_is_throttled(db, co
     waiting = signing_in.waiting(db, token)
     wrong = second_factor.code_for(second_factor.unseal(factor_data.get(db, coordinator["id"])["secret"]),
                                    second_factor.current_step() - 5)
-    outcomes = [signing_in.enter_code(db, waiting, wrong) for _ in range(5)]
+    outcomes = [signing_in.enter_code(db, waiting, wrong, **BROWSER) for _ in range(5)]
     assert [(outcome.done, outcome.field) for outcome in outcomes[:4]] == [(False, "code")] * 4
     assert outcomes[4].value == signing_in.THROTTLED, "the password and four codes were five failures"
-    assert signing_in.enter_code(db, waiting, code_now(coordinator)).value == signing_in.THROTTLED
+    assert signing_in.enter_code(db, waiting, code_now(coordinator), **BROWSER).value == signing_in.THROTTLED
     assert session_data.find(db, token) is None
     failed = audit_data.events(db, action="sign_in.failed")
     assert [event["detail"] for event in failed] == [{"second_factor": "app"}] * 4
@@ -161,9 +165,9 @@ def test_a_wrong_code_is_a_failed_sign_in_and_guessing_codes_is_throttled(db, co
 def test_a_code_that_signed_in_once_never_signs_in_again(db, coordinator):
     code = code_now(coordinator)
     first = try_sign_in(db, coordinator, PASSWORD).value[1]
-    assert signing_in.enter_code(db, signing_in.waiting(db, first), code).done
+    assert signing_in.enter_code(db, signing_in.waiting(db, first), code, **BROWSER).done
     second = try_sign_in(db, coordinator, PASSWORD).value[1]
-    again = signing_in.enter_code(db, signing_in.waiting(db, second), code)
+    again = signing_in.enter_code(db, signing_in.waiting(db, second), code, **BROWSER)
     assert (again.done, again.field) == (False, "code")
 
 
@@ -184,13 +188,13 @@ def test_a_recovery_code_works_once_and_its_owner_is_told(db, coordinator):
     assert not any(code in stored or code.replace("-", "") in stored for code in codes), "kept only as hashes"
     token = try_sign_in(db, coordinator, PASSWORD).value[1]
     typed = " " + codes[3].upper().replace("-", " ") + " "
-    assert signing_in.enter_recovery_code(db, signing_in.waiting(db, token), typed).done
-    assert session_data.find(db, token)["id"] == coordinator["id"]
+    recovered = signing_in.enter_recovery_code(db, signing_in.waiting(db, token), typed, **BROWSER)
+    assert recovered.done and session_data.find(db, recovered.value[1])["id"] == coordinator["id"]
     assert factor_data.recovery_codes_left(db, coordinator["id"]) == 9
     [told] = db.execute("SELECT address, kind, personalisation FROM messages").fetchall()
     assert (told[0], told[1]) == ("coordinator@example.org", "recovery_code_used") and '"left": 9' in told[2]
     token = try_sign_in(db, coordinator, PASSWORD).value[1]
-    used_again = signing_in.enter_recovery_code(db, signing_in.waiting(db, token), codes[3])
+    used_again = signing_in.enter_recovery_code(db, signing_in.waiting(db, token), codes[3], **BROWSER)
     assert (used_again.done, used_again.field) == (False, "code")
 
 
@@ -205,13 +209,13 @@ def test_setting_up_the_app_offers_one_secret_until_a_code_from_it_confirms_it(d
     assert signing_in.start_setup(db, waiting) == secret, "a reload shows the same QR code"
     assert secret not in str(db.execute("SELECT * FROM users").fetchall()), "kept encrypted"
     wrong = signing_in.finish_setup(db, waiting, "123456" if second_factor.matching_step(secret, "123456") is None
-                                    else "654321")
+                                    else "654321", **BROWSER)
     assert (wrong.done, wrong.field) == (False, "code") and not factor_data.ready(db, newcomer["id"])
-    outcome = signing_in.finish_setup(db, waiting, second_factor.code_for(secret, second_factor.current_step()))
+    outcome = signing_in.finish_setup(db, waiting, second_factor.code_for(secret, second_factor.current_step()), **BROWSER)
     assert outcome.done
-    _row, codes = outcome.value
+    _row, new_token, codes = outcome.value
     assert len(codes) == 10 and factor_data.recovery_codes_left(db, newcomer["id"]) == 10
-    assert factor_data.ready(db, newcomer["id"]) and session_data.find(db, token)["id"] == newcomer["id"]
+    assert factor_data.ready(db, newcomer["id"]) and session_data.find(db, new_token)["id"] == newcomer["id"]
     assert actions(db, newcomer["id"]) == ["sign_in.password_accepted", "user.second_factor_offered", "sign_in.failed",
                                            "user.second_factor_set_up", "sign_in.succeeded"]
 

@@ -108,7 +108,7 @@ def test_the_family_pdf_is_their_plan_and_nothing_else(client, db, case_id, nain
 
     response = download("/family/plan.pdf")
     assert response.headers["Content-Disposition"] == "attachment; filename=family-plan.pdf"
-    assert response.headers["Cache-Control"] == "no-store" and response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Cache-Control"] == "no-store" and response.headers["Referrer-Policy"] == "same-origin"
     printed = read(response)
     assert len(printed.pages) >= 2, "enough tasks to run over a page"
     for number, page_text in enumerate(printed.pages, start=1):

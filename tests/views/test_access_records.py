@@ -137,3 +137,57 @@ def test_granting_the_permission_needs_the_admins_own_code(client, sign_in, db):
     assert client.submit(f"/admin/users/{uid}/edit", form).status_code == 302
     assert db.execute("SELECT dpo FROM users WHERE id = ?", [uid]).fetchone()[0] == 1
     assert "Data protection officer" in text(client.page(f"/admin/users/{uid}"))
+
+
+# --- Subject access exports ----------------------------------------------------------------------------------------
+
+def test_a_data_protection_officer_makes_a_subject_access_export_and_downloads_it(client, sign_in, db, case_id, nain,
+                                                                                   run_jobs):
+    make_dpo(db)
+    sign_in("manager")
+    page = client.page(f"/access-records?subject=person:{nain['id']}")
+    assert "Make a subject access export" in text(page)
+    response = client.submit("/access-records/subject-access", {"subject": f"person:{nain['id']}"},
+                             form_url=f"/access-records?subject=person:{nain['id']}")
+    assert response.status_code == 303
+    export = client.page(response.location)
+    assert "Subject access export" in text(export.h1) and "Review before release" in text(export)
+    json_link = export.find("a", string="Download the JSON file (machine-readable)")["href"]
+    document = client.get(json_link)
+    assert document.mimetype == "application/json" and "attachment" in document.headers["Content-Disposition"]
+    assert document.get_json()["subject"]["name"] == "Nain Jones"
+    pdf_link = export.find("a", string="Download the PDF")["href"]
+    waiting = client.get(pdf_link)
+    assert waiting.status_code == 202 and "Preparing the PDF" in text(check_page(waiting))
+    run_jobs()
+    ready = client.get(pdf_link)
+    assert ready.mimetype == "application/pdf" and ready.data.startswith(b"%PDF")
+    actions = [row[0] for row in db.execute("SELECT action FROM audit_events WHERE action LIKE 'subject_access.%' "
+                                            "ORDER BY id")]
+    assert actions == ["subject_access.made", "subject_access.downloaded", "subject_access.downloaded"]
+    listed = client.page(f"/access-records?subject=person:{nain['id']}")
+    assert "Export made" in text(listed), "earlier exports are listed beside the button"
+
+
+def test_only_a_data_protection_officer_makes_or_sees_exports(client, sign_in, new_client, db, nain):
+    make_dpo(db)
+    officer = new_client("manager")
+    officer.submit("/access-records/subject-access", {"subject": f"person:{nain['id']}"},
+                   form_url=f"/access-records?subject=person:{nain['id']}")
+    export_id = db.execute("SELECT max(id) FROM subject_access_exports").fetchone()[0]
+    sign_in("admin")
+    assert "Make a subject access export" not in text(client.page(f"/access-records?subject=person:{nain['id']}"))
+    token = client.csrf_token("/access-records")
+    assert client.post("/access-records/subject-access", data={"csrf_token": token,
+                                                              "subject": f"person:{nain['id']}"}).status_code == 403
+    for url in (f"/access-records/subject-access/{export_id}", f"/access-records/subject-access/{export_id}/export.json",
+                f"/access-records/subject-access/{export_id}/export.pdf"):
+        assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("subject", ["person:99999", "nobody", "child:abc"])
+def test_an_export_of_no_one_is_not_found(client, sign_in, db, subject):
+    make_dpo(db)
+    sign_in("manager")
+    response = client.submit("/access-records/subject-access", {"subject": subject}, form_url="/access-records")
+    assert response.status_code == 404

@@ -90,8 +90,11 @@ def test_sign_in_issues_a_new_session(app, client, sign_in, db):
     sign_in("manager")
     second = session_token(app, client)
     assert first and second and first != second
-    rows = db.execute("SELECT token_hash, ended_at IS NULL FROM sessions ORDER BY id").fetchall()
+    rows = db.execute("SELECT token_hash, ended_at IS NULL FROM sessions WHERE second_factor_at IS NOT NULL "
+                      "ORDER BY id").fetchall()
     assert [open_ for _, open_ in rows] == [0, 1], "the first session ended, the new one is open"
+    waiting = db.execute("SELECT end_reason FROM sessions WHERE second_factor_at IS NULL").fetchall()
+    assert [row[0] for row in waiting] == ["second factor given"] * 2, "the password's token never signs anyone in"
     assert hash_token(second) == rows[1][0] and hash_token(first) == rows[0][0]
     assert first not in session_cookie(client) and second not in str(rows), "only hashes are stored"
 
@@ -112,7 +115,7 @@ def test_idle_session_expires_after_30_minutes(client, sign_in, db):
     assert response.status_code == 303
     page = client.page("/sign-in")
     assert "You were signed out to protect the data" in text(page)
-    assert db.execute("SELECT end_reason FROM sessions").fetchone()[0] == "idle"
+    assert db.execute("SELECT end_reason FROM sessions WHERE second_factor_at IS NOT NULL").fetchone()[0] == "idle"
 
 
 def test_session_within_idle_limit_carries_on(client, sign_in, db):
@@ -120,7 +123,7 @@ def test_session_within_idle_limit_carries_on(client, sign_in, db):
     with write(db):
         db.execute("UPDATE sessions SET last_seen_at = ?", [iso(now() - timedelta(minutes=29))])
     assert client.get("/").status_code == 200
-    seen = db.execute("SELECT last_seen_at FROM sessions").fetchone()[0]
+    seen = db.execute("SELECT last_seen_at FROM sessions WHERE ended_at IS NULL").fetchone()[0]
     assert seen > iso(now() - timedelta(minutes=1)), "an active session's idle clock restarts"
 
 
@@ -129,7 +132,7 @@ def test_session_ends_after_12_hours_even_when_active(client, sign_in, db):
     with write(db):
         db.execute("UPDATE sessions SET created_at = ?", [iso(now() - timedelta(hours=12, minutes=1))])
     assert client.get("/").status_code == 303
-    assert db.execute("SELECT end_reason FROM sessions").fetchone()[0] == "expired"
+    assert db.execute("SELECT end_reason FROM sessions WHERE second_factor_at IS NOT NULL").fetchone()[0] == "expired"
 
 
 def test_sign_in_from_somewhere_new_is_slowed_down_per_account(client, new_client, db):

@@ -18,7 +18,7 @@ from conftest import check_page, text
 from families import agreed_with_own_task, case_id, make_link, nain, open_link  # noqa: F401 (fixtures)
 from factories import agree_plan
 
-FAMILY_HEADERS = {"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store"}
+FAMILY_HEADERS = {"Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store"}
 
 
 def test_a_token_is_swapped_for_a_cookie_and_a_clean_url(client, db, case_id, nain):

@@ -4,17 +4,20 @@
 
 Builds a fresh demo database in a temporary folder, serves the app on 127.0.0.1,
 signs in as each demo role in headless Chromium (Debian's ``chromium``, or
-``FGC_CHROMIUM``), and saves a PNG of each page at 1280×800 (``-desktop``) and
-390×844 (``-phone``). Nothing touches ``instance/``.
+``FGC_CHROMIUM``) with the password and a code from the authenticator key seed-demo
+printed, and saves a PNG of each page at 1280×800 (``-desktop``) and 390×844
+(``-phone``). Nothing touches ``instance/``.
 """
 
 import argparse
 import os
 import pathlib
+import re
 import shutil
 import sys
 import tempfile
 import threading
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,7 +34,7 @@ ADMIN = "ada.pryce@demo.example.org"
 RICHEST = "FGC-2026-0107"  # the demo case with a reviewed plan, a full network and every record
 
 
-def pages(case_id):
+def pages(case_id, person_id):
     """(name, who signs in or None for a family link, path) for each screenshot."""
     case = f"/cases/{case_id}"
     return [
@@ -51,6 +54,7 @@ def pages(case_id):
         ("manager-home", MANAGER, "/"),
         ("admin-users", ADMIN, "/admin/users"),
         ("admin-messages", ADMIN, "/admin/messages"),
+        ("access-records", MANAGER, f"/access-records?subject=person:{person_id}"),
         ("family-plan", None, "family"),
     ]
 
@@ -67,6 +71,8 @@ def build_demo(folder):
         if result.exit_code:
             sys.exit(f"flask {' '.join(args)} failed:\n{result.output}")
     family = next(line.split()[0] for line in result.output.splitlines() if line.strip().startswith("/f/"))
+    keys = {found[1]: found[2].replace(" ", "") for found in
+            re.finditer(r"^\s+\w+\s+(\S+@\S+)\s.*key: ([A-Z2-7 ]+)$", result.output, re.M)}
     from fgc import worker
     from fgc.db import connect
 
@@ -74,8 +80,28 @@ def build_demo(folder):
 
     db = connect(app.config["DATABASE"])
     case_id = db.execute("SELECT id FROM cases WHERE reference = ?", [RICHEST]).fetchone()[0]
+    person_id = db.execute("SELECT id FROM people WHERE case_id = ? ORDER BY id LIMIT 1", [case_id]).fetchone()[0]
     db.close()
-    return app, case_id, family.strip()
+    return app, case_id, person_id, family.strip(), keys
+
+
+class Codes:
+    """Codes from each demo account's authenticator key, each step used once, as the app accepts them."""
+
+    def __init__(self, keys):
+        import pyotp
+
+        self.apps = {email: pyotp.TOTP(key) for email, key in keys.items()}
+        self.used = {}
+
+    def next(self, email):
+        while True:
+            step = int(time.time() // 30)
+            candidate = max(step - 1, self.used.get(email, -1) + 1)
+            if candidate <= step + 1:
+                self.used[email] = candidate
+                return self.apps[email].at(candidate * 30)
+            time.sleep(30 - time.time() % 30 + 0.05)
 
 
 def serve(app):
@@ -104,12 +130,13 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:
-        app, case_id, family = build_demo(pathlib.Path(folder))
+        app, case_id, person_id, family, keys = build_demo(pathlib.Path(folder))
+        codes = Codes(keys)
         server, base = serve(app)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-                for name, who, path in pages(case_id):
+                for name, who, path in pages(case_id, person_id):
                     if args.only and name not in args.only:
                         continue
                     for size, (width, height) in SIZES.items():
@@ -121,6 +148,8 @@ def main():
                             page.get_by_label("Email address").fill(who)
                             page.get_by_label("Password", exact=True).fill(PASSWORD)
                             page.get_by_role("button", name="Sign in").click()
+                            page.get_by_label("Code", exact=True).fill(codes.next(who))
+                            page.get_by_role("button", name="Continue").click()
                             page.wait_for_load_state("load")
                         page.goto(family if path == "family" else path)
                         if "#" in path:  # show that part of the page (its heading at the top)

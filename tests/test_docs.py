@@ -47,3 +47,12 @@ def test_every_test_the_security_map_cites_exists():
     assert missing == []
     rows = re.findall(r"^\| (V\d+\.\d+\.\d+) \| (Met|Partly|Not met|N/A) \|", text, re.M)
     assert len(rows) == len({ident for ident, _status in rows}) == 253, "each L1 and L2 requirement once"
+
+
+def test_every_image_the_readme_shows_is_in_the_repository():
+    import re
+
+    root = Path(__file__).parent.parent
+    images = re.findall(r"\]\((docs/screenshots/[\w-]+\.png)\)", README)
+    assert images, "the README shows no screenshots"
+    assert [image for image in images if not (root / image).is_file()] == []

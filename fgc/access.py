@@ -18,6 +18,10 @@ CASE_ROLES = ("manager", "coordinator", "social_worker")
 PLAN_STAGES = ("conference_scheduled", "conference_held", "plan_agreed", "review_scheduled", "review_held")
 
 
+# Blueprints whose case pages are for these roles alone: the disposal review is managers' work.
+ROLE_ONLY = {"retention.": ("manager",)}
+
+
 def viewer():
     return (current_user.id, current_user.role)
 
@@ -77,6 +81,10 @@ def load_case(endpoint, values):
         audit.record("case.access_refused", record_type="case", record_id=values["case_id"],
                      detail={"page": endpoint, "method": request.method})
         abort(404)
+    # Pages about a case that only some roles may open are refused before the visit is recorded as a read.
+    for prefix, roles in ROLE_ONLY.items():
+        if (endpoint or "").startswith(prefix) and current_user.role not in roles:
+            abort(403)
     g.case = case
     # Even a form sent back with errors shows the case again, so every request counts as a read. Which person,
     # child or other record inside the case the page was about goes with it, so the access records can say who

@@ -915,3 +915,13 @@ def m022_retention(db):
            WHEN (SELECT c.disposed_at FROM plans p JOIN cases c ON c.id = p.case_id WHERE p.id = OLD.plan_id) IS NULL
            BEGIN SELECT RAISE(ABORT, 'plan versions cannot be changed'); END""",
     ])
+
+
+@migrations()
+def m023_setup_secret_per_session(db):
+    """A new authenticator app's secret belongs to the one waiting sign-in that offered it, never to the account,
+    so someone else who has the password never sees the key the owner sets up."""
+    _run(db, [
+        "ALTER TABLE sessions ADD COLUMN setup_secret TEXT",
+        "UPDATE users SET totp_secret = NULL WHERE totp_confirmed_at IS NULL",
+    ])

@@ -19,7 +19,7 @@ BLANK = [
         ("urgency_reason", "referrer_name", "referrer_contact", "risk_details", "reason", "decision_sought",
          "cultural_needs", "coordinator_preferences", "manager_name", "closure_notes", "retention_note"), "")),
     ("children", "case_id = :case", {"name": "", "needs": "", "date_of_birth": None}),
-    ("pr_holders", "case_id = :case", {"name": ""}),
+    ("pr_holders", "case_id = :case", {"name": "", "relationship": ""}),
     ("stage_changes", "case_id = :case", {"note": ""}),
     ("offers", "case_id = :case", {"exception_reason": "", "exception_decided_by": ""}),
     ("consents", "case_id = :case", {"given_by": "", "may_share": "", "share_with": "", "withdrawn_by": ""}),
@@ -32,6 +32,7 @@ BLANK = [
         ("name", "phone", "email", "address", "needs", "written_views", "exclusion_reason", "exclusion_approved_by"),
         "")),
     ("exclusion_changes", _PEOPLE, {"reason": "", "approved_by": ""}),
+    ("relationships", _PEOPLE, {"relationship": ""}),
     ("professionals", "case_id = :case", dict.fromkeys(
         ("name", "role", "contact", "worried", "working_well", "needs_to_happen", "scale_reason", "resources"), "")),
     ("danger_statements", "professional_id IN (SELECT id FROM professionals WHERE case_id = :case)",
@@ -119,3 +120,5 @@ def dispose(db, case_id, rule):
         assignments = ", ".join(f"{column} = :{column}" for column in columns)
         db.execute(f"UPDATE {table} SET {assignments} WHERE {rows}",  # nosec B608 # fixed SQL above
                    dict(columns, case=case_id))
+    # The search index keeps deleted words in its segments until they are merged: merge them now.
+    db.execute("INSERT INTO case_search (case_search) VALUES ('optimize')")

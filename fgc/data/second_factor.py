@@ -15,6 +15,12 @@ def set_unconfirmed_secret(db, user_id, encrypted):
                [encrypted, user_id])
 
 
+def set_up(db, user_id, encrypted, step):
+    """A newly set-up app becomes the account's. The caller checks, in the same transaction, that it has none."""
+    db.execute("UPDATE users SET totp_secret = ?, totp_confirmed_at = ?, totp_last_step = ? WHERE id = ?",
+               [encrypted, iso(now()), step, user_id])
+
+
 def confirm(db, user_id, step):
     db.execute("UPDATE users SET totp_confirmed_at = ?, totp_last_step = ? WHERE id = ?", [iso(now()), step, user_id])
 

@@ -40,6 +40,16 @@ def find(db, token, *, waiting=False):
     return row
 
 
+def setup_secret(db, session_id):
+    """The sealed secret of the authenticator app this waiting sign-in offered to set up, or None."""
+    row = db.execute("SELECT setup_secret FROM sessions WHERE id = ? AND ended_at IS NULL", [session_id]).fetchone()
+    return row[0] if row else None
+
+
+def offer_setup_secret(db, session_id, sealed):
+    db.execute("UPDATE sessions SET setup_secret = ? WHERE id = ? AND ended_at IS NULL", [sealed, session_id])
+
+
 def complete(db, session_id):
     """The second factor was given: the session is a whole sign-in from now."""
     stamp = iso(now())
@@ -53,16 +63,18 @@ def touch(db, session_id, moment):
 
 
 def end(db, session_id, reason):
-    db.execute(
-        "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
+    """End the session (and forget any secret it offered); True if it was open."""
+    cursor = db.execute(
+        "UPDATE sessions SET ended_at = ?, end_reason = ?, setup_secret = NULL WHERE id = ? AND ended_at IS NULL",
         [iso(now()), reason, session_id],
     )
+    return cursor.rowcount == 1
 
 
 def end_all_for_user(db, user_id, reason):
     """End every open session of the user; returns how many were open."""
     cursor = db.execute(
-        "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL",
+        "UPDATE sessions SET ended_at = ?, end_reason = ?, setup_secret = NULL WHERE user_id = ? AND ended_at IS NULL",
         [iso(now()), reason, user_id],
     )
     return cursor.rowcount

@@ -110,7 +110,9 @@ def _int(value):
 def find_people(db, text, *, by=None):
     """Network members and children whose names contain ``text``, to choose whom to ask about; audited."""
     found = records.people_named(db, text)
-    audit.record("access_records.people_searched", user=by, db=db, detail={"name": text, "found": len(found)})
+    # Which people were found, by id, not the name typed: the trail holds ids, so disposal leaves no name in it.
+    audit.record("access_records.people_searched", user=by, db=db,
+                 detail={"found": len(found), "people": [f"{row['kind']}:{row['id']}" for row in found][:50]})
     return found
 
 

@@ -8,7 +8,7 @@ queued in the transaction of the change that causes it. A burst of task updates 
 an hour, not one per click.
 """
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app
 
 from ..data import cases as case_data
 from ..data import now
@@ -84,8 +84,8 @@ def _account(db, user_ids, kind, values, *, dedupe):
 
 
 def _sign_in_url():
-    if has_request_context():
-        return url_for("auth.sign_in", _external=True)
+    """The sign-in page at ``PUBLIC_URL``, never at the address a request named: whoever sets these emails off
+    (someone guessing a password) chooses their own Host header. Without ``PUBLIC_URL``, no link."""
     base = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
     return f"{base}/sign-in" if base else ""
 

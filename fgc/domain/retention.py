@@ -81,6 +81,7 @@ def keep_longer(db, case, *, until, note, by, today=None):
         return refused(_("The new review date must be in the future"), field="until")
     with write(db):
         retention_data.keep_longer(db, case["id"], until, note)
+        # The reason stays with the case (and goes if it is disposed of); the trail keeps no words.
         audit.record("case.retention_extended", record_type="case", record_id=case["id"], user=by, db=db,
-                     detail={"until": until.isoformat(), "note": note})
+                     detail={"until": until.isoformat()})
     return done()

@@ -104,6 +104,13 @@ def matching_step(secret, code, at=None):
     return found
 
 
+def has_app(db, user_id):
+    """Whether the account has an authenticator app it can use: set up, and its secret readable (a new
+    ``SECRET_KEY`` makes every secret unreadable, and its owner sets up their app again)."""
+    found = factor_data.get(db, user_id)
+    return bool(found and found["confirmed_at"] and unseal(found["secret"]))
+
+
 def set_up_known(db, user_id, secret):
     """Give the account an authenticator app with ``secret``, already set up: for demo accounts, whose secrets
     ``seed-demo`` prints. Call inside ``write()``."""

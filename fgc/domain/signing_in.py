@@ -82,12 +82,18 @@ def _record(row):
     return {"record_type": "user", "record_id": row["id"], "user": row, "actor": row["email"]}
 
 
+class _Gone(Exception):
+    """The waiting sign-in ended while its code was being checked (the same code sent twice at once)."""
+
+
 def _complete(db, row, attempt, factor, client):
     """The second factor was right: the waiting session ends and a new one, under a new token, is the sign-in.
-    Inside the caller's ``write()``; returns the new session's token."""
+    Inside the caller's ``write()``; returns the new session's token. Raises _Gone if the waiting session had
+    already ended, so two requests at once cannot both sign in."""
+    if not session_data.end(db, row["session_id"], "second factor given"):
+        raise _Gone()
     throttle.forgive(attempt)
     throttle.remember(row["email"])
-    session_data.end(db, row["session_id"], "second factor given")
     token = session_data.start(db, row["id"], second_factor=True, **client)
     user_data.record_sign_in(db, row["id"])
     audit.record("sign_in.succeeded", db=db, detail={"second_factor": factor}, **_record(row))
@@ -113,10 +119,13 @@ def enter_code(db, row, code, **client):
     attempt, throttled = _reserve(db, row)
     if throttled:
         return throttled
-    with write(db):
-        if not second_factor.check_app_code(db, row["id"], code):
-            return _wrong(db, row, "app", _("Enter the code shown in your authenticator app now"), "code")
-        token = _complete(db, row, attempt, "app", client)
+    try:
+        with write(db):
+            if not second_factor.check_app_code(db, row["id"], code):
+                return _wrong(db, row, "app", _("Enter the code shown in your authenticator app now"), "code")
+            token = _complete(db, row, attempt, "app", client)
+    except _Gone:
+        return refused(_("Sign in again"), field="code")
     return done((row, token))
 
 
@@ -126,26 +135,29 @@ def enter_recovery_code(db, row, code, **client):
     if throttled:
         return throttled
     code_id = second_factor.find_recovery_code(db, row["id"], code)
-    with write(db):
-        if code_id is None or not factor_data.use_recovery_code(db, code_id):
-            return _wrong(db, row, "recovery code", _("Enter one of your recovery codes that you have not used"),
-                          "code")
-        token = _complete(db, row, attempt, "recovery code", client)
-        left = factor_data.recovery_codes_left(db, row["id"])
-        alerts.recovery_code_used(db, row, left, code_id)
+    try:
+        with write(db):
+            if code_id is None or not factor_data.use_recovery_code(db, code_id):
+                return _wrong(db, row, "recovery code", _("Enter one of your recovery codes that you have not used"),
+                              "code")
+            token = _complete(db, row, attempt, "recovery code", client)
+            left = factor_data.recovery_codes_left(db, row["id"])
+            alerts.recovery_code_used(db, row, left, code_id)
+    except _Gone:
+        return refused(_("Sign in again"), field="code")
     return done((row, token))
 
 
 def start_setup(db, row):
-    """The secret a person without an authenticator app sets theirs up with: the one already offered, or new."""
-    found = factor_data.get(db, row["id"])
-    if found and found["secret"] and not found["confirmed_at"]:
-        secret = second_factor.unseal(found["secret"])
-        if secret:
-            return secret
+    """The secret a person without an authenticator app sets theirs up with: the one this waiting sign-in was
+    offered already, or a new one. It belongs to this sign-in alone, so nobody else who has the password ever sees
+    it, and goes when the sign-in ends."""
+    secret = second_factor.unseal(session_data.setup_secret(db, row["session_id"]))
+    if secret:
+        return secret
     secret = second_factor.new_secret()
     with write(db):
-        factor_data.set_unconfirmed_secret(db, row["id"], second_factor.seal(secret))
+        session_data.offer_setup_secret(db, row["session_id"], second_factor.seal(secret))
         audit.record("user.second_factor_offered", db=db, **_record(row))
     return secret
 
@@ -156,19 +168,24 @@ def finish_setup(db, row, code, **client):
     attempt, throttled = _reserve(db, row)
     if throttled:
         return throttled
-    found = factor_data.get(db, row["id"])
-    secret = second_factor.unseal(found["secret"]) if found and not found["confirmed_at"] else None
-    step = second_factor.matching_step(secret, code)
+    sealed = session_data.setup_secret(db, row["session_id"])
+    step = second_factor.matching_step(second_factor.unseal(sealed), code)
     if step is None:
         with write(db):
             return _wrong(db, row, "app set-up", _("Enter the code shown in your authenticator app now"), "code")
     codes = second_factor.new_recovery_codes()
     hashes = second_factor.hash_recovery_codes(codes)
-    with write(db):
-        factor_data.confirm(db, row["id"], step)
-        factor_data.replace_recovery_codes(db, row["id"], hashes)
-        audit.record("user.second_factor_set_up", db=db, **_record(row))
-        token = _complete(db, row, attempt, "app set-up", client)
+    try:
+        with write(db):
+            if second_factor.has_app(db, row["id"]):
+                return refused(_("An authenticator app has already been set up for this account. Sign in again"),
+                               field="code")
+            factor_data.set_up(db, row["id"], sealed, step)
+            factor_data.replace_recovery_codes(db, row["id"], hashes)
+            audit.record("user.second_factor_set_up", db=db, **_record(row))
+            token = _complete(db, row, attempt, "app set-up", client)
+    except _Gone:
+        return refused(_("Sign in again"), field="code")
     return done((row, token, codes))
 
 

@@ -174,6 +174,11 @@ def make(db, kind, subject_id, *, by):
     return export_id
 
 
+def viewed(db, export, *, by=None):
+    audit.record("subject_access.viewed", record_type="case", record_id=export["case_id"], user=by, db=db,
+                 detail={f"{export['subject_kind']}_id": export["subject_id"], "export_id": export["id"]})
+
+
 def downloaded(db, export, fmt, *, by=None):
     audit.record("subject_access.downloaded", record_type="case", record_id=export["case_id"], user=by, db=db,
                  detail={f"{export['subject_kind']}_id": export["subject_id"], "export_id": export["id"],

@@ -43,7 +43,13 @@ class AccessRecordsForm(Form):
         if field.data and not SUBJECT.fullmatch(field.data):
             raise ValidationError(_l("Choose a network member or child from the list"))
 
+    def validate_since(self, field):
+        if field.data and field.data.year < 2000:
+            raise ValidationError(_l("The date to search from must be in 2000 or later"))
+
     def validate_until(self, field):
+        if field.data and not 2000 <= field.data.year <= 2999:
+            raise ValidationError(_l("The date to search to must be between 2000 and 2999"))
         if field.data and self.since.data and field.data < self.since.data:
             raise ValidationError(_l("The date to search to must be the same as or after the date to search from"))
 

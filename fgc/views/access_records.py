@@ -84,11 +84,16 @@ def download():
     return response
 
 
-def link(**changes):
-    """This search's address with ``changes`` (None removes a value), for paging and narrowing it."""
-    args = {key: value for key, value in request.args.items() if key not in ("before", "after")}
+FILTERS = ("reference", "name", "subject", "user", "action", "since-day", "since-month", "since-year", "until-day",
+           "until-month", "until-year")
+
+
+def link(endpoint="access_records.index", **changes):
+    """This search's address with ``changes`` (None removes a value), for paging, narrowing and downloading it.
+    Only the search's own fields go through: nothing else in the address reaches url_for."""
+    args = {key: value for key, value in request.args.items() if key in FILTERS}
     args.update(changes)
-    return url_for("access_records.index", **{key: value for key, value in args.items() if value not in (None, "")})
+    return url_for(endpoint, **{key: value for key, value in args.items() if value not in (None, "")})
 
 
 def dpo_only(view):
@@ -123,6 +128,7 @@ def make_export():
 @dpo_only
 def export(export_id):
     export = _export(export_id)
+    subject_access.viewed(get_db(), export)
     return render_template("access_records/export.html", export=export, content=export["content"])
 
 

@@ -11,7 +11,7 @@ from ..data import second_factor as factor_data
 from ..data import sessions as session_data
 from ..data import users as user_data
 from ..db import get_db
-from ..domain import accounts, audit, messages, signing_in, vocabulary
+from ..domain import accounts, audit, messages, second_factor, signing_in, vocabulary
 from ..domain.vocabulary import JOB_KINDS, STAFF_ROLE_HINTS, STAFF_ROLES
 from ..forms.admin import ClosureDayForm, EditUserForm, UserForm
 from ..forms.auth import ConfirmItIsYouForm
@@ -64,7 +64,7 @@ def user(user_id):
     db = get_db()
     return render_template("admin/user.html", user=user, roles=STAFF_ROLES,
                            open_sessions=session_data.open_count(db, user_id),
-                           has_app=factor_data.ready(db, user_id),
+                           has_app=second_factor.has_app(db, user_id),
                            recovery_codes=factor_data.recovery_codes_left(db, user_id))
 
 

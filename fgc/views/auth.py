@@ -17,7 +17,6 @@ from flask_login import LoginManager, UserMixin, current_user, login_required, l
 from markupsafe import Markup
 
 from ..data import now, password_tokens
-from ..data import second_factor as factor_data
 from ..data import sessions as session_data
 from ..db import get_db
 from ..domain import second_factor, signing_in, throttle
@@ -184,7 +183,7 @@ def _signed_in(row, token):
 def _second_factor(check, form, template):
     """The code or recovery code page for a waiting sign-in."""
     row = _waiting()
-    if not factor_data.ready(get_db(), row["id"]):
+    if not second_factor.has_app(get_db(), row["id"]):
         return redirect(url_for("auth.set_up"))
     status = 200
     if form.validate_on_submit():
@@ -211,7 +210,7 @@ def set_up():
     """A first sign-in: set up the authenticator app, then see the recovery codes, once."""
     db = get_db()
     row = _waiting()
-    if factor_data.ready(db, row["id"]):
+    if second_factor.has_app(db, row["id"]):
         return redirect(url_for("auth.enter_code"))
     form = AppCodeForm()
     status = 200

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from .. import access
 from ..db import get_db
-from ..domain import retention
+from ..domain import audit, retention
 from ..domain.vocabulary import STAGES
 from ..forms.base import show_outcome
 from ..forms.retention import DisposeForm, KeepLongerForm
@@ -24,8 +24,9 @@ def managers_only():
 
 @bp.route("")
 def index():
-    return render_template("retention/index.html", cases=retention.due(get_db()), rule=retention.rule(),
-                           stage_labels=STAGES)
+    cases = retention.due(get_db())
+    audit.record("case.listed", detail={"list": "disposal review", "case_ids": [row["id"] for row in cases]})
+    return render_template("retention/index.html", cases=cases, rule=retention.rule(), stage_labels=STAGES)
 
 
 @bp.route("/<id:case_id>", methods=["GET", "POST"])

@@ -70,6 +70,11 @@ def test_the_schedule_without_childrens_ages(db, app):
 def test_disposal_blanks_every_personal_column_and_removes_what_is_nothing_else(db, manager):
     case = ended(db, "RET-3")
     with write(db):
+        db.execute("INSERT INTO relationships (person_id, child_id, relationship) SELECT p.id, c.id, 'Nain' FROM "
+                   "people p JOIN children c ON c.case_id = p.case_id WHERE p.case_id = ?", [case["id"]])
+        db.execute("UPDATE children SET name = 'Zephyrine Quillfeather' WHERE case_id = ?", [case["id"]])
+        case_data.reindex(db, case["id"])
+    with write(db):
         for table, rows, columns in retention_data.BLANK:
             text_columns = [column for column, value in columns.items() if value == ""]
             if text_columns and table != "plan_versions":  # frozen: only a disposal may change one
@@ -80,6 +85,8 @@ def test_disposal_blanks_every_personal_column_and_removes_what_is_nothing_else(
     assert retention.dispose(db, case, confirm_reference="ret-3", by=manager).done
     dump = "\n".join(line for line in db.conn.iterdump() if "audit_events" not in line)
     assert MARK not in dump
+    raw = open(db.conn.execute("PRAGMA database_list").fetchone()[2], "rb").read()
+    assert b"zephyrine" not in raw.lower() and MARK.encode() not in raw, "not even in free pages or the search index"
     assert "Nain Jones" not in dump and "Test Child" not in dump and "Dr Pat Hughes" not in dump
     after = {table: db.execute(f"SELECT count(*) FROM {table} WHERE {rows}", {"case": case["id"]}).fetchone()[0]
              for table, rows, _columns in retention_data.BLANK}
@@ -128,7 +135,8 @@ def test_a_case_not_yet_due_or_kept_for_longer_is_not_disposed_of(db, manager):
     assert retention.review_of(db, old["id"])["review_on"] == until and not retention.due(db)
     assert not retention.dispose(db, old, confirm_reference="RET-7", by=manager).done
     [event] = audit_data.events(db, action="case.retention_extended")
-    assert event["detail"] == {"until": until.isoformat(), "note": "A complaint is open"}
+    assert event["detail"] == {"until": until.isoformat()}
+    assert retention.review_of(db, old["id"])["retention_note"] == "A complaint is open"
     past = retention.keep_longer(db, old, until=datetime.date.today(), note="x", by=manager)
     assert (past.done, past.field) == (False, "until")
 

@@ -293,3 +293,30 @@ def test_an_idle_session_ends_on_the_server_and_a_touch_never_revives_it(db, coo
     signing_in.touch_session(db, session_id, seen + datetime.timedelta(minutes=1))
     assert session_data.find(db, token) is None
     assert audit_data.events(db) == trail, "session bookkeeping is not audited"
+
+
+def test_someone_else_with_the_password_never_sees_the_key_the_owner_sets_up(db):
+    with write(db):
+        newcomer = user_data.get(db, user_data.create(db, email="new2@example.org", name="New Person",
+                                                      role="coordinator", password_hash=passwords.hash_password(PASSWORD)))
+    intruder = signing_in.waiting(db, try_sign_in(db, newcomer, PASSWORD).value[1])
+    owner = signing_in.waiting(db, try_sign_in(db, newcomer, PASSWORD).value[1])
+    planted, real = signing_in.start_setup(db, intruder), signing_in.start_setup(db, owner)
+    assert planted != real, "each waiting sign-in is offered its own key"
+    assert signing_in.finish_setup(db, owner, second_factor.code_for(real, second_factor.current_step()),
+                                   **BROWSER).done
+    late = signing_in.finish_setup(db, intruder, second_factor.code_for(planted, second_factor.current_step()),
+                                   **BROWSER)
+    assert (late.done, late.field) == (False, "code"), "the app set up first is the account's"
+    assert second_factor.unseal(factor_data.get(db, newcomer["id"])["secret"]) == real
+
+
+def test_after_a_new_secret_key_people_set_up_their_app_again(app, db, coordinator):
+    assert second_factor.has_app(db, coordinator["id"])
+    app.config["SECRET_KEY"] = "a new secret key after a breach"
+    assert not second_factor.has_app(db, coordinator["id"])
+    waiting = signing_in.waiting(db, try_sign_in(db, coordinator, PASSWORD).value[1])
+    secret = signing_in.start_setup(db, waiting)
+    assert signing_in.finish_setup(db, waiting, second_factor.code_for(secret, second_factor.current_step()),
+                                   **BROWSER).done
+    assert second_factor.has_app(db, coordinator["id"])

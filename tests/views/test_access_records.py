@@ -104,8 +104,11 @@ def test_the_download_holds_what_the_search_found(client, sign_in, new_client, d
      "must be the same as or after the date to search from"),
     ("subject=person:abc", "Choose a network member or child from the list"),
     ("user=99999", "Choose who did it from the list"),
+    ("until-day=31&until-month=12&until-year=9999", "must be between 2000 and 2999"),
+    ("since-day=1&since-month=1&since-year=0001", "must be in 2000 or later"),
     ("action=everything", "Choose what they did from the list"),
-], ids=["unknown-case", "impossible-date", "backwards", "bad-subject", "unknown-user", "unknown-action"])
+], ids=["unknown-case", "impossible-date", "backwards", "bad-subject", "unknown-user", "far-future", "year-one",
+        "unknown-action"])
 def test_a_search_that_cannot_be_answered_says_why_and_keeps_what_was_typed(client, sign_in, query, message):
     sign_in("admin")
     response = client.get(f"/access-records?{query}")
@@ -164,7 +167,8 @@ def test_a_data_protection_officer_makes_a_subject_access_export_and_downloads_i
     assert ready.mimetype == "application/pdf" and ready.data.startswith(b"%PDF")
     actions = [row[0] for row in db.execute("SELECT action FROM audit_events WHERE action LIKE 'subject_access.%' "
                                             "ORDER BY id")]
-    assert actions == ["subject_access.made", "subject_access.downloaded", "subject_access.downloaded"]
+    assert actions == ["subject_access.made", "subject_access.viewed", "subject_access.downloaded",
+                       "subject_access.downloaded"]
     listed = client.page(f"/access-records?subject=person:{nain['id']}")
     assert "Export made" in text(listed), "earlier exports are listed beside the button"
 
@@ -191,3 +195,11 @@ def test_an_export_of_no_one_is_not_found(client, sign_in, db, subject):
     sign_in("manager")
     response = client.submit("/access-records/subject-access", {"subject": subject}, form_url="/access-records")
     assert response.status_code == 404
+
+
+def test_what_else_is_in_the_address_never_reaches_the_links(client, sign_in, new_client, case_id):
+    assert new_client("coordinator").get(f"/cases/{case_id}").status_code == 200
+    sign_in("admin")
+    page = client.page("/access-records?reference=AR-VIEW-1&_method=POST&_external=1&_anchor=x")
+    link = page.find("a", string="Download everything this search finds (CSV)")["href"]
+    assert link == "/access-records/download.csv?reference=AR-VIEW-1"

@@ -156,6 +156,8 @@ def test_a_stranger_guessing_does_not_stop_the_owner_signing_in_where_they_alway
     assert own.get_cookie("fgc_browser"), "a sign-in marks the browser as one the account has used"
     own.submit("/sign-out", {}, form_url="/")
     stranger = new_client(ip="198.51.100.66")
+    stranger.raw.environ_base["HTTP_HOST"] = "fgc-council-login.evil.example"
+    app.config["PUBLIC_URL"] = "https://fgc.council.example"
     statuses = [stranger.submit("/sign-in", {"email": "manager@example.org", "password": f"guess {number}"})
                 .status_code for number in range(12)]
     assert statuses == [200] * 5 + [429] * 7
@@ -166,6 +168,8 @@ def test_a_stranger_guessing_does_not_stop_the_owner_signing_in_where_they_alway
                       "ORDER BY address").fetchall()
     assert [row[0] for row in told] == ["admin@example.org", "manager@example.org"]
     assert ['"yours": false' in told[0][1], '"yours": true' in told[1][1]] == [True, True]
+    assert all('"url": "https://fgc.council.example/sign-in"' in row[1] and "evil" not in row[1] for row in told), \
+        "the link goes to the service's own address, not the Host the guesser sent"
 
 
 def test_throttle_message_is_the_same_for_unknown_accounts(client):

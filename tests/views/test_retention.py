@@ -101,3 +101,10 @@ def test_every_page_of_a_disposed_case_still_answers(app, client, sign_in, db, r
         assert response.status_code < 500, (rule.rule, response.status_code)
         answered += response.status_code == 200
     assert answered >= 20
+
+
+def test_a_refused_visit_to_the_disposal_review_is_not_recorded_as_a_read(client, sign_in, db, case_id):
+    sign_in("coordinator")
+    assert client.get(f"/disposal/{case_id}").status_code == 403
+    actions = [row[0] for row in db.execute("SELECT action FROM audit_events WHERE record_id = ?", [str(case_id)])]
+    assert "case.viewed" not in actions

@@ -2,12 +2,11 @@
 through the answer and download it (for admins and data protection officers, ``fgc.domain.access_records``); and
 subject access exports of one person (data protection officers only, ``fgc.domain.subject_access``)."""
 
-import functools
 import json
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from ..data import access_records as records
@@ -17,19 +16,13 @@ from ..domain import access_records, subject_access
 from ..forms.access_records import AccessRecordsForm, SUBJECT
 from ..render import subject_access as printed
 from ..forms.base import whole_number
+from .auth import permitted
 
 bp = Blueprint("access_records", __name__, url_prefix="/access-records")
 
 
-def access_records_only(view):
-    @functools.wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.sees_access_records:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
+access_records_only = permitted(lambda user: user.sees_access_records)
+dpo_only = permitted(lambda user: user.dpo)
 
 
 def _form():
@@ -94,17 +87,6 @@ def link(endpoint="access_records.index", **changes):
     args = {key: value for key, value in request.args.items() if key in FILTERS}
     args.update(changes)
     return url_for(endpoint, **{key: value for key, value in args.items() if value not in (None, "")})
-
-
-def dpo_only(view):
-    @functools.wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.dpo:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 def _export(export_id):

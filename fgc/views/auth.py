@@ -92,21 +92,26 @@ def unauthorised():
     return redirect(url_for("auth.sign_in", next=target), 303)
 
 
-def roles_required(*roles):
-    """Allow only signed-in users with one of ``roles``; everyone else gets 403."""
+def permitted(check):
+    """Allow only signed-in users for whom ``check(user)`` holds; everyone else gets 403."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
-            if not current_user.has_role(*roles):
+            if not check(current_user):
                 abort(403)
             return view(*args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def roles_required(*roles):
+    """Allow only signed-in users with one of ``roles``; everyone else gets 403."""
+    return permitted(lambda user: user.has_role(*roles))
 
 
 def log_in(user_row, token):

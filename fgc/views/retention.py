@@ -1,9 +1,9 @@
 """The disposal review: ended cases whose retention period is over, for a manager to dispose of or keep for longer
 (``fgc.domain.retention``)."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from .. import access
 from ..db import get_db
@@ -11,15 +11,15 @@ from ..domain import audit, retention
 from ..domain.vocabulary import STAGES
 from ..forms.base import show_outcome
 from ..forms.retention import DisposeForm, KeepLongerForm
+from .auth import roles_required
 
 bp = Blueprint("retention", __name__, url_prefix="/disposal")
 
 
 @bp.before_request
-@login_required
+@roles_required("manager")
 def managers_only():
-    if current_user.role != "manager":
-        abort(403)
+    """Every disposal review page is for managers only."""
 
 
 @bp.route("")

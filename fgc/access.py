@@ -53,6 +53,10 @@ RULES = {
                                                                  or _is_coordinator_of(case)),
     "decide_plan": lambda case: case["stage"] in PLAN_STAGES and _is_referrer_of(case),
     "sign_off": lambda case: case["stage"] in PLAN_STAGES and current_user.role == "manager",
+    # Each child's outcome: by whoever runs the case, from referral on and after it closes (the follow-ups come
+    # months later), until its personal data is disposed of.
+    "record_outcome": lambda case: case["stage"] != "draft" and not case["disposed_at"] and (
+        current_user.role == "manager" or _is_coordinator_of(case)),
 }
 
 

@@ -925,3 +925,49 @@ def m023_setup_secret_per_session(db):
         "ALTER TABLE sessions ADD COLUMN setup_secret TEXT",
         "UPDATE users SET totp_secret = NULL WHERE totp_confirmed_at IS NULL",
     ])
+
+
+@migrations()
+def m024_outcomes_and_reports(db):
+    """Each child's outcome at closure and 3 and 12 months after the first conference (one row per child and
+    point), and what the reports count that was not yet recorded as a code: why a family declined the offer,
+    whether the family had private time at a meeting, whether a child has a disability, and each member of staff's
+    team. The outcome a closed case recorded for all its children becomes each child's outcome at closure.
+    Indexes let each report read only the period it shows."""
+    _run(db, [
+        f"""CREATE TABLE child_outcomes (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            child_id INTEGER NOT NULL REFERENCES children(id),
+            point TEXT NOT NULL CHECK (point IN {_in(('closure', 'three_months', 'twelve_months'))}),
+            known_on TEXT NOT NULL,
+            living_with TEXT NOT NULL CHECK (living_with IN {_in(('parents', 'wider_family', 'care', 'other'))}),
+            arrangement TEXT NOT NULL DEFAULT ''
+                CHECK (arrangement IN {_in(('', 'informal', 'order', 'kinship_foster'))}),
+            proceedings TEXT NOT NULL CHECK (proceedings IN {_in(('no', 'yes', 'unknown'))}),
+            legal_order TEXT NOT NULL CHECK (legal_order IN {_in(('none', 'child_arrangements',
+                'special_guardianship', 'supervision', 'interim_care', 'care', 'placement', 'other', 'unknown'))}),
+            notes TEXT NOT NULL DEFAULT '',
+            recorded_by INTEGER NOT NULL REFERENCES users(id),
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL,
+            UNIQUE (child_id, point)
+        )""",
+        "CREATE INDEX child_outcomes_case ON child_outcomes(case_id)",
+        """INSERT INTO child_outcomes (case_id, child_id, point, known_on, living_with, proceedings, legal_order,
+                                       recorded_by, updated_at)
+           SELECT c.id, ch.id, 'closure', c.closed_on, c.closure_living_with, c.closure_proceedings, 'unknown',
+                  coalesce(c.coordinator_id, c.created_by), c.updated_at
+           FROM cases c JOIN children ch ON ch.case_id = c.id
+           WHERE c.closed_on IS NOT NULL AND c.closure_living_with != '' AND c.closure_proceedings != ''""",
+        "ALTER TABLE offers ADD COLUMN declined_reason TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE meetings ADD COLUMN private_time INTEGER CHECK (private_time IN (0, 1))",
+        f"ALTER TABLE children ADD COLUMN disability TEXT NOT NULL DEFAULT '' "
+        f"CHECK (disability IN {_in(('', 'yes', 'no', 'unknown'))})",
+        "ALTER TABLE users ADD COLUMN team TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX cases_referred ON cases(referred_on)",
+        "CREATE INDEX offers_offered ON offers(offered_on)",
+        "CREATE INDEX offers_exception ON offers(exception_decided_on)",
+        "CREATE INDEX baselines_held ON baselines(held_on)",
+        "CREATE INDEX cases_plan_agreed ON cases(plan_agreed_on)",
+    ])

@@ -88,6 +88,7 @@ CASE_TABS = [
     (_l("Preparation"), "cases.preparation", ("cases.preparation", "preparation.")),
     (_l("Meetings"), "cases.meetings_list", ("cases.meetings_list", "meetings.")),
     (_l("Plan"), "plans.view", ("plans.", "plan_records.")),
+    (_l("Outcomes"), "child_outcomes.index", ("child_outcomes.",)),
     (_l("Family links"), "links.index", ("links.",)),
     (_l("Messages"), "messages.index", ("messages.",)),
     (_l("Timeline"), "cases.timeline", ("cases.timeline",)),

@@ -110,7 +110,7 @@ def case_routes(app):
             continue
         unknown = rule.arguments - {"case_id", "meeting_id", "consent_id", "item_id", "child_id", "holder_id",
                                     "person_id", "professional_id", "danger_id", "slug", "kind", "target",
-                                    "task_id", "resource_id", "number", "direction", "link_id", "message_id"}
+                                    "task_id", "resource_id", "number", "direction", "link_id", "message_id", "point"}
         assert not unknown, f"{rule.rule} has arguments the access matrix does not cover: {unknown}"
         routes.append(rule)
     # Removals go last so that they do not take away what other routes point at.

@@ -251,3 +251,25 @@ def test_a_social_workers_open_plans_are_found_by_person_and_stage(db):
     for sql in [sql for sql in statements if sql.lstrip().startswith("SELECT")]:
         plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
         assert "(created_by=? AND stage=?)" in plan and "(social_worker_id=? AND stage=?)" in plan, plan
+
+
+def test_a_closed_cases_outcome_becomes_each_childs_outcome_at_closure(tmp_path):
+    db = fgc_db.connect(str(tmp_path / "old.sqlite"))
+    with fgc_db.write(db):
+        migrations.apply(db, stop_before="m024_outcomes_and_reports")
+        db.execute("INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at) "
+                   "VALUES (1, 'c@example.org', 'C', 'coordinator', 'x', '2025-01-01', '2025-01-01')")
+        for case_id, closed, living in ((1, "2025-06-01", "wider_family"), (2, None, "")):
+            db.execute("INSERT INTO cases (id, reference, stage, created_by, coordinator_id, closed_on, "
+                       "closure_living_with, closure_proceedings, created_at, updated_at) "
+                       "VALUES (?, ?, ?, 1, 1, ?, ?, ?, '2025-01-01', '2025-06-01')",
+                       [case_id, f"C-{case_id}", "closed" if closed else "referred", closed, living,
+                        "no" if closed else ""])
+            for name in ("A", "B"):
+                db.execute("INSERT INTO children (case_id, name) VALUES (?, ?)", [case_id, name])
+        migrations.apply(db)
+    rows = list(db.query("SELECT case_id, child_id, point, known_on, living_with, proceedings, legal_order "
+                         "FROM child_outcomes ORDER BY child_id"))
+    assert [(row["case_id"], row["point"], row["known_on"], row["living_with"], row["proceedings"],
+             row["legal_order"]) for row in rows] == [(1, "closure", "2025-06-01", "wider_family", "no", "unknown")] * 2
+    db.close()

@@ -174,7 +174,7 @@ def caseloads(db, open_stages):
 
 # --- children and people with parental responsibility ------------------------------------
 
-_CHILD_FIELDS = ("name", "date_of_birth", "gender", "ethnicity", "first_language", "needs")
+_CHILD_FIELDS = ("name", "date_of_birth", "gender", "ethnicity", "first_language", "disability", "needs")
 
 
 def children(db, case_id):
@@ -188,6 +188,7 @@ def child(db, case_id, child_id):
 
 def save_child(db, case_id, values, child_id=None):
     values = {key: values.get(key) for key in _CHILD_FIELDS}
+    values["disability"] = values["disability"] or ""
     if child_id is None:
         cursor = db.execute(
             f"INSERT INTO children (case_id, {', '.join(identifiers(values))}) VALUES (?, {', '.join('?' for _ in values)})",  # nosec B608 # only fixed SQL, checked column names and ? placeholders go into the text; values are bound

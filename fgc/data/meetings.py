@@ -55,9 +55,10 @@ def change(db, case_id, meeting_id, version, values, *, user_id, reason, cancel=
         "version = version + 1, updated_at = ? WHERE id = ?", [*values.values(), stamp, meeting_id])
 
 
-def mark_held(db, case_id, meeting_id, held_on):
-    db.execute("UPDATE meetings SET status = 'held', held_on = ?, version = version + 1, updated_at = ? "
-               "WHERE case_id = ? AND id = ?", [held_on, iso(now()), case_id, meeting_id])
+def mark_held(db, case_id, meeting_id, held_on, private_time=None):
+    db.execute("UPDATE meetings SET status = 'held', held_on = ?, private_time = ?, version = version + 1, "
+               "updated_at = ? WHERE case_id = ? AND id = ?",
+               [held_on, None if private_time is None else int(private_time), iso(now()), case_id, meeting_id])
 
 
 def history(db, meeting_id):

@@ -4,7 +4,7 @@ from . import identifiers, iso, now
 from .cases import VersionConflict
 
 FIELDS = ("offered_on", "in_letter_before_proceedings", "letter_date", "response", "response_on",
-          "exception_reason", "exception_decided_by", "exception_decided_on")
+          "exception_reason", "exception_decided_by", "exception_decided_on", "declined_reason")
 
 
 def get(db, case_id):
@@ -15,6 +15,7 @@ def get(db, case_id):
 def save(db, case_id, version, values):
     """Insert or update the record; ``version`` is None for a first save."""
     values = {key: values.get(key) for key in FIELDS}
+    values["declined_reason"] = values["declined_reason"] or ""
     stamp = iso(now())
     if version is None:
         if get(db, case_id) is not None:

@@ -22,6 +22,7 @@ BLANK = [
     ("pr_holders", "case_id = :case", {"name": "", "relationship": ""}),
     ("stage_changes", "case_id = :case", {"note": ""}),
     ("offers", "case_id = :case", {"exception_reason": "", "exception_decided_by": ""}),
+    ("child_outcomes", "case_id = :case", {"notes": ""}),
     ("consents", "case_id = :case", {"given_by": "", "may_share": "", "share_with": "", "withdrawn_by": ""}),
     ("baselines", "case_id = :case", {"attendees": "", "objective": ""}),
     ("baseline_items", "case_id = :case", {"text": ""}),

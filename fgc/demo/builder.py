@@ -18,7 +18,7 @@ from ..data import cases as case_data
 from ..data import family_links as link_data
 from ..data import meetings as meeting_data
 from ..db import write
-from ..domain import casework, family_links, family_visits, lifecycle, meetings, planning, preparation, referrals
+from ..domain import casework, child_outcomes, family_links, family_visits, lifecycle, meetings, planning, preparation, referrals
 from ..domain.workdays import WorkingCalendar, add_months
 from ..service import targets
 from .content.cases import BASELINE, CASES, MANAGER, REFERRER, SHARE_ALL, SHARE_WITH, SOCIAL_WORKER, VENUES
@@ -150,7 +150,8 @@ class _Builder:
 
     def held(self, case_id, meeting_id, day, coordinator):
         meeting = meeting_data.get(self.db, case_id, meeting_id)
-        done(meetings.mark_held(self.db, self.case(case_id), meeting, day.isoformat(), user=self.users[coordinator]),
+        done(meetings.mark_held(self.db, self.case(case_id), meeting, day.isoformat(), user=self.users[coordinator],
+                                private_time=meeting["kind"] == "conference"),
              f"recording that the {meeting['kind']} was held")
 
     # --- one case --------------------------------------------------------------------------
@@ -280,8 +281,18 @@ class _Builder:
         self.review_plan(case.id, case.spec, case.coordinator, case.review_id, case.review_day)
 
     def _step_closed(self, case):
-        self.move(case.id, "closed", case.coordinator, closed_on=self.day(case.spec["closed"]).isoformat(),
-                  **case.spec["closure"])
+        """The coordinator closes the case with each child's outcome, then records the follow-ups that are due."""
+        closure, user = case.spec["closure"], self.users[case.coordinator]
+        children = [row["id"] for row in case_data.children(self.db, case.id)]
+        outcome = {key: closure[key] for key in ("living_with", "arrangement", "proceedings", "legal_order")}
+        done(child_outcomes.close(self.db, self.case(case.id), closed_on=self.day(case.spec["closed"]),
+                                  notes=closure["notes"], outcomes={child: outcome for child in children}, user=user),
+             "closing the case")
+        for point, offset in closure.get("follow_ups", {}).items():
+            for child in children:
+                done(child_outcomes.record(self.db, self.case(case.id), child, point,
+                                           {**outcome, "known_on": self.day(offset).isoformat(), "notes": ""}, None,
+                                           user=user), f"recording the outcome {point}")
 
     def professionals_took_part(self, case_id, *, review=False):
         """Every professional came to the conference in person; at the review, the first (the social worker)
@@ -524,5 +535,6 @@ class _Builder:
             answered = min(self.cal.add_working_days(letter, 3), self.today)
             values = {"offered_on": letter.isoformat(), "in_letter_before_proceedings": 1,
                       "letter_date": letter.isoformat(), "response": kind, "response_on": answered.isoformat(),
-                      "exception_reason": "", "exception_decided_by": ""}
+                      "exception_reason": "", "exception_decided_by": "",
+                      "declined_reason": spec.get("declined_reason", "privacy") if kind == "declined" else ""}
         done(casework.record_offer(self.db, case_id, values, None, user=self.users[SOCIAL_WORKER]), "the s.31ZA record")

@@ -63,9 +63,11 @@ def cancel(db, case, meeting, version, *, reason, user):
     return done()
 
 
-def mark_held(db, case, meeting, held_on, *, user):
+def mark_held(db, case, meeting, held_on, *, user, private_time=None):
+    """The meeting was held on ``held_on``; ``private_time`` is whether the family had private family time (None:
+    not said)."""
     with write(db):
-        meeting_data.mark_held(db, case["id"], meeting["id"], held_on)
+        meeting_data.mark_held(db, case["id"], meeting["id"], held_on, private_time)
         case_data.move(db, case["id"], to_stage=HELD_STAGE[meeting["kind"]], user_id=audit.user_id(user),
                        expected_stage=case["stage"])
         audit.case_event(db, user, "case.meeting_held", case["id"],

@@ -11,7 +11,7 @@ from ..data import audit as audit_data
 from ..data import cases as case_data
 from ..i18n import bdi, long_date
 from . import lifecycle
-from .vocabulary import DECISIONS, INVITATION, MESSAGE_CHANNELS, MESSAGE_KINDS, PLAN_STATUSES
+from .vocabulary import DECISIONS, INVITATION, MESSAGE_CHANNELS, MESSAGE_KINDS, OUTCOME_POINTS, PLAN_STATUSES
 
 PAGE_SIZE = 50
 
@@ -39,7 +39,7 @@ _KIND_OF = {
     "case.professional_shared": "preparation", "case.child_views_saved": "preparation",
     "case.meeting_scheduled": "meetings", "case.meeting_rescheduled": "meetings",
     "case.meeting_cancelled": "meetings", "case.meeting_held": "meetings", "case.invite_downloaded": "meetings",
-    "case.attendance_recorded": "meetings", "case.scales_recorded": "meetings",
+    "case.attendance_recorded": "meetings", "case.scales_recorded": "meetings", "case.outcome_recorded": "stage",
     "case.viewed": "views", "stage": "stage",
 }
 
@@ -62,6 +62,8 @@ SENTENCES = {
     "case.baseline_changed": _l("%(who)s changed the baseline meeting"),
     "case.baseline_item_added": _l("%(who)s added a %(kind)s: “%(item)s”"),
     "case.baseline_item_removed": _l("%(who)s removed an item from the baseline"),
+    "case.outcome_recorded": _l("%(who)s recorded %(child)s’s outcome (%(point)s)"),
+    "case.outcome_changed": _l("%(who)s changed %(child)s’s outcome (%(point)s)"),
     "stage": _l("%(who)s moved the case from %(old)s to %(new)s"),
     "stage_note": _l("%(who)s moved the case from %(old)s to %(new)s: %(note)s"),
     "case.meeting_scheduled": _l("%(who)s scheduled the %(meeting)s"),
@@ -187,6 +189,7 @@ def sentence(event, names):
                       else name("professional", "professional_id") if detail.get("professional_id") is not None
                       else names["user"].get(detail.get("user_id"), unknown)),
         "message": _message_words(detail),
+        "point": str(OUTCOME_POINTS.get(detail.get("point"), detail.get("point", ""))).lower(),
     }
     key = action
     if action == "stage":
@@ -196,6 +199,8 @@ def sentence(event, names):
     elif detail.get("added") and action in ("case.child_saved", "case.person_saved", "case.professional_saved",
                                             "plan.task_saved", "plan.resource_saved"):
         key = action.replace("_saved", "_added")
+    elif action == "case.outcome_recorded" and detail.get("changed"):
+        key = "case.outcome_changed"
     elif action == "case.allocated" and detail.get("reallocated"):
         key = "case.reallocated"
     elif action == "case.baseline_recorded" and detail.get("first") is False:

@@ -74,14 +74,45 @@ BASELINE_ITEMS = {
     "bottom_line": _l("Bottom line"),
     "resource": _l("Resource offered"),
 }
-# At closure: where each child lives, and whether care proceedings were issued.
+# Each child's outcome, recorded at closure and again 3 and 12 months after the first conference.
+OUTCOME_POINTS = {"closure": _l("At closure"), "three_months": _l("3 months after the conference"),
+                  "twelve_months": _l("12 months after the conference")}
+# Months after the first conference that each follow-up falls due.
+OUTCOME_MONTHS = {"three_months": 3, "twelve_months": 12}
 LIVING_WITH = {
     "parents": _l("With parents"),
     "wider_family": _l("With wider family or friends"),
-    "care": _l("In care"),
+    "care": _l("In care, not with family or friends"),
     "other": _l("Somewhere else, or not known"),
 }
+# How a child lives with wider family or friends. Foster care with family or friends is care: the child is
+# looked after, and the reports count them in care (and with family).
+ARRANGEMENTS = {
+    "informal": _l("An arrangement within the family, with no order"),
+    "order": _l("Under a child arrangements order or special guardianship order"),
+    "kinship_foster": _l("Foster care with family or friends (the child is looked after)"),
+}
 PROCEEDINGS = {"no": _l("No"), "yes": _l("Yes"), "unknown": _l("Not known")}
+LEGAL_ORDERS = {
+    "none": _l("No order"),
+    "child_arrangements": _l("Child arrangements order"),
+    "special_guardianship": _l("Special guardianship order"),
+    "supervision": _l("Supervision order"),
+    "interim_care": _l("Interim care order"),
+    "care": _l("Care order"),
+    "placement": _l("Placement order"),
+    "other": _l("Another order"),
+    "unknown": _l("Not known"),
+}
+# Why a family said no to the s.31ZA offer, counted in the reports.
+DECLINED_REASONS = {
+    "privacy": _l("They did not want the wider family to know"),
+    "no_network": _l("They felt there was nobody to ask"),
+    "disagree": _l("They do not accept the council’s concerns"),
+    "other_support": _l("They preferred other help"),
+    "other": _l("Another reason"),
+}
+DISABILITY = {"yes": _l("Yes"), "no": _l("No"), "unknown": _l("Not known")}
 
 # --- the family network -----------------------------------------------------------------------
 

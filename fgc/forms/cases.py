@@ -6,7 +6,7 @@ from wtforms import HiddenField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from ..domain.vocabulary import CONSENT_BASES, LIVING_WITH, OFFER_RESPONSES, PROCEEDINGS
+from ..domain.vocabulary import CONSENT_BASES, DECLINED_REASONS, OFFER_RESPONSES
 from .base import Form, strip
 from .fields import DateInput, choices, long_text, require, text
 
@@ -27,6 +27,8 @@ class OfferForm(Form):
     response = RadioField(_l("The family’s answer"), choices=choices(OFFER_RESPONSES), validators=[Optional()])
     response_on = DateInput(_l("Date of the family’s answer"), subject=_l("date of the answer"), required=False,
                             not_future=True)
+    declined_reason = RadioField(_l("Why did the family decline?"), choices=choices(DECLINED_REASONS),
+                                 validators=[Optional()])
     exception_reason = long_text(_l("Why was an offer not in the child’s best interests?"), required=False)
     exception_decided_by = text(_l("Who decided?"), required=False)
     exception_decided_on = DateInput(_l("Date of the decision"), subject=_l("date of the decision"), required=False,
@@ -41,6 +43,8 @@ class OfferForm(Form):
                 ok &= require(self.letter_date, _("Enter the date of the letter before proceedings"))
             if self.response.data:
                 ok &= require(self.response_on, _("Enter the date of the family’s answer"))
+            if self.response.data == "declined":
+                ok &= require(self.declined_reason, _("Select why the family declined"))
         elif self.offer_made.data == "no":
             ok &= require(self.exception_reason, _("Enter why an offer was not in the child’s best interests"))
             ok &= require(self.exception_decided_by, _("Enter who decided"))
@@ -56,6 +60,7 @@ class OfferForm(Form):
             "letter_date": self.letter_date.data if made and self.in_letter.data == "yes" else None,
             "response": (self.response.data or None) if made else None,
             "response_on": self.response_on.data if made and self.response.data else None,
+            "declined_reason": (self.declined_reason.data or "") if made and self.response.data == "declined" else "",
             "exception_reason": "" if made else self.exception_reason.data,
             "exception_decided_by": "" if made else self.exception_decided_by.data,
             "exception_decided_on": None if made else self.exception_decided_on.data,
@@ -107,17 +112,6 @@ class BaselineItemForm(Form):
 
 class PauseForm(Form):
     note = long_text(_l("Reason"), _l("Enter the reason"))
-
-
-class CloseForm(Form):
-    closed_on = DateInput(_l("Date of closure"), subject=_l("date of closure"), not_future=True)
-    living_with = RadioField(_l("Where are the children living?"), choices=choices(LIVING_WITH),
-                             validators=[InputRequired(_l("Select where the children are living"))])
-    proceedings = RadioField(_l("Have care proceedings been issued?"), choices=choices(PROCEEDINGS),
-                             validators=[InputRequired(_l("Select whether care proceedings have been issued"))])
-    notes = long_text(_l("Closing notes"), required=False)
-
-
 
 
 class SearchForm(Form):

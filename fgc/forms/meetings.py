@@ -6,7 +6,7 @@ from wtforms import HiddenField
 from wtforms.validators import ValidationError
 
 from .base import Form
-from .fields import DateInput, london_datetime, long_text, parse_time, text
+from .fields import DateInput, london_datetime, long_text, parse_time, text, yes_no
 
 
 class MeetingForm(Form):
@@ -56,6 +56,8 @@ class CancelMeetingForm(Form):
 
 class HeldForm(Form):
     held_on = DateInput(_l("Date it was held"), subject=_l("date it was held"), not_future=True)
+    private_time = yes_no(_l("Did the family have private family time?"),
+                          _l("Select yes if the family had private family time"))
 
 
 class TellForm(Form):

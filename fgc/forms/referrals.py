@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import RadioField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
-from ..domain.vocabulary import LEGAL_STATUSES, RISKS
+from ..domain.vocabulary import DISABILITY, LEGAL_STATUSES, RISKS
 from .base import Form
 from .fields import Checkboxes, DateInput, choices, long_text, require, text, yes_no
 
@@ -28,6 +28,8 @@ class ChildForm(Form):
     gender = text(_l("Gender"), required=False, max_length=100)
     ethnicity = text(_l("Ethnicity"), required=False)
     first_language = text(_l("First language"), required=False, max_length=100)
+    disability = RadioField(_l("Does the child have a disability?"), choices=choices(DISABILITY),
+                            validators=[Optional()])
     needs = long_text(_l("Disability or communication needs"), required=False)
 
 

@@ -293,12 +293,11 @@ MOVES = {
     "preparing": (None, _l("Start preparation")),
     "on_hold": (forms.PauseForm, _l("Put the case on hold")),
     "declined_by_family": (forms.PauseForm, _l("Record that the family declined")),
-    "closed": (forms.CloseForm, _l("Close the case")),
     "resume": (None, _l("Resume the case")),
 }
 
 
-@bp.route("/<id:case_id>/move/<any(preparing, on_hold, declined_by_family, closed, resume):target>",
+@bp.route("/<id:case_id>/move/<any(preparing, on_hold, declined_by_family, resume):target>",
           methods=["GET", "POST"])
 @login_required
 def move(case_id, target):
@@ -315,13 +314,8 @@ def move(case_id, target):
     form_class, title = MOVES[target]
     form = form_class() if form_class else forms.Form()
     if form.validate_on_submit():
-        fields, note = {}, ""
-        if target == "closed":
-            fields = {"closed_on": form.closed_on.data.isoformat(), "closure_living_with": form.living_with.data,
-                      "closure_proceedings": form.proceedings.data, "closure_notes": form.notes.data or ""}
-        elif form_class is forms.PauseForm:
-            note = form.note.data
-        cancelled = casework.move(db, case, stage, user=current_user, note=note, **fields).value
+        note = form.note.data if form_class is forms.PauseForm else ""
+        cancelled = casework.move(db, case, stage, user=current_user, note=note).value
         if cancelled:
             flash(ngettext("%(num)d scheduled meeting was cancelled. Download the cancellation from the case and "
                            "send it to everyone invited",

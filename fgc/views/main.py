@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, db, service
-from ..domain import audit, due_dates, lifecycle
+from ..domain import audit, child_outcomes, due_dates, lifecycle
 from ..data import cases as case_data
 from ..data import meetings as meeting_data
 
@@ -29,7 +29,9 @@ def home():
     if role == "coordinator":
         mine = case_data.summaries(database, viewer, coordinator_id=current_user.id, stages=lifecycle.OPEN)
         late = due.may_be_overdue(mine)
+        follow_ups = child_outcomes.due_for(database, current_user.id, due.today)
         context.update(_by_stage(mine), meetings=_this_week_and_next(database, viewer),
+                       follow_ups=follow_ups[:OVERDUE_SHOWN], follow_ups_total=len(follow_ups),
                        **_overdue(due.overdue(late, case_data.facts(database, [row["id"] for row in late]))))
     elif role == "manager":
         late = due.may_be_overdue(case_data.summaries(database, viewer, stages=lifecycle.OPEN))
@@ -48,6 +50,7 @@ def home():
     shown |= {row["id"] for _stage, rows in context.get("by_stage", []) for row in rows}
     shown |= {row["id"] for row, _item in context.get("overdue", [])}
     shown |= {meeting["case_id"] for meeting in context.get("meetings", [])}
+    shown |= {item["case_id"] for item in context.get("follow_ups", [])}
     audit.record("case.list_viewed", record_type="case", detail={"page": "home", "case_ids": sorted(shown)})
     return render_template(f"main/home_{role}.html", **context)
 

@@ -162,7 +162,8 @@ def held(case_id, meeting_id):
         if form.held_on.data.isoformat() < (case["referred_on"] or ""):
             form.held_on.errors = [_("Date it was held must be on or after the date of the referral")]
         else:
-            meetings.mark_held(get_db(), case, meeting, form.held_on.data.isoformat(), user=current_user)
+            meetings.mark_held(get_db(), case, meeting, form.held_on.data.isoformat(),
+                               private_time=form.private_time.data == "yes", user=current_user)
             flash(_("The conference has been recorded as held") if meeting["kind"] == "conference" else
                   _("The review has been recorded as held"), "success")
             return redirect(url_for("cases.view", case_id=case_id))

@@ -15,6 +15,7 @@ from fgc.domain import agreement, lifecycle, plan_document, vocabulary
 from fgc.data import audit as audit_data
 from fgc.data import baselines, child_views, consents, network, offers, professionals
 from fgc.data import cases as case_data
+from fgc.data import child_outcomes
 from fgc.data import meetings as meeting_data
 from fgc.data import plans as plan_data
 from fgc.data import users as user_data
@@ -100,7 +101,10 @@ def test_stage_specific_records(seeded, db):
     for row in rows:
         by_stage.setdefault(row["stage"], []).append(case_data.get(db, row["id"]))
     closed = by_stage["closed"][0]
-    assert closed["closed_on"] and closed["closure_living_with"] and closed["closure_proceedings"]
+    assert closed["closed_on"] and closed["closure_notes"]
+    outcomes = child_outcomes.for_case(db, closed["id"])
+    assert {point for _child, point in outcomes} == {"closure", "three_months"}
+    assert len(outcomes) == 2 * len(case_data.children(db, closed["id"]))
     assert [step["to_stage"] for step in case_data.stage_history(db, closed["id"])] == list(lifecycle.MAIN_PATH)
     for stage in ("plan_agreed", "review_scheduled", "review_held", "closed"):
         assert all(case["plan_agreed_on"] for case in by_stage[stage])

@@ -36,6 +36,10 @@ def ended(db, reference, *, closed_on="2016-03-01", born="2001-05-04", stage="cl
         db.execute("INSERT INTO stage_changes (case_id, from_stage, to_stage, user_id, at) VALUES (?, 'allocated', ?, "
                    "1, ?)", [case_id, stage, f"{closed_on}T10:00:00+00:00"])
         db.execute("UPDATE children SET date_of_birth = ? WHERE case_id = ?", [born, case_id])
+        db.execute("INSERT INTO child_outcomes (case_id, child_id, point, known_on, living_with, arrangement, "
+                   "proceedings, legal_order, notes, recorded_by, updated_at) SELECT case_id, id, 'closure', ?, "
+                   "'wider_family', 'order', 'no', 'special_guardianship', 'With Nain', 1, ? FROM children "
+                   "WHERE case_id = ?", [closed_on, closed_on, case_id])
     return case_data.get(db, case_id)
 
 
@@ -96,12 +100,14 @@ def test_disposal_blanks_every_personal_column_and_removes_what_is_nothing_else(
 def test_disposal_keeps_the_anonymised_record_the_reports_count(db, manager):
     case = ended(db, "RET-4")
     with write(db):
-        db.execute("UPDATE cases SET closure_living_with = 'family', closure_proceedings = 'no', "
-                   "plan_agreed_on = '2015-09-01' WHERE id = ?", [case["id"]])
+        db.execute("UPDATE cases SET plan_agreed_on = '2015-09-01' WHERE id = ?", [case["id"]])
     assert retention.dispose(db, case, confirm_reference="RET-4", by=manager).done
     kept = case_data.get(db, case["id"])
-    assert (kept["stage"], kept["referred_on"], kept["closed_on"], kept["plan_agreed_on"], kept["closure_living_with"],
-            kept["closure_proceedings"]) == ("closed", "2015-06-01", "2016-03-01", "2015-09-01", "family", "no")
+    assert (kept["stage"], kept["referred_on"], kept["closed_on"], kept["plan_agreed_on"]) == (
+        "closed", "2015-06-01", "2016-03-01", "2015-09-01")
+    [outcome] = db.execute("SELECT living_with, arrangement, proceedings, legal_order, notes FROM child_outcomes "
+                           "WHERE case_id = ?", [case["id"]]).fetchall()
+    assert tuple(outcome) == ("wider_family", "order", "no", "special_guardianship", "")
     [child] = db.execute("SELECT name, date_of_birth, age_at_referral FROM children WHERE case_id = ?",
                          [case["id"]]).fetchall()
     assert tuple(child) == ("", None, 14)

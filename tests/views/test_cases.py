@@ -155,17 +155,6 @@ def test_a_refused_move_says_why_and_changes_nothing(client, sign_in, db):
         text(client.page(f"/cases/{case_id}"))
 
 
-def test_closing_records_the_outcome(client, sign_in, db):
-    case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), stage="conference_held")
-    sign_in("coordinator")
-    page = check_page(client.submit(f"/cases/{case_id}/move/closed", {**dates("closed_on", TODAY)}))
-    assert "Select where the children are living" in text(page)
-    client.submit(f"/cases/{case_id}/move/closed", {**dates("closed_on", TODAY), "living_with": "wider_family",
-                                                    "proceedings": "no", "notes": "Living with aunt"})
-    case = case_data.get(db, case_id)
-    assert (case["stage"], case["closure_living_with"], case["closure_proceedings"]) == ("closed", "wider_family", "no")
-
-
 def test_deadlines_show_overdue_and_due_soon_in_words(client, sign_in, db):
     long_ago = (TODAY - datetime.timedelta(days=40)).isoformat()
     case_id = referred_case(db, coordinator_id=user_id(db, "coordinator@example.org"), referred_on=long_ago)

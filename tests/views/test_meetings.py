@@ -122,8 +122,9 @@ def test_recording_held_then_plan_then_reviews(client, sign_in, db):
     meeting = meetings.for_case(db, case_id)[0]
     client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/held",
                   {"held_on-day": str(datetime.date.today().day), "held_on-month": str(datetime.date.today().month),
-                   "held_on-year": str(datetime.date.today().year)})
+                   "held_on-year": str(datetime.date.today().year), "private_time": "yes"})
     assert case_data.get(db, case_id)["stage"] == "conference_held"
+    assert meetings.get(db, case_id, meeting["id"])["private_time"] == 1
     assert client.get(f"/cases/{case_id}/meetings/{meeting['id']}/invite.ics").status_code == 404
     today = datetime.date.today()
     agree_plan(db, case_id)
@@ -134,7 +135,8 @@ def test_recording_held_then_plan_then_reviews(client, sign_in, db):
         client.submit(f"/cases/{case_id}/meetings/new/review", meeting_form(day=today))
         review = [m for m in meetings.for_case(db, case_id) if m["kind"] == "review" and m["status"] == "scheduled"][0]
         client.submit(f"/cases/{case_id}/meetings/{review['id']}/held",
-                      {"held_on-day": str(today.day), "held_on-month": str(today.month), "held_on-year": str(today.year)})
+                      {"held_on-day": str(today.day), "held_on-month": str(today.month), "held_on-year": str(today.year),
+                       "private_time": "no"})
         assert case_data.get(db, case_id)["stage"] == "review_held", number
     assert len([m for m in meetings.for_case(db, case_id) if m["kind"] == "review"]) == 2
 
@@ -185,9 +187,11 @@ def test_closing_a_case_cancels_its_meetings(client, sign_in, db):
     client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form())
     client.submit(f"/cases/{case_id}/move/on_hold", {"note": "Family in crisis"})
     today = datetime.date.today()
+    child = case_data.children(db, case_id)[0]["id"]
     client.submit(f"/cases/{case_id}/move/closed", {"closed_on-day": str(today.day), "closed_on-month": str(today.month),
-                                                    "closed_on-year": str(today.year), "living_with": "parents",
-                                                    "proceedings": "no"}, form_url=f"/cases/{case_id}")
+                                                    "closed_on-year": str(today.year), f"child{child}_living_with": "parents",
+                                                    f"child{child}_proceedings": "no",
+                                                    f"child{child}_legal_order": "none"})
     meeting = meetings.for_case(db, case_id)[0]
     assert case_data.get(db, case_id)["stage"] == "closed" and meeting["status"] == "cancelled"
     calendar, event = invite(client, case_id, meeting["id"])
@@ -202,7 +206,8 @@ def test_a_meeting_cannot_be_held_before_the_referral(client, sign_in, db):
     client.submit(f"/cases/{case_id}/meetings/new/conference", meeting_form())
     meeting = meetings.for_case(db, case_id)[0]
     page = check_page(client.submit(f"/cases/{case_id}/meetings/{meeting['id']}/held",
-                                    {"held_on-day": "1", "held_on-month": "1", "held_on-year": "1990"}))
+                                    {"held_on-day": "1", "held_on-month": "1", "held_on-year": "1990",
+                                     "private_time": "yes"}))
     assert "Date it was held must be on or after the date of the referral" in text(page)
     assert case_data.get(db, case_id)["stage"] == "conference_scheduled"
 

@@ -165,9 +165,10 @@ CASES = [
         "decision_sought": "Can the children live safely with family while their mother is in treatment?",
         "offer": "accepted",
         "consents": [("Stacey Hughes", "parental_responsibility", 1)],
-        "closure": {"closure_living_with": "wider_family", "closure_proceedings": "no",
-                    "closure_notes": "The children live with their maternal aunt under a child arrangements "
-                                     "order; mother sees them three times a week. No proceedings were issued."},
+        "closure": {"living_with": "wider_family", "arrangement": "order", "proceedings": "no",
+                    "legal_order": "child_arrangements", "follow_ups": {"three_months": -45},
+                    "notes": "The children live with their maternal aunt under a child arrangements order; mother "
+                             "sees them three times a week. No proceedings were issued."},
     },
     {
         "number": 111, "stage": "on_hold", "from": "preparing", "coordinator": TOMASZ, "referred": 70,

@@ -32,7 +32,7 @@ def create_app(test_config=None):
 
     from . import access, cli, db, errors, i18n, security, templating, worker
     from .views import access_records, account, admin, auth, cases, child_outcomes, family, links, main, meetings
-    from .views import messages, network
+    from .views import messages, network, reports
     from .views import plan_records, plans, preparation, referrals, retention
 
     db.init_app(app)
@@ -46,7 +46,7 @@ def create_app(test_config=None):
     worker.init_app(app)
     for blueprint in (main.bp, account.bp, admin.bp, referrals.bp, cases.bp, meetings.bp, network.bp,
                       preparation.bp, plans.bp, plan_records.bp, links.bp, messages.bp, family.bp, access_records.bp,
-                      retention.bp, child_outcomes.bp):
+                      retention.bp, child_outcomes.bp, reports.bp):
         app.register_blueprint(blueprint)
 
     if app.config["MIGRATE_ON_START"]:

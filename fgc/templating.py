@@ -72,6 +72,7 @@ NAVIGATION = [
     (_l("Cases"), "cases.index", CASE_ROLES, ("cases.", "referrals.", "meetings.")),
     (_l("Search"), "cases.search", CASE_ROLES, ()),
     (_l("Plans"), "plan_records.index", {"social_worker"}, ("plan_records.",)),
+    (_l("Reports"), "reports.index", {"manager"}, ("reports.",)),
     (_l("Disposal review"), "retention.index", {"manager"}, ("retention.",)),
     (_l("Users"), "admin.users", {"admin"}, ("admin.user", "admin.new_user", "admin.edit_user")),
     (_l("Closure days"), "admin.closure_days", {"admin"}, ()),

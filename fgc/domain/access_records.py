@@ -119,7 +119,7 @@ def find_people(db, text, *, by=None):
 CSV_HEADINGS = ("event", "at_utc", "user_id", "who", "action", "case", "about", "address", "detail")
 
 
-def _safe(value):
+def safe_cell(value):
     """A cell a spreadsheet shows as text, never runs as a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -146,7 +146,7 @@ def export(db, filters, *, by=None):
 
 def _rows(db, writer, buffer, events):
     for event in _named(db, events):
-        writer.writerow([_safe(value) for value in (
+        writer.writerow([safe_cell(value) for value in (
             event["id"], event["at"], event["user_id"], event["actor"], event["action"], event["reference"],
             event["about"], event["ip"], json.dumps(event["detail"], ensure_ascii=False, sort_keys=True))])
     text = buffer.getvalue()

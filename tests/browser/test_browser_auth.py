@@ -90,10 +90,10 @@ def test_sign_in_and_out_with_the_keyboard_alone(page, axe, app):
     # From the skip link at the top: service name, navigation, the user's name, then Sign out.
     page.get_by_role("link", name="Skip to main content").focus()
     order = []
-    for _ in range(8):
+    for _ in range(9):
         page.keyboard.press("Tab")
         order.append(focused(page))
-    assert order == ["Family Group Conferences", "Home", "Waiting for a coordinator", "Cases", "Search",
+    assert order == ["Family Group Conferences", "Home", "Waiting for a coordinator", "Cases", "Search", "Reports",
                      "Disposal review", "Your account: Test Manager", "Sign out"], order
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")

@@ -39,16 +39,6 @@ def save(db, case_id, child_id, point, values, version, *, recorded_by):
         raise VersionConflict(case_id)
 
 
-def first_conferences(db, case_ids):
-    """{case id: the day its first conference was held} for those of ``case_ids`` that have held one."""
-    if not case_ids:
-        return {}
-    marks = ", ".join("?" for _ in case_ids)
-    return {row["case_id"]: row["held_on"] for row in db.query(
-        f"SELECT case_id, min(held_on) AS held_on FROM meetings WHERE case_id IN ({marks}) "  # nosec B608 # only ? placeholders go into the text
-        "AND kind = 'conference' AND status = 'held' GROUP BY case_id", list(case_ids))}
-
-
 def follow_ups(db, coordinator_id, held_by):
     """The children of a coordinator's cases (open or closed, not disposed of) whose first conference was held on
     or before ``held_by``, with the case, the conference day and which follow-ups are recorded: the candidates for

@@ -81,7 +81,7 @@ def record(db, case, child_id, point, values, version, *, user):
     """Record or change one child's outcome at ``point``; a conflict if someone else saved it first."""
     with write(db):
         child = case_data.child(db, case["id"], child_id)
-        first = outcome_data.first_conferences(db, [case["id"]]).get(case["id"])
+        first = case_data.facts(db, [case["id"]])[case["id"]]["conference_held_on"]
         problem = _check(case, child, point, first)
         if problem:
             return refused(problem)
@@ -89,11 +89,16 @@ def record(db, case, child_id, point, values, version, *, user):
             outcome_data.save(db, case["id"], child_id, point, values, version, recorded_by=audit.user_id(user))
         except VersionConflict:
             return conflict(outcome_data.get(db, child_id, point))
-        audit.case_event(db, user, "case.outcome_recorded", case["id"],
-                         {"child_id": child_id, "point": point, "living_with": values["living_with"],
-                          "proceedings": values["proceedings"], "legal_order": values["legal_order"],
-                          "changed": version is not None})
+        _recorded(db, user, case["id"], child_id, point, values, changed=version is not None)
     return done()
+
+
+def _recorded(db, user, case_id, child_id, point, values, *, changed):
+    """The audit event of one outcome recorded or changed, with its codes (never its notes)."""
+    audit.case_event(db, user, "case.outcome_recorded", case_id,
+                     {"child_id": child_id, "point": point, "living_with": values["living_with"],
+                      "proceedings": values["proceedings"], "legal_order": values["legal_order"],
+                      "changed": changed})
 
 
 def close(db, case, *, closed_on, notes, outcomes, user):
@@ -107,8 +112,5 @@ def close(db, case, *, closed_on, notes, outcomes, user):
         for child_id in children:
             values = dict(outcomes[child_id], known_on=closed_on.isoformat())
             outcome_data.save(db, case["id"], child_id, "closure", values, None, recorded_by=audit.user_id(user))
-            audit.case_event(db, user, "case.outcome_recorded", case["id"],
-                             {"child_id": child_id, "point": "closure", "living_with": values["living_with"],
-                              "proceedings": values["proceedings"], "legal_order": values["legal_order"],
-                              "changed": False})
+            _recorded(db, user, case["id"], child_id, "closure", values, changed=False)
     return moved

@@ -315,15 +315,19 @@ def move(case_id, target):
     form = form_class() if form_class else forms.Form()
     if form.validate_on_submit():
         note = form.note.data if form_class is forms.PauseForm else ""
-        cancelled = casework.move(db, case, stage, user=current_user, note=note).value
-        if cancelled:
-            flash(ngettext("%(num)d scheduled meeting was cancelled. Download the cancellation from the case and "
-                           "send it to everyone invited",
-                           "%(num)d scheduled meetings were cancelled. Download the cancellation from the case and "
-                           "send it to everyone invited", cancelled), "info")
-        flash(_("The case is now: %(stage)s", stage=lifecycle.label(stage)), "success")
+        flash_moved(stage, casework.move(db, case, stage, user=current_user, note=note).value)
         return redirect(url_for("cases.view", case_id=case_id))
     return render_template("cases/move.html", case=case, form=form, title=title, target=target, stage=stage)
+
+
+def flash_moved(stage, cancelled):
+    """Say the case moved, and how many scheduled meetings that cancelled (their cancellations need sending)."""
+    if cancelled:
+        flash(ngettext("%(num)d scheduled meeting was cancelled. Download the cancellation from the case and "
+                       "send it to everyone invited",
+                       "%(num)d scheduled meetings were cancelled. Download the cancellation from the case and "
+                       "send it to everyone invited", cancelled), "info")
+    flash(_("The case is now: %(stage)s", stage=lifecycle.label(stage)), "success")
 
 
 @bp.route("/<id:case_id>/timeline")

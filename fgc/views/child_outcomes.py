@@ -3,7 +3,6 @@ outcome at closure (``fgc.domain.child_outcomes``)."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from .. import access
@@ -16,7 +15,7 @@ from ..domain.deadlines import today
 from ..domain.vocabulary import OUTCOME_POINTS
 from ..forms import child_outcomes as forms
 from ..forms.base import show_outcome, whole_number
-from .cases import CONFLICT
+from .cases import CONFLICT, flash_moved
 
 bp = Blueprint("child_outcomes", __name__, url_prefix="/cases")
 
@@ -26,7 +25,7 @@ bp = Blueprint("child_outcomes", __name__, url_prefix="/cases")
 def index(case_id):
     case = access.current_case()
     db = get_db()
-    first = outcome_data.first_conferences(db, [case_id]).get(case_id)
+    first = case_data.facts(db, [case_id])[case_id]["conference_held_on"]
     return render_template("child_outcomes/index.html", case=case, children=case_data.children(db, case_id),
                            points=child_outcomes.points(case, first), recorded=outcome_data.for_case(db, case_id),
                            first_conference=first, today=today(), can=access.can)
@@ -76,12 +75,7 @@ def close(case_id):
         outcome = child_outcomes.close(db, case, closed_on=form.closed_on.data, notes=form.notes.data or "",
                                        outcomes=form.outcomes(), user=current_user)
         if outcome.done:
-            if outcome.value:
-                flash(ngettext("%(num)d scheduled meeting was cancelled. Download the cancellation from the case "
-                               "and send it to everyone invited",
-                               "%(num)d scheduled meetings were cancelled. Download the cancellation from the case "
-                               "and send it to everyone invited", outcome.value), "info")
-            flash(_("The case is now: %(stage)s", stage=lifecycle.label("closed")), "success")
+            flash_moved("closed", outcome.value)
             return redirect(url_for("cases.view", case_id=case_id))
         show_outcome(form, outcome, str(CONFLICT))
     return render_template("child_outcomes/close.html", case=case, form=form,

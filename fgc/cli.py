@@ -68,7 +68,7 @@ def seed_demo_command(if_empty):
     while the database has no cases.
     """
     from .demo import seed_cases
-    from .demo.content.cases import DEMO_USERS
+    from .demo.content.cases import DEMO_TEAMS, DEMO_USERS
 
     database = get_db()
     if if_empty and user_data.count(database):
@@ -89,7 +89,8 @@ def seed_demo_command(if_empty):
         for email, name, role in DEMO_USERS:
             existing = user_data.get_by_email(database, email)
             if existing is None:
-                user_id = user_data.create(database, email=email, name=name, role=role, password_hash=password_hash)
+                user_id = user_data.create(database, email=email, name=name, role=role, password_hash=password_hash,
+                                           team=DEMO_TEAMS.get(email, ""))
             else:
                 user_id = existing["id"]
                 user_data.set_password_hash(database, user_id, password_hash)

@@ -13,7 +13,7 @@ class DuplicateEmail(Exception):
     """Another account already uses this email address."""
 
 
-_COLUMNS = ("id, email, name, role, dpo, password_hash, active, version, created_at, updated_at, "
+_COLUMNS = ("id, email, name, role, team, dpo, password_hash, active, version, created_at, updated_at, "
             "password_changed_at, last_sign_in_at")
 
 
@@ -43,13 +43,13 @@ def count_active_admins(db):
     return db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
 
 
-def create(db, *, email, name, role, password_hash=None):
+def create(db, *, email, name, role, password_hash=None, team=""):
     stamp = iso(now())
     try:
         cursor = db.execute(
-            "INSERT INTO users (email, name, role, password_hash, created_at, updated_at, "
-            "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [email.strip(), name.strip(), role, password_hash, stamp, stamp,
+            "INSERT INTO users (email, name, role, team, password_hash, created_at, updated_at, "
+            "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [email.strip(), name.strip(), role, team.strip(), password_hash, stamp, stamp,
              stamp if password_hash else None],
         )
     except sqlite3.IntegrityError as error:
@@ -59,14 +59,14 @@ def create(db, *, email, name, role, password_hash=None):
     return cursor.lastrowid
 
 
-def update(db, user_id, *, version, email, name, role, dpo):
-    """Change name, email, role and the data protection officer's permission if nobody has saved the record since
-    ``version`` was read."""
+def update(db, user_id, *, version, email, name, role, dpo, team):
+    """Change name, email, role, team and the data protection officer's permission if nobody has saved the record
+    since ``version`` was read."""
     try:
         cursor = db.execute(
-            "UPDATE users SET email = ?, name = ?, role = ?, dpo = ?, version = version + 1, updated_at = ? "
-            "WHERE id = ? AND version = ?",
-            [email.strip(), name.strip(), role, int(bool(dpo)), iso(now()), user_id, version],
+            "UPDATE users SET email = ?, name = ?, role = ?, dpo = ?, team = ?, version = version + 1, "
+            "updated_at = ? WHERE id = ? AND version = ?",
+            [email.strip(), name.strip(), role, int(bool(dpo)), team.strip(), iso(now()), user_id, version],
         )
     except sqlite3.IntegrityError as error:
         if "UNIQUE constraint failed: users.email" in str(error):

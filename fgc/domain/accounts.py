@@ -46,7 +46,8 @@ def _issue_link(db, user_id, lifetime, by):
     return token, expires
 
 
-def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=None, actor=None, code=None):
+def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=None, actor=None, code=None,
+                team=""):
     """A new account. From the admin pages it gets a one-time set-password link (``link_lifetime``), once the
     admin has entered their ``code``; from the command line, a password. Its owner sets up their authenticator
     app at their first sign-in. Done with (user id, token, expiry), the token None without a link."""
@@ -57,7 +58,8 @@ def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=
         return confirmed
     try:
         with write(db):
-            user_id = user_data.create(db, email=email, name=name, role=role, password_hash=password_hash)
+            user_id = user_data.create(db, email=email, name=name, role=role, password_hash=password_hash,
+                                       team=team or "")
             detail = {"email": email, "role": role} | ({"by": "create-user"} if actor == "cli" else {})
             _audit(db, by, "user.created", "user", user_id, detail, actor=actor)
             token, expires = _issue_link(db, user_id, link_lifetime, by) if link_lifetime else (None, None)
@@ -69,12 +71,14 @@ def create_user(db, *, email, name, role, by, password_hash=None, link_lifetime=
 SENSITIVE = ("role", "email", "dpo")
 
 
-def update_user(db, user_id, version, *, email, name, role, by, code=None, dpo=None):
-    """Change someone's name, email, role or data protection officer's permission (``dpo``; None leaves it); all but
-    the name need the admin's ``code``. Done with the list of what changed."""
+def update_user(db, user_id, version, *, email, name, role, by, code=None, dpo=None, team=None):
+    """Change someone's name, email, role, team or data protection officer's permission (``dpo`` and ``team``: None
+    leaves it); the role, email and permission need the admin's ``code``. Done with the list of what changed."""
     before = user_data.get(db, user_id)
     dpo = bool(before["dpo"]) if dpo is None else bool(dpo)
-    changes = sorted(key for key, value in (("name", name), ("email", email), ("role", role), ("dpo", dpo))
+    team = before["team"] if team is None else team.strip()
+    changes = sorted(key for key, value in (("name", name), ("email", email), ("role", role), ("dpo", dpo),
+                                            ("team", team))
                      if value != (bool(before[key]) if key == "dpo" else before[key]))
     if before["version"] != version:
         return conflict(before)
@@ -94,7 +98,7 @@ def update_user(db, user_id, version, *, email, name, role, by, code=None, dpo=N
             problem = _last_admin(db, user_id, still_admin=role == "admin")
             if problem:
                 return refused(problem, field="role")
-            user_data.update(db, user_id, version=version, email=email, name=name, role=role, dpo=dpo)
+            user_data.update(db, user_id, version=version, email=email, name=name, role=role, dpo=dpo, team=team)
             if set(changes) & set(SENSITIVE):
                 # A new role or sign-in name takes effect at the next sign-in.
                 session_data.end_all_for_user(db, user_id, "account changed")

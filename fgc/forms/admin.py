@@ -21,6 +21,8 @@ class UserForm(Form):
         Email(_l("Enter an email address in the correct format, like name@example.org"),
               check_deliverability=False),
     ])
+    team = StringField(_l("Team (optional)"), filters=[strip], validators=[
+        Length(max=100, message=_l("Team must be 100 characters or fewer"))])
     role = RadioField(_l("Role"), choices=[SelectChoice(role, label) for role, label in STAFF_ROLES.items()],
                       validators=[InputRequired(_l("Select a role"))])
     # Checked by the action, which knows whether the change needs it (fgc.domain.accounts).

@@ -49,7 +49,7 @@ def new_user():
         db = get_db()
         outcome = accounts.create_user(db, email=form.email.data, name=form.name.data, role=form.role.data,
                                        link_lifetime=current_app.config["PASSWORD_LINK_LIFETIME"], by=current_user,
-                                       code=form.code.data)
+                                       code=form.code.data, team=form.team.data or "")
         if outcome.done:
             user_id, token, expires = outcome.value
             return _show_link(user_data.get(db, user_id), token, expires, created=True)
@@ -76,7 +76,7 @@ def edit_user(user_id):
     if form.validate_on_submit():
         outcome = accounts.update_user(get_db(), user_id, _int(form.version.data), email=form.email.data,
                                        name=form.name.data, role=form.role.data, by=current_user,
-                                       code=form.code.data, dpo=form.dpo.data)
+                                       code=form.code.data, dpo=form.dpo.data, team=form.team.data or "")
         if not outcome.done:
             show_outcome(form, outcome, _("Someone else changed this account while you were editing it. Your "
                                           "changes have not been saved: check what you typed against the current "

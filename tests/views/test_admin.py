@@ -282,3 +282,23 @@ def test_an_admin_cannot_reset_their_own_second_factor(client, sign_in, db):
     assert "Reset second factor" not in text(client.page(f"/admin/users/{uid}"))
     response = client.get(f"/admin/users/{uid}/reset-second-factor")
     assert response.location == f"/admin/users/{uid}"
+
+
+def test_a_team_is_set_without_a_code_and_offered_in_the_managers_reports(client, sign_in, db, new_client):
+    sign_in("admin")
+    uid = user_id(db, "coordinator@example.org")
+    version = client.page(f"/admin/users/{uid}/edit").select_one("input[name=version]")["value"]
+    response = client.submit(f"/admin/users/{uid}/edit", {"name": "Test Coordinator", "email": "coordinator@example.org",
+                                                          "role": "coordinator", "team": "  North FGC team ",
+                                                          "version": version})
+    assert response.status_code == 302
+    assert db.execute("SELECT team FROM users WHERE id = ?", [uid]).fetchone()[0] == "North FGC team"
+    assert "North FGC team" in text(client.page(f"/admin/users/{uid}"))
+    assert "team" in db.execute("SELECT detail FROM audit_events WHERE action = 'user.updated' "
+                                "ORDER BY id DESC").fetchone()[0]
+    reports = new_client("manager").page("/reports/practice")
+    assert [option["value"] for option in reports.select("select[name=team] option")] == ["", "North FGC team"]
+    long = client.submit(f"/admin/users/{uid}/edit", {"name": "Test Coordinator", "email": "coordinator@example.org",
+                                                      "role": "coordinator", "team": "x" * 101,
+                                                      "version": str(int(version) + 1)})
+    assert "Team must be 100 characters or fewer" in text(check_page(long))

@@ -9,6 +9,9 @@ DEMO_USERS = [
     ("sam.okafor@demo.example.org", "Sam Okafor", "social_worker"),
 ]
 
+# Each coordinator's team, so the managers' reports can show one team's cases.
+DEMO_TEAMS = {"cerys.llywelyn@demo.example.org": "West FGC team", "tomasz.nowak@demo.example.org": "East FGC team"}
+
 MANAGER_NAME = "Morgan Ellis"
 SOCIAL_WORKER = "sam.okafor@demo.example.org"
 MANAGER = "morgan.ellis@demo.example.org"

@@ -10,6 +10,8 @@ The environment variables are a documented contract (see README.md):
                      worker sends on its own (reminders)
 ``FGC_NOTIFY_API_KEY``, ``FGC_NOTIFY_BASE_URL``   GOV.UK Notify: the API key, and another API address (a trial)
 ``FGC_SMTP_URL``, ``FGC_MAIL_FROM``               the council's mail relay and the From address of its emails
+``FGC_DATA_RETURN_KEY``  the key the data return's pseudonymous ids are made with (default: derived from the
+                     secret key), so ids stay the same across returns even if the secret key changes
 """
 
 import os
@@ -77,6 +79,8 @@ DEFAULTS = {
     # Messages (docs/messages.md). With neither GOV.UK Notify nor a mail relay set, nothing leaves the machine:
     # messages are kept and shown on the admin Messages page.
     "PUBLIC_URL": "",
+    # The data return's pseudonymous ids (docs/data-return.md); empty: derived from SECRET_KEY.
+    "DATA_RETURN_KEY": "",
     "NOTIFY_API_KEY": "",
     "NOTIFY_BASE_URL": "",
     # {kind: {"sms"|"email": {"en"|"cy": template id}}}: the Notify templates that hold each message's words.
@@ -128,7 +132,7 @@ def _load_environment(app):
         app.config["HTTPS"] = env["FGC_HTTPS"] == "1"
     if env.get("FGC_PROXY_COUNT"):
         app.config["PROXY_COUNT"] = int(env["FGC_PROXY_COUNT"])
-    for name in ("PUBLIC_URL", "NOTIFY_API_KEY", "NOTIFY_BASE_URL", "SMTP_URL", "MAIL_FROM"):
+    for name in ("PUBLIC_URL", "NOTIFY_API_KEY", "NOTIFY_BASE_URL", "SMTP_URL", "MAIL_FROM", "DATA_RETURN_KEY"):
         if env.get(f"FGC_{name}"):
             app.config[name] = env[f"FGC_{name}"]
 

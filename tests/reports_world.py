@@ -43,10 +43,12 @@ class World:
                               referred_on, legal, plan_agreed_on, closed_on]).lastrowid
         return self.cases[ref]
 
-    def child(self, case_id, name, *, ethnicity="", language="", disability="", gathered=None, attending=None):
+    def child(self, case_id, name, *, ethnicity="", language="", disability="", gathered=None, attending=None,
+              born=None, age=None):
         child_id = self.db.execute(
-            "INSERT INTO children (case_id, name, ethnicity, first_language, disability) VALUES (?, ?, ?, ?, ?)",
-            [case_id, name, ethnicity, language, disability]).lastrowid
+            "INSERT INTO children (case_id, name, ethnicity, first_language, disability, date_of_birth, "
+            "age_at_referral) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [case_id, name, ethnicity, language, disability, born, age]).lastrowid
         if gathered or attending:
             self.db.execute("INSERT INTO child_views (child_id, gathered, attending, updated_at) VALUES (?, ?, ?, "
                             "'2025-01-01')", [child_id, gathered, attending])
@@ -103,7 +105,8 @@ def build(db):
         world = World(db)
         a = world.case("A", "2026-01-05", legal="pre_proceedings", north=True, stage="review_held",
                        plan_agreed_on="2026-02-16")
-        world.child(a, "Ana", ethnicity="White British", language="English", disability="no", attending="yes")
+        world.child(a, "Ana", ethnicity="White British", language="English", disability="no", attending="yes",
+                    born="2015-01-06")
         world.child(a, "Ben", ethnicity="white  british ", language="english", disability="yes", gathered="advocate")
         world.offer(a, offered_on="2026-01-05", in_letter_before_proceedings=1, letter_date="2026-01-05",
                     response="accepted", response_on="2026-01-09")
@@ -130,7 +133,7 @@ def build(db):
         world.baseline(c, "2026-03-06")
 
         d = world.case("D", "2026-04-01", legal="looked_after", stage="closed", closed_on="2026-04-20")
-        child = world.child(d, "", ethnicity="White British", language="English")
+        child = world.child(d, "", ethnicity="White British", language="English", age=7)
         world.offer(d, exception_reason="Emergency", exception_decided_by="Manager",
                     exception_decided_on="2026-04-01")
         world.outcome(d, child, "closure", "2026-04-20", "care", proceedings="yes", legal_order="interim_care")

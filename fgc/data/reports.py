@@ -127,3 +127,43 @@ def teams(db):
     """The teams staff belong to, A to Z."""
     return [row["team"] for row in db.query("SELECT DISTINCT team FROM users WHERE team != '' ORDER BY team")]
 
+
+
+def case_return(db, period, scope):
+    """One row for each child of a case referred in the period, with everything the case-level data return gives
+    (fgc.domain.data_return): no names, no contact details, no words anyone typed but the child's ethnicity,
+    first language and gender."""
+    return _rows(db, (
+        "SELECT c.id AS case_id, ch.id AS child_id, ch.date_of_birth, ch.age_at_referral, ch.gender, ch.ethnicity, "
+        "ch.first_language, ch.disability, c.legal_status, c.urgent, c.referred_on, c.stage, c.allocated_on, "
+        "c.plan_agreed_on, c.closed_on, c.disposed_at, "
+        "(SELECT count(*) FROM children WHERE case_id = c.id) AS children_on_case, "
+        "o.offered_on, o.in_letter_before_proceedings AS in_letter, o.response, o.response_on, o.declined_reason, "
+        "o.exception_decided_on, "
+        "(SELECT count(*) FROM consents WHERE case_id = c.id AND withdrawn_on IS NOT NULL) AS consents_withdrawn, "
+        "(SELECT held_on FROM baselines WHERE case_id = c.id) AS baseline_on, "
+        "f.id AS conference_id, f.held_on AS conference_on, f.private_time, "
+        "(SELECT count(*) FROM meetings WHERE case_id = c.id AND kind = 'conference' AND status = 'held') "
+        "AS conferences_held, "
+        "(SELECT count(*) FROM meetings WHERE case_id = c.id AND kind = 'review' AND status = 'held') AS reviews_held, "
+        "(SELECT count(*) FROM pr_holders WHERE case_id = c.id) AS named_at_referral, "
+        "(SELECT count(*) FROM people WHERE case_id = c.id AND excluded = 0) AS network, "
+        "(SELECT count(*) FROM people WHERE case_id = c.id AND excluded = 1) AS excluded, "
+        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = f.id AND a.mode IN ('in_person', 'remote')) "
+        "AS family_took_part, "
+        "v.gathered, v.attending, "
+        "k.living_with AS closure_living_with, k.arrangement AS closure_arrangement, "
+        "k.proceedings AS closure_proceedings, k.legal_order AS closure_legal_order, "
+        "t.living_with AS three_living_with, t.arrangement AS three_arrangement, "
+        "t.proceedings AS three_proceedings, t.legal_order AS three_legal_order, "
+        "w.living_with AS twelve_living_with, w.arrangement AS twelve_arrangement, "
+        "w.proceedings AS twelve_proceedings, w.legal_order AS twelve_legal_order "
+        "FROM cases c JOIN children ch ON ch.case_id = c.id "
+        "LEFT JOIN offers o ON o.case_id = c.id "
+        "LEFT JOIN meetings f ON f.id = (SELECT id FROM meetings WHERE case_id = c.id AND kind = 'conference' "
+        "  AND status = 'held' ORDER BY held_on, id LIMIT 1) "
+        "LEFT JOIN child_views v ON v.child_id = ch.id "
+        "LEFT JOIN child_outcomes k ON k.child_id = ch.id AND k.point = 'closure' "
+        "LEFT JOIN child_outcomes t ON t.child_id = ch.id AND t.point = 'three_months' "
+        "LEFT JOIN child_outcomes w ON w.child_id = ch.id AND w.point = 'twelve_months' "
+        "WHERE c.referred_on BETWEEN :start AND :end{scope} ORDER BY c.referred_on, c.id, ch.id"), period, scope)

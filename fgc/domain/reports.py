@@ -191,7 +191,8 @@ def offers(db, period, scope, **_context):
         count(period, "in_letter", _("Offers made in the letter before proceedings"), made,
               when(lambda row: row["in_letter"])),
         count(period, "accepted", _("Accepted"), made, when(lambda row: row["response"] in ("accepted", "withdrawn"))),
-        count(period, "withdrawn", _("Accepted, then withdrawn"), made, when(lambda row: row["response"] == "withdrawn")),
+        count(period, "withdrawn", _("Accepted, then withdrawn"), made,
+              when(lambda row: row["response"] == "withdrawn")),
         count(period, "declined", _("Declined"), made, when(lambda row: row["response"] == "declined")),
         count(period, "no_answer", _("No answer yet"), made, when(lambda row: not row["response"])),
         count(period, "exceptions", _("Not offered: not in the child’s best interests"),
@@ -488,8 +489,9 @@ def tables(report):
         found[figure.key] = (figure.label, [_("Month"), figure.label],
                              [[month_label(month), value_text(value, figure.unit)] for month, value in figure.monthly])
     for breakdown in report.breakdowns:
-        found[breakdown.key] = (breakdown.label, [_("Group")] + [heading for _key, heading, _unit in breakdown.columns],
-                                [[row["group"]] + [value_text(row[key], unit) for key, _heading, unit in breakdown.columns]
+        columns = breakdown.columns
+        found[breakdown.key] = (breakdown.label, [_("Group")] + [heading for _key, heading, _unit in columns],
+                                [[row["group"]] + [value_text(row[key], unit) for key, _heading, unit in columns]
                                  for row in breakdown.rows])
     return found
 

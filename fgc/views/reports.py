@@ -1,8 +1,9 @@
 """The manager's reports (``fgc.domain.reports``): each for a period and optionally one coordinator or team, its
 figures drawn as charts beside tables of the same numbers, and every table as CSV."""
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
@@ -11,6 +12,7 @@ from ..data import reports as report_data
 from ..data import users as user_data
 from ..db import get_db
 from ..domain import audit, reports
+from ..domain import data_return as returned
 from ..domain.deadlines import today
 from ..forms.reports import ReportForm
 from ..render import report_chart
@@ -55,6 +57,25 @@ def index():
     form, period, _scope = _asked()
     return render_template("reports/index.html", form=form, period=period, reports=reports.REPORTS,
                            summaries=reports.SUMMARIES, link=link)
+
+
+@bp.route("/data-return")
+def data_return():
+    """What the pseudonymised return holds, column by column, and the download for the period chosen."""
+    form, period, _scope = _asked()
+    return render_template("reports/data_return.html", form=form, period=period, columns=returned.COLUMNS,
+                           link=link)
+
+
+@bp.route("/data-return.csv")
+def data_return_csv():
+    _form, period, scope = _asked()
+    if period is None:
+        abort(400)
+    lines = returned.export(get_db(), period, scope, service.deadlines(), by=current_user)
+    name = f"fgc-data-return-{period.start.isoformat()}-to-{period.end.isoformat()}.csv"
+    return Response(stream_with_context(lines), mimetype="text/csv",
+                    headers={"Content-Disposition": f"attachment; filename={name}"})
 
 
 @bp.route(f"/<{KEYS}:key>")

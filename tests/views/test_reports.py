@@ -127,5 +127,30 @@ def test_the_reports_area_lists_each_report_keeping_the_filters(client, sign_in,
     sign_in("manager")
     page = client.page(f"/reports?{query({**FIRST_HALF, 'team': 'North'})}")
     hrefs = [link["href"] for link in page.select(".app-report-list a")]
-    assert len(hrefs) == 5 and all("team=North" in href and "since-year=2026" in href for href in hrefs)
+    assert len(hrefs) == 6 and all("team=North" in href and "since-year=2026" in href for href in hrefs)
     assert "Reports" in [text(link) for link in page.select(".govuk-service-navigation__link, .govuk-header__link")]
+
+
+def test_the_data_return_page_explains_each_column_and_downloads_the_return(client, sign_in, db, world):
+    sign_in("manager")
+    page = client.page(f"/reports/data-return?{query(FIRST_HALF)}")
+    columns = [text(row.th) for row in page.select("tbody tr")]
+    assert columns[:3] == ["case_id", "child_id", "children_on_case"] and len(columns) == 51
+    assert "Children of the cases referred from 1 January 2026 to 30 June 2026." in text(page)
+    download = page.find("a", string=lambda words: words and "Download the data return (CSV)" in words)
+    response = client.get(download["href"])
+    assert response.mimetype == "text/csv"
+    assert "fgc-data-return-2026-01-01-to-2026-06-30.csv" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0] == columns and len(rows) == 7
+    [event] = audit_data.events(db, action="report.data_return")
+    assert event["detail"]["from"] == "2026-01-01"
+    assert client.get(f"/reports/data-return.csv?{query({'team': 'Nowhere'})}").status_code == 400
+    assert client.page("/reports").find("a", string="Case-level data return")
+
+
+@pytest.mark.parametrize("role", ["coordinator", "social_worker", "admin"])
+def test_only_managers_download_the_data_return(client, sign_in, role):
+    sign_in(role)
+    assert client.get("/reports/data-return").status_code == 403
+    assert client.get("/reports/data-return.csv").status_code == 403

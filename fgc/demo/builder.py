@@ -25,6 +25,7 @@ from .content.cases import BASELINE, CASES, MANAGER, REFERRER, SHARE_ALL, SHARE_
 from .content.networks import NEIGHBOURS
 from .content.plans import FAMILY_LINKS, PLANS
 from .content.preparation import PREPARATION
+from .history import History
 from .network import Network, ascii_name
 
 LONDON = ZoneInfo("Europe/London")
@@ -59,9 +60,10 @@ def seed_cases(db, users_by_email, today, *, uid_domain="fgc.invalid", family_li
         builder = _Builder(db, users_by_email, today, uid_domain)
         for index, spec in enumerate(CASES):
             builder.build(spec, index)
+        made = len(CASES) + History(builder).build()
     if family_link_tokens is not None:
         family_link_tokens.extend(builder.family_link_tokens)
-    return len(CASES)
+    return made
 
 
 class _Builder:
@@ -190,14 +192,14 @@ class _Builder:
     def _referral(self, spec, referred):
         """The social worker's referral, every section filled in and submitted on ``referred``."""
         db, sam = self.db, self.users[SOCIAL_WORKER]
-        reference = f"FGC-2026-{spec['number']:04d}"
+        reference = spec.get("reference") or f"FGC-2026-{spec['number']:04d}"
         signed_off = self.working_on_or_before(referred - datetime.timedelta(days=1))
         case_id = done(referrals.start(db, reference=reference, urgent=spec.get("urgent", False),
                                        urgency_reason=spec.get("urgency_reason", ""), user=sam), "starting a referral")
-        for name, born, gender, ethnicity, language, needs in spec["children"]:
+        for name, born, gender, ethnicity, language, needs, *disability in spec["children"]:
             referrals.save_child(db, case_id, {"name": name, "date_of_birth": born, "gender": gender,
-                                               "ethnicity": ethnicity, "first_language": language, "needs": needs},
-                                 user=sam)
+                                               "ethnicity": ethnicity, "first_language": language, "needs": needs,
+                                               "disability": disability[0] if disability else ""}, user=sam)
         for name, relationship in spec["pr_holders"]:
             referrals.add_pr_holder(db, case_id, name=name, relationship=relationship, user=sam)
         answers = {

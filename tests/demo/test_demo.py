@@ -47,9 +47,18 @@ def user(db, email):
     return user_data.get_by_email(db, email)
 
 
-def all_cases(db):
-    """Every submitted case, as the demo manager sees them."""
+def every_case(db):
+    """Every submitted case, as the demo manager sees them: the stories and the two years of history."""
     return case_data.summaries(db, (user(db, MANAGER)["id"], "manager"))
+
+
+def all_cases(db):
+    """The demo's stories: one rich case at each stage, each told in full (the history's references have an H)."""
+    return [row for row in every_case(db) if "-H" not in row["reference"]]
+
+
+def history(db):
+    return [row for row in every_case(db) if "-H" in row["reference"]]
 
 
 def names_on(db, case_id):
@@ -60,7 +69,7 @@ def names_on(db, case_id):
 def test_seed_demo_creates_cases_at_every_stage(seeded, db):
     rows = all_cases(db)
     assert 10 <= len(rows) <= 14
-    assert f"Created {len(rows)} demo cases." in seeded.output
+    assert f"Created {len(every_case(db))} demo cases." in seeded.output
     stages = {row["stage"] for row in rows}
     assert set(lifecycle.MAIN_PATH) | set(lifecycle.PAUSED) <= stages
     assert all(re.fullmatch(r"FGC-2026-\d{4}", row["reference"]) for row in rows)
@@ -431,7 +440,8 @@ def test_held_meetings_have_scales_for_the_chart(runner, db, monkeypatch):
 
     monkeypatch.setenv("FGC_DEMO_PASSWORD", "demo marsh lantern quill")
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
-    held = db.execute("SELECT DISTINCT case_id FROM meetings WHERE status = 'held'").fetchall()
+    held = db.execute("SELECT DISTINCT m.case_id FROM meetings m JOIN cases c ON c.id = m.case_id "
+                      "WHERE m.status = 'held' AND c.reference NOT LIKE '%-H%'").fetchall()
     assert held
     for (case_id,) in held:
         rows = scales.for_case(db, case_id)
@@ -618,3 +628,54 @@ def test_every_demo_case_keeps_its_next_deadline_in_step(seeded, db, app):
             expected = (item["due"].isoformat(), item["kind"]) if item else (None, "")
             assert (row["next_due_on"], row["next_due_kind"]) == expected, row["reference"]
     assert any(row["next_due_on"] for row in rows)
+
+
+# --- two years of history, for the reports ----------------------------------------------------------
+
+
+def test_the_history_covers_two_years_and_every_route_a_case_takes(seeded, db):
+    rows = history(db)
+    today = datetime.date.today()
+    referred = sorted(case_data.get(db, row["id"])["referred_on"] for row in rows)
+    assert referred[0] <= (today - datetime.timedelta(days=730)).isoformat() and referred[-1] >= (
+        today - datetime.timedelta(days=60)).isoformat()
+    assert {row["stage"] for row in rows} >= {"closed", "declined_by_family", "plan_agreed"}
+    conferences = {row[0] for row in db.execute("SELECT case_id FROM meetings WHERE kind = 'conference' "
+                                                "AND status = 'held'")}
+    closed_early = [row for row in rows if row["stage"] == "closed" and row["id"] not in conferences]
+    assert closed_early, "some cases closed without a conference"
+    withdrawn = db.execute("SELECT count(*) FROM consents WHERE withdrawn_on IS NOT NULL").fetchone()[0]
+    assert withdrawn >= 2
+    sam = user(db, SOCIAL_WORKER)["id"]
+    assert all(case_data.get(db, row["id"])["created_by"] == sam for row in rows)
+
+
+def test_the_history_has_every_outcome_and_follow_ups_recorded_and_missed(seeded, db):
+    found = {tuple(row) for row in db.execute("SELECT point, living_with FROM child_outcomes")}
+    for point in vocabulary.OUTCOME_POINTS:
+        assert {(point, where) for where in vocabulary.LIVING_WITH} <= found, point
+    arrangements = {row[0] for row in db.execute("SELECT DISTINCT arrangement FROM child_outcomes")}
+    assert set(vocabulary.ARRANGEMENTS) <= arrangements
+    assert {row[0] for row in db.execute("SELECT DISTINCT proceedings FROM child_outcomes")} == {"yes", "no",
+                                                                                                 "unknown"}
+    today = datetime.date.today()
+    coordinator = user(db, CERYS)["id"]
+    from fgc.domain import child_outcomes as outcome_rules
+    assert outcome_rules.due_for(db, coordinator, today), "a few follow-ups are still to record"
+
+
+def test_the_reports_tell_a_story_for_every_month_of_the_last_year(seeded, db, app):
+    from fgc.domain import reports
+
+    with app.test_request_context():
+        period = reports.default_period(datetime.date.today())
+        built = {key: reports.build(db, key, period, reports.Scope(), service.deadlines(db))
+                 for key in reports.REPORTS}
+    totals = {key: {figure.key: figure.total for figure in report.figures} for key, report in built.items()}
+    assert totals["offers"]["offers_made"] >= 10 and totals["offers"]["declined"] >= 1
+    assert totals["practice"]["conferences"] >= 30
+    assert totals["outcomes"]["three_recorded"] >= 20 and totals["outcomes"]["twelve_recorded"] >= 10
+    referred = next(figure for figure in built["served"].figures if figure.key == "children_referred")
+    assert all(value > 0 for _month, value in referred.monthly[:-1]), "children referred every month"
+    groups = {breakdown.key: len(breakdown.rows) for breakdown in built["served"].breakdowns}
+    assert groups["ethnicity"] >= 6 and groups["first_language"] >= 4

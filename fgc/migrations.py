@@ -971,3 +971,33 @@ def m024_outcomes_and_reports(db):
         "CREATE INDEX baselines_held ON baselines(held_on)",
         "CREATE INDEX cases_plan_agreed ON cases(plan_agreed_on)",
     ])
+
+
+# What the managers' reports read, by table: None for every change, or the columns whose change matters.
+_REPORTED = {
+    "cases": ("stage", "urgent", "coordinator_id", "referred_on", "allocated_on", "legal_status", "plan_agreed_on",
+              "closed_on", "disposed_at"),
+    "children": ("ethnicity", "first_language", "disability", "gender", "date_of_birth", "age_at_referral"),
+    "offers": None, "consents": ("withdrawn_on",), "baselines": ("held_on",), "pr_holders": None,
+    "meetings": ("kind", "status", "held_on", "private_time"), "people": ("excluded",), "attendance": None,
+    "plans": None, "plan_resources": ("sign_off_needed", "sign_off"), "child_views": ("gathered", "attending"),
+    "child_outcomes": None, "users": ("team",),
+}
+
+
+@migrations()
+def m025_report_version(db):
+    """A number that moves on whenever something the managers' reports count changes, kept by triggers in the same
+    transaction as the change, so a report worked out once can be shown again until its figures could differ
+    (:mod:`fgc.domain.reports`). Changes that no report reads (a sign-in, a case's next deadline, a person's
+    phone number) leave it alone."""
+    statements = ["CREATE TABLE report_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)",
+                  "INSERT INTO report_version (id, n) VALUES (1, 0)"]
+    bump = "BEGIN UPDATE report_version SET n = n + 1 WHERE id = 1; END"
+    for table, columns in _REPORTED.items():
+        if table != "users":
+            statements += [f"CREATE TRIGGER {table}_reported_insert AFTER INSERT ON {table} {bump}",
+                           f"CREATE TRIGGER {table}_reported_delete AFTER DELETE ON {table} {bump}"]
+        of = f" OF {', '.join(columns)}" if columns else ""
+        statements.append(f"CREATE TRIGGER {table}_reported_update AFTER UPDATE{of} ON {table} {bump}")
+    _run(db, statements)

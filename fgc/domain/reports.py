@@ -10,11 +10,12 @@ they were referred. The sums are here; the rows come from :mod:`fgc.data.reports
 
 import csv
 import datetime
+import functools
 import io
 import statistics
 from dataclasses import dataclass, field
 
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -45,12 +46,25 @@ SUMMARIES = {
 LONGEST_YEARS = 10  # a period longer than this is refused: its monthly tables would not be read
 
 
+@functools.lru_cache(maxsize=16384)
+def _day(value):
+    return datetime.date.fromisoformat(value[:10])
+
+
 def _date(value):
-    return datetime.date.fromisoformat(value[:10]) if value else None
+    """A stored ISO date as a date (None stays None). A report reads the same days many times over: each is
+    parsed once."""
+    return _day(value) if value else None
 
 
+@functools.lru_cache(maxsize=16384)
 def month_key(day):
     return f"{day.year:04d}-{day.month:02d}"
+
+
+@functools.lru_cache(maxsize=16384)
+def _months_later(day, months):
+    return add_months(day, months)
 
 
 @dataclass(frozen=True)
@@ -140,8 +154,9 @@ def _percent(part, whole):
 def _by_month(period, items):
     """{month: [value, ...]} for (day, value) items whose day is in the period."""
     months = {key: [] for key in period.months()}
+    start, end = period.start, period.end
     for day, value in items:
-        if period.holds(day):
+        if day is not None and start <= day <= end:
             months[month_key(day)].append(value)
     return months
 
@@ -256,7 +271,7 @@ def timeliness(db, period, scope, *, deadlines, **_context):
     months = targets.review_after_months
     due = []
     for row in report_data.plans_agreed(db, period.widened(months), scope):
-        on = add_months(_date(row["plan_agreed_on"]), months)
+        on = _months_later(_date(row["plan_agreed_on"]), months)
         if period.holds(on) and on <= deadlines.today:
             due.append((on, _date(row["review_on"])))
     by_review = _l("reviews due in the period (%(months)d months after the plan was agreed), by the day it was due",
@@ -345,34 +360,30 @@ def outcomes(db, period, scope, *, deadlines, **_context):
         months = OUTCOME_MONTHS[point]
         due = []
         for row in report_data.children_followed_up(db, period.widened(months), scope):
-            on = add_months(_date(row["held_on"]), months)
+            on = _months_later(_date(row["held_on"]), months)
             if period.holds(on) and on <= deadlines.today:
                 due.append((on, row))
         counts = _l("children whose follow-up %(months)d months after the first conference fell due in the period, "
                     "by that day", months=months)
-        recorded = [(on, row) for on, row in due if living(row, prefix)]
+        recorded = [(on, row, where) for on, row in due if (where := living(row, prefix))]
         words = _("%(months)d months", months=months)
         figures += [
             count(period, f"{prefix}_due", _("%(when)s: follow-ups due", when=words), counts, [on for on, _r in due]),
             count(period, f"{prefix}_recorded", _("%(when)s: outcomes recorded", when=words), counts,
-                  [on for on, _r in recorded]),
+                  [on for on, _r, _where in recorded]),
             share(period, f"{prefix}_with_family", _("%(when)s: living with parents or family (of those recorded)",
                                                      when=words), counts,
-                  [(on, living(row, prefix) in ("parents", "family")) for on, row in recorded]),
+                  [(on, where in ("parents", "family")) for on, _r, where in recorded]),
             share(period, f"{prefix}_with_parents", _("%(when)s: living with parents (of those recorded)",
                                                       when=words), counts,
-                  [(on, living(row, prefix) == "parents") for on, row in recorded]),
+                  [(on, where == "parents") for on, _r, where in recorded]),
             share(period, f"{prefix}_in_care", _("%(when)s: in care (of those recorded)", when=words), counts,
-                  [(on, living(row, prefix) == "care") for on, row in recorded]),
+                  [(on, where == "care") for on, _r, where in recorded]),
             share(period, f"{prefix}_proceedings", _("%(when)s: care proceedings issued (of those recorded)",
                                                      when=words), counts,
-                  [(on, row[f"{prefix}_proceedings"] == "yes") for on, row in recorded]),
+                  [(on, row[f"{prefix}_proceedings"] == "yes") for on, row, _where in recorded]),
         ]
     return Report("outcomes", str(REPORTS["outcomes"]), period, figures)
-
-
-SERVED_COLUMNS = ("children", "share", "conference", "conference_share", "plan_share", "recorded_12",
-                  "with_family_12")
 
 
 def _normalised(value):
@@ -380,15 +391,18 @@ def _normalised(value):
     return " ".join((value or "").split()).casefold()
 
 
-def _group_rows(rows, key_of, labels, *, not_recorded):
-    """One row of the 'who the service reaches' table per group: ``labels`` gives the order and words of the
-    known groups; other values are grouped as typed (first spelling seen), then "Not recorded"."""
+def _group_rows(rows, column, labels):
+    """One row of the 'who the service reaches' table per group of ``column``'s values: ``labels`` gives the order
+    and words of the known codes; other values are grouped as typed, without regard to case or spaces (shown as
+    first spelled), then "Not recorded"."""
     groups, spelled = {}, {}
     for row in rows:
-        key = key_of(row)
+        key = row[column] or ""
+        if key not in labels:
+            key = _normalised(key)
+            if key:
+                spelled.setdefault(key, " ".join(row[column].split()))
         groups.setdefault(key, []).append(row)
-        if key and key not in labels:
-            spelled.setdefault(key, " ".join(str(row["_typed"]).split()))
     order = [key for key in labels if key in groups]
     order += sorted((key for key in groups if key and key not in labels), key=lambda key: spelled[key].casefold())
     order += [""] if "" in groups else []
@@ -397,14 +411,14 @@ def _group_rows(rows, key_of, labels, *, not_recorded):
     for key in order:
         members = groups[key]
         reached = [row for row in members if row["conference_on"]]
-        recorded = [row for row in members if living(row, "twelve")]
+        recorded = [row for row in members if row["_twelve"]]
         found.append({
-            "group": str(labels[key]) if key in labels else spelled.get(key) or str(not_recorded),
+            "group": str(labels[key]) if key in labels else spelled.get(key) or _("Not recorded"),
             "children": len(members), "share": _percent(len(members), total),
             "conference": len(reached), "conference_share": _percent(len(reached), len(members)),
             "plan_share": _percent(sum(1 for row in members if row["plan_agreed_on"]), len(members)),
             "recorded_12": len(recorded),
-            "with_family_12": _percent(sum(1 for row in recorded if living(row, "twelve") in ("parents", "family")),
+            "with_family_12": _percent(sum(1 for row in recorded if row["_twelve"] in ("parents", "family")),
                                        len(recorded)),
         })
     return found
@@ -413,7 +427,7 @@ def _group_rows(rows, key_of, labels, *, not_recorded):
 def served(db, period, scope, **_context):
     """The children of the cases referred in the period, by the day of the referral, and the same children by
     ethnicity, first language, disability and legal status, each group with how far it got."""
-    rows = report_data.children_referred(db, period, scope)
+    rows = [dict(row, _twelve=living(row, "twelve")) for row in report_data.children_referred(db, period, scope)]
     counts = _l("children of the cases referred in the period, by the day of the referral")
     figures = [
         count(period, "children_referred", _("Children referred"), counts, [_date(row["referred_on"]) for row in rows]),
@@ -426,23 +440,14 @@ def served(db, period, scope, **_context):
                ("plan_share", _("Agreed a plan (share)"), "percent"),
                ("recorded_12", _("Outcome at 12 months recorded"), "count"),
                ("with_family_12", _("With parents or family at 12 months (share of recorded)"), "percent")]
-    not_recorded = _l("Not recorded")
-    ethnicity = [dict(row, _typed=row["ethnicity"]) for row in rows]
-    language = [dict(row, _typed=row["first_language"]) for row in rows]
     breakdowns = [
-        Breakdown("ethnicity", _("By ethnicity"), columns,
-                  _group_rows(ethnicity, lambda row: _normalised(row["ethnicity"]), {}, not_recorded=not_recorded),
+        Breakdown("ethnicity", _("By ethnicity"), columns, _group_rows(rows, "ethnicity", {}), "children"),
+        Breakdown("first_language", _("By first language"), columns, _group_rows(rows, "first_language", {}),
                   "children"),
-        Breakdown("first_language", _("By first language"), columns,
-                  _group_rows(language, lambda row: _normalised(row["first_language"]), {}, not_recorded=not_recorded),
+        Breakdown("disability", _("By disability"), columns, _group_rows(rows, "disability", DISABILITY),
                   "children"),
-        Breakdown("disability", _("By disability"), columns,
-                  _group_rows([dict(row, _typed="") for row in rows], lambda row: row["disability"] or "",
-                              DISABILITY, not_recorded=not_recorded), "children"),
         Breakdown("legal_status", _("By legal status at referral"), columns,
-                  _group_rows([dict(row, _typed=row["legal_status"]) for row in rows],
-                              lambda row: row["legal_status"] or "", LEGAL_STATUSES, not_recorded=not_recorded),
-                  "children"),
+                  _group_rows(rows, "legal_status", LEGAL_STATUSES), "children"),
     ]
     return Report("served", str(REPORTS["served"]), period, figures, breakdowns)
 
@@ -451,9 +456,28 @@ BUILDERS = {"offers": offers, "timeliness": timeliness, "practice": practice, "o
             "served": served}
 
 
+_BUILT = {}  # {what a report depends on: the report}, newest last
+_KEEP = 64
+
+
 def build(db, key, period, scope, deadlines):
-    """The report called ``key`` for ``period`` and ``scope``, its sums made with the service's ``deadlines``."""
-    return BUILDERS[key](db, period, scope, deadlines=deadlines)
+    """The report called ``key`` for ``period`` and ``scope``, its sums made with the service's ``deadlines``.
+
+    A report at tens of thousands of cases takes a few hundred milliseconds to work out, and a manager looks at the
+    same one several times (each report, then its downloads). So each is kept, in this process, until anything it
+    depends on changes: what it counts (the database's report version, moved on by triggers with every change),
+    the day, the service's targets and closure days, the words' language, and the database file itself.
+    """
+    found = (db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0],
+             report_data.version(db), key, period, scope, deadlines.today, deadlines.targets,
+             deadlines.calendar.closure_days, str(get_locale()))
+    report = _BUILT.pop(found, None)
+    if report is None:
+        report = BUILDERS[key](db, period, scope, deadlines=deadlines)
+    _BUILT[found] = report
+    while len(_BUILT) > _KEEP:
+        _BUILT.pop(next(iter(_BUILT)))
+    return report
 
 
 # --- months and tables, as shown and downloaded -----------------------------------------------

@@ -122,3 +122,28 @@ def test_the_default_period_is_the_last_twelve_months():
     period = reports.default_period(datetime.date(2026, 12, 5))
     assert (period.start, period.end) == (datetime.date(2026, 1, 1), datetime.date(2026, 12, 5))
     assert len(period.months()) == 12
+
+
+def test_a_report_is_kept_until_something_it_counts_changes(db, world):
+    from fgc.data import reports as report_data
+    from fgc.db import write
+
+    first = build(db, "offers")
+    assert build(db, "offers") is first, "shown again without working it out again"
+    before = report_data.version(db)
+    with write(db):
+        db.execute("UPDATE users SET last_sign_in_at = '2026-12-01' WHERE id = ?", [world.coordinator])
+        db.execute("UPDATE cases SET next_due_on = '2027-01-01' WHERE reference = 'A'")
+        db.execute("UPDATE people SET phone = '01632 960000' WHERE case_id = ?", [world.cases["A"]])
+    assert report_data.version(db) == before and build(db, "offers") is first
+    with write(db):
+        db.execute("INSERT INTO offers (case_id, offered_on, in_letter_before_proceedings, response, updated_at) "
+                   "VALUES (?, '2026-05-11', 0, NULL, '2026-05-11')", [world.cases["G"]])
+    again = build(db, "offers")
+    assert again is not first and totals(again)["offers_made"] == 4 and totals(again)["no_answer"] == 1
+    for change in ("UPDATE users SET team = 'South' WHERE id = ?", "UPDATE meetings SET private_time = 1 WHERE id = ?",
+                   "DELETE FROM pr_holders WHERE case_id = ?"):
+        version = report_data.version(db)
+        with write(db):
+            db.execute(change, [world.cases["G"] if "pr_holders" in change else 1])
+        assert report_data.version(db) == version + 1, change

@@ -91,6 +91,13 @@ def child_views(db, child_id):
     return rows[0] if rows else None
 
 
+def outcomes(db, child_id):
+    """The child's outcomes at closure and the follow-ups, with who recorded each."""
+    return _rows(db, "SELECT o.point, o.known_on, o.living_with, o.arrangement, o.proceedings, o.legal_order, "
+                     "o.notes, u.name AS recorded_by FROM child_outcomes o JOIN users u ON u.id = o.recorded_by "
+                     "WHERE o.child_id = ? ORDER BY o.known_on, o.id", [child_id])
+
+
 def referral(db, case_id):
     rows = _rows(db, "SELECT c.reference, c.referred_on, c.legal_status, c.reason, c.decision_sought, "
                      "c.current_risks, c.past_risks, c.risk_details, c.referrer_name, c.referrer_organisation, "

@@ -20,7 +20,7 @@ from ..data import subject_access as held
 from ..db import write
 from ..render import subject_access as rendering
 from . import audit, jobs
-from .vocabulary import INVITATION
+from .vocabulary import ARRANGEMENTS, INVITATION, LEGAL_ORDERS, LIVING_WITH, OUTCOME_POINTS, PROCEEDINGS
 
 READY, PREPARING = "ready", "preparing"
 
@@ -101,6 +101,16 @@ def _person(db, person):
     ]
 
 
+def _outcome_words(row):
+    """An outcome with its codes in words, as the export is read by a person."""
+    living = str(LIVING_WITH.get(row["living_with"], row["living_with"]))
+    if row["arrangement"]:
+        living += ": " + str(ARRANGEMENTS.get(row["arrangement"], row["arrangement"])).lower()
+    return {**row, "point": str(OUTCOME_POINTS.get(row["point"], row["point"])), "living_with": living,
+            "proceedings": str(PROCEEDINGS.get(row["proceedings"], row["proceedings"])),
+            "legal_order": str(LEGAL_ORDERS.get(row["legal_order"], row["legal_order"]))}
+
+
 def _child(db, child):
     cid = child["id"]
     referral = held.referral(db, child["case_id"])
@@ -129,6 +139,13 @@ def _child(db, child):
         _section("scales", _("Their scores of how safe things are (0 to 10)"), _("Recorded at meetings"),
                  (("kind", _("Meeting")), ("starts_at", _("When")), ("score", _("Score")),
                   ("recorded_by", _("Recorded by"))), held.scales(db, "child", cid)),
+        _section("outcomes", _("Where they lived afterwards, and any proceedings or order"),
+                 _("Recorded by the coordinator at closure and at the follow-ups"),
+                 (("point", _("When")), ("known_on", _("Found out")), ("living_with", _("Lived")),
+                  ("proceedings", _("Care proceedings issued")), ("legal_order", _("Legal order")),
+                  ("notes", _("Notes")), ("recorded_by", _("Recorded by"))),
+                 [_outcome_words(row) for row in held.outcomes(db, cid)],
+                 review=_("Notes may say what others told the coordinator.")),
         _section("plan", _("The family's plan for them"), _("The family's plan, written at the conference"),
                  (("what", _("Task")), ("who_other", _("Who else")), ("by_when", _("When")), ("status", _("Status"))),
                  held.all_tasks(db, child["case_id"]), review=OTHERS),

@@ -118,3 +118,19 @@ def test_the_worker_prints_it_with_hostile_names_shown_as_typed_and_only_bundled
 def test_no_export_for_someone_who_does_not_exist(db, dpo):
     assert subject_access.make(db, "person", 99999, by=dpo) is None
     assert audit_data.events(db, action="subject_access.made") == []
+
+
+def test_a_childs_export_holds_their_outcomes_with_the_notes_about_them(db, case_id, dpo):
+    child = db.execute("SELECT id FROM children WHERE case_id = ?", [case_id]).fetchone()[0]
+    with write(db):
+        db.execute("INSERT INTO child_outcomes (case_id, child_id, point, known_on, living_with, arrangement, "
+                   "proceedings, legal_order, notes, recorded_by, updated_at) VALUES (?, ?, 'three_months', "
+                   "'2026-06-01', 'wider_family', 'order', 'no', 'special_guardianship', 'Living with Nain', 1, "
+                   "'2026-06-01')", [case_id, child])
+    content = held.export(db, subject_access.make(db, "child", child, by=dpo))["content"]
+    [row] = section(content, "outcomes")["rows"]
+    assert (row["point"], row["known_on"], row["living_with"], row["legal_order"], row["notes"]) == (
+        "3 months after the conference", "2026-06-01",
+        "With wider family or friends: under a child arrangements order or special guardianship order",
+        "Special guardianship order", "Living with Nain")
+    assert section(content, "outcomes")["review"]

@@ -35,8 +35,8 @@ from fgc.domain import passwords, reports  # noqa: E402
 
 PASSWORD = "benchmark report lantern quay"
 COORDINATORS = 60
-ETHNICITIES = ["White British"] * 6 + ["White Welsh", "White Polish", "Black African", "Asian Pakistani",
-                                       "Mixed White and Black Caribbean", "Arab", ""]
+ETHNICITIES = ["white_british"] * 7 + ["white_other", "black_african", "asian_pakistani",
+                                       "mixed_white_black_caribbean", "other_arab", ""]
 LANGUAGES = ["English"] * 6 + ["Welsh", "Polish", "Somali", "Urdu", "Arabic", ""]
 LIVING = [("parents", ""), ("parents", ""), ("wider_family", "informal"), ("wider_family", "order"),
           ("wider_family", "kinship_foster"), ("care", ""), ("other", "")]

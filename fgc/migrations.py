@@ -1001,3 +1001,33 @@ def m025_report_version(db):
         of = f" OF {', '.join(columns)}" if columns else ""
         statements.append(f"CREATE TRIGGER {table}_reported_update AFTER UPDATE{of} ON {table} {bump}")
     _run(db, statements)
+
+
+# Ethnicities typed before the census list, as they are commonly written, and the group each is.
+_ETHNICITY_WORDS = {
+    "white_british": ("white british", "white welsh", "white english", "white scottish", "white northern irish",
+                      "british", "welsh", "english", "scottish", "white - british", "white: british"),
+    "white_irish": ("white irish", "irish", "white - irish"),
+    "white_gypsy_traveller": ("gypsy or irish traveller", "irish traveller", "gypsy", "traveller"),
+    "white_roma": ("roma", "white roma"),
+    "white_other": ("white polish", "polish", "white other", "white european", "white - other", "any other white"),
+    "mixed_white_black_caribbean": ("mixed white and black caribbean", "white and black caribbean"),
+    "mixed_white_black_african": ("mixed white and black african", "white and black african"),
+    "mixed_white_asian": ("mixed white and asian", "white and asian"),
+    "asian_indian": ("indian", "asian indian", "british indian"),
+    "asian_pakistani": ("pakistani", "asian pakistani", "british pakistani"),
+    "asian_bangladeshi": ("bangladeshi", "asian bangladeshi", "british bangladeshi"),
+    "asian_chinese": ("chinese", "asian chinese"),
+    "black_african": ("black african", "african", "black british african"),
+    "black_caribbean": ("black caribbean", "caribbean", "black british caribbean"),
+    "other_arab": ("arab", "other arab"),
+}
+
+
+@migrations()
+def m026_ethnicity_groups(db):
+    """A child's ethnicity is chosen from the census groups. Words typed before that are turned into their group
+    where they plainly name one; anything else is kept as typed."""
+    for code, spellings in _ETHNICITY_WORDS.items():
+        for words in spellings:
+            db.execute("UPDATE children SET ethnicity = ? WHERE lower(trim(ethnicity)) = ?", [code, words])

@@ -11,7 +11,8 @@ E  conference 15 Oct 2025 and again 20 Jan 2026 (only the first counts); plan 20
 F  conference 10 Feb 2025; 12-month follow-ups due 10 Feb 2026: one child with parents, one not recorded.
 G  referred 12 Jan; baseline 14 Jan; conference 20 Feb, plan agreed 23 Feb; review due 23 May, not held.
 
-A, B and C are coordinated by the North team's coordinator; the rest by the test coordinator.
+A, B and C are coordinated by the North team's coordinator; the rest by the test coordinator. Dee's ethnicity is
+one of the census groups; the others' are words typed before the list, as older records hold them.
 """
 
 import datetime
@@ -127,7 +128,7 @@ def build(db):
         world.baseline(b, "2026-02-04")
 
         c = world.case("C", "2026-03-02", legal="pre_proceedings", north=True, stage="withdrawn")
-        world.child(c, "Dee", ethnicity="Black African", language="Somali", disability="unknown")
+        world.child(c, "Dee", ethnicity="black_african", language="Somali", disability="unknown")
         world.offer(c, offered_on="2026-03-02", in_letter_before_proceedings=1, letter_date="2026-03-02",
                     response="withdrawn", response_on="2026-03-10")
         world.baseline(c, "2026-03-06")

@@ -273,3 +273,20 @@ def test_a_closed_cases_outcome_becomes_each_childs_outcome_at_closure(tmp_path)
     assert [(row["case_id"], row["point"], row["known_on"], row["living_with"], row["proceedings"],
              row["legal_order"]) for row in rows] == [(1, "closure", "2025-06-01", "wider_family", "no", "unknown")] * 2
     db.close()
+
+
+def test_ethnicities_typed_before_the_census_list_become_their_group_and_others_stay_as_typed(tmp_path):
+    db = fgc_db.connect(str(tmp_path / "old.sqlite"))
+    with fgc_db.write(db):
+        migrations.apply(db, stop_before="m026_ethnicity_groups")
+        db.execute("INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at) "
+                   "VALUES (1, 'c@example.org', 'C', 'coordinator', 'x', '2025-01-01', '2025-01-01')")
+        db.execute("INSERT INTO cases (id, reference, stage, created_by, created_at, updated_at) "
+                   "VALUES (1, 'C-1', 'referred', 1, '2025-01-01', '2025-01-01')")
+        for name, ethnicity in (("A", " White Welsh "), ("B", "black african"), ("C", "Kurdish"), ("D", ""),
+                                ("E", "Gypsy or Irish Traveller")):
+            db.execute("INSERT INTO children (case_id, name, ethnicity) VALUES (1, ?, ?)", [name, ethnicity])
+        migrations.apply(db)
+    assert [row[0] for row in db.execute("SELECT ethnicity FROM children ORDER BY name")] == [
+        "white_british", "black_african", "Kurdish", "", "white_gypsy_traveller"]
+    db.close()

@@ -170,5 +170,7 @@ def case_return(db, period, scope):
 
 
 def version(db):
-    """The number the triggers of migration m025 move on whenever something a report counts changes."""
-    return db.execute("SELECT n FROM report_version WHERE id = 1").fetchone()[0]
+    """The database file and the number its triggers (migration m025) move on whenever something a report counts
+    changes: together, what a report worked out before is still true for."""
+    return tuple(db.execute("SELECT (SELECT file FROM pragma_database_list WHERE name = 'main'), n "
+                            "FROM report_version WHERE id = 1").fetchone())

@@ -33,7 +33,7 @@ COLUMNS = [
     ("children_on_case", _l("How many children the case is about")),
     ("age_at_referral", _l("The child's age in whole years on the day of the referral")),
     ("gender", _l("The child's gender, as recorded")),
-    ("ethnicity", _l("The child's ethnicity, as recorded")),
+    ("ethnicity", _l("The child's ethnicity: a census group (code), or words typed before the list")),
     ("first_language", _l("The child's first language, as recorded")),
     ("disability", _l("Whether the child has a disability: yes, no, unknown")),
     ("legal_status", _l("The case's legal status at referral (code)")),

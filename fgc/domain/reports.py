@@ -21,7 +21,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..data import reports as report_data
 from .access_records import safe_cell
-from .vocabulary import DECLINED_REASONS, DISABILITY, LEGAL_STATUSES, OUTCOME_MONTHS
+from .vocabulary import DECLINED_REASONS, DISABILITY, ETHNICITIES, LEGAL_STATUSES, OUTCOME_MONTHS
 from .workdays import add_months
 
 REPORTS = {
@@ -441,7 +441,7 @@ def served(db, period, scope, **_context):
                ("recorded_12", _("Outcome at 12 months recorded"), "count"),
                ("with_family_12", _("With parents or family at 12 months (share of recorded)"), "percent")]
     breakdowns = [
-        Breakdown("ethnicity", _("By ethnicity"), columns, _group_rows(rows, "ethnicity", {}), "children"),
+        Breakdown("ethnicity", _("By ethnicity"), columns, _group_rows(rows, "ethnicity", ETHNICITIES), "children"),
         Breakdown("first_language", _("By first language"), columns, _group_rows(rows, "first_language", {}),
                   "children"),
         Breakdown("disability", _("By disability"), columns, _group_rows(rows, "disability", DISABILITY),
@@ -468,8 +468,7 @@ def build(db, key, period, scope, deadlines):
     depends on changes: what it counts (the database's report version, moved on by triggers with every change),
     the day, the service's targets and closure days, the words' language, and the database file itself.
     """
-    found = (db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0],
-             report_data.version(db), key, period, scope, deadlines.today, deadlines.targets,
+    found = (report_data.version(db), key, period, scope, deadlines.today, deadlines.targets,
              deadlines.calendar.closure_days, str(get_locale()))
     report = _BUILT.pop(found, None)
     if report is None:

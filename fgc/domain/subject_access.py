@@ -20,7 +20,7 @@ from ..data import subject_access as held
 from ..db import write
 from ..render import subject_access as rendering
 from . import audit, jobs
-from .vocabulary import ARRANGEMENTS, INVITATION, LEGAL_ORDERS, LIVING_WITH, OUTCOME_POINTS, PROCEEDINGS
+from .vocabulary import ARRANGEMENTS, ETHNICITIES, INVITATION, LEGAL_ORDERS, LIVING_WITH, OUTCOME_POINTS, PROCEEDINGS
 
 READY, PREPARING = "ready", "preparing"
 
@@ -119,8 +119,8 @@ def _child(db, child):
     return [
         _section("details", _("Their details"), referrer, DETAIL_COLUMNS, _details([
             (_("Name"), child["name"]), (_("Date of birth"), child["date_of_birth"]), (_("Gender"), child["gender"]),
-            (_("Ethnicity"), child["ethnicity"]), (_("First language"), child["first_language"]),
-            (_("Needs"), child["needs"])])),
+            (_("Ethnicity"), str(ETHNICITIES.get(child["ethnicity"], child["ethnicity"]))),
+            (_("First language"), child["first_language"]), (_("Needs"), child["needs"])])),
         _section("referral", _("Why the family was referred"), referrer, DETAIL_COLUMNS, _details([
             (_("Referred on"), referral["referred_on"]), (_("Legal status"), referral["legal_status"]),
             (_("Reason for the referral"), referral["reason"]), (_("Decision sought"), referral["decision_sought"]),

@@ -113,6 +113,32 @@ DECLINED_REASONS = {
     "other": _l("Another reason"),
 }
 DISABILITY = {"yes": _l("Yes"), "no": _l("No"), "unknown": _l("Not known")}
+# A child's ethnicity: the 19 groups of the 2021 census in England and Wales (as councils' returns use them), then
+# the answers for when it is not given. Older records may hold words typed before this list: they are kept and shown
+# as typed.
+ETHNICITIES = {
+    "white_british": _l("White: English, Welsh, Scottish, Northern Irish or British"),
+    "white_irish": _l("White: Irish"),
+    "white_gypsy_traveller": _l("White: Gypsy or Irish Traveller"),
+    "white_roma": _l("White: Roma"),
+    "white_other": _l("White: any other White background"),
+    "mixed_white_black_caribbean": _l("Mixed: White and Black Caribbean"),
+    "mixed_white_black_african": _l("Mixed: White and Black African"),
+    "mixed_white_asian": _l("Mixed: White and Asian"),
+    "mixed_other": _l("Mixed: any other mixed or multiple ethnic background"),
+    "asian_indian": _l("Asian or Asian British: Indian"),
+    "asian_pakistani": _l("Asian or Asian British: Pakistani"),
+    "asian_bangladeshi": _l("Asian or Asian British: Bangladeshi"),
+    "asian_chinese": _l("Asian or Asian British: Chinese"),
+    "asian_other": _l("Asian or Asian British: any other Asian background"),
+    "black_african": _l("Black, Black British, Caribbean or African: African"),
+    "black_caribbean": _l("Black, Black British, Caribbean or African: Caribbean"),
+    "black_other": _l("Black, Black British, Caribbean or African: any other Black background"),
+    "other_arab": _l("Other ethnic group: Arab"),
+    "other": _l("Other ethnic group: any other ethnic group"),
+    "refused": _l("The family did not want to say"),
+    "not_known": _l("Not known yet"),
+}
 
 # --- the family network -----------------------------------------------------------------------
 

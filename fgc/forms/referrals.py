@@ -2,10 +2,11 @@
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField
+from wtforms import RadioField, SelectField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Optional, ValidationError
 
-from ..domain.vocabulary import DISABILITY, LEGAL_STATUSES, RISKS
+from ..domain.vocabulary import DISABILITY, ETHNICITIES, LEGAL_STATUSES, RISKS
 from .base import Form
 from .fields import Checkboxes, DateInput, choices, long_text, require, text, yes_no
 
@@ -26,11 +27,24 @@ class ChildForm(Form):
     name = text(_l("Full name"), _l("Enter the child’s full name"))
     date_of_birth = DateInput(_l("Date of birth"), subject=_l("date of birth"), not_future=True)
     gender = text(_l("Gender"), required=False, max_length=100)
-    ethnicity = text(_l("Ethnicity"), required=False)
+    ethnicity = SelectField(_l("Ethnicity"), choices=[], default="", validate_choice=False)
     first_language = text(_l("First language"), required=False, max_length=100)
     disability = RadioField(_l("Does the child have a disability?"), choices=choices(DISABILITY),
                             validators=[Optional()])
     needs = long_text(_l("Disability or communication needs"), required=False)
+
+
+    def kept_choices(self, recorded):
+        """The census groups to choose from, and words typed before the list on this child's record, kept as a
+        choice of their own so that saving the form does not lose them."""
+        self.ethnicity.choices = [SelectChoice("", _("Not recorded"))] + choices(ETHNICITIES)
+        if recorded and recorded not in ETHNICITIES:
+            self.ethnicity.choices.append(SelectChoice(recorded, _("As recorded before: %(words)s", words=recorded)))
+        return self
+
+    def validate_ethnicity(self, field):
+        if (field.data or "") not in {choice.value for choice in field.choices}:
+            raise ValidationError(_l("Choose the child’s ethnicity from the list"))
 
 
 class PRHolderForm(Form):

@@ -171,7 +171,8 @@ def child(case_id, child_id):
     if child_id and existing is None:
         return render_template("error.html", title=_("Page not found"),
                                message=_("That child is not on this referral.")), 404
-    form = forms.ChildForm(data=existing if request.method == "GET" else None)
+    form = forms.ChildForm(data=existing if request.method == "GET" else None).kept_choices(
+        existing["ethnicity"] if existing else "")
     if form.validate_on_submit():
         values = form_values(form)
         referrals.save_child(db, case_id, values, user=current_user, child_id=child_id)

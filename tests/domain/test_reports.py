@@ -94,8 +94,8 @@ def test_who_the_service_reaches(db, world):
     groups = {breakdown.key: [(row["group"], row["children"], row["conference"]) for row in breakdown.rows]
               for breakdown in report.breakdowns}
     assert groups == {
-        "ethnicity": [("Black African", 1, 0), ("Mixed White and Black Caribbean", 1, 1), ("White British", 3, 2),
-                      ("Not recorded", 1, 0)],
+        "ethnicity": [("Black, Black British, Caribbean or African: African", 1, 0),
+                      ("Mixed White and Black Caribbean", 1, 1), ("White British", 3, 2), ("Not recorded", 1, 0)],
         "first_language": [("English", 4, 3), ("Somali", 1, 0), ("Welsh", 1, 0)],
         "disability": [("Yes", 1, 1), ("No", 1, 1), ("Not known", 1, 0), ("Not recorded", 3, 1)],
         "legal_status": [("Child in need", 1, 0), ("Child protection plan", 1, 1), ("Pre-proceedings (PLO)", 3, 2),
@@ -146,4 +146,4 @@ def test_a_report_is_kept_until_something_it_counts_changes(db, world):
         version = report_data.version(db)
         with write(db):
             db.execute(change, [world.cases["G"] if "pr_holders" in change else 1])
-        assert report_data.version(db) == version + 1, change
+        assert report_data.version(db)[1] == version[1] + 1, change

@@ -208,3 +208,33 @@ def test_removing_a_child_with_a_record_asks_first_then_removes_what_depends_on_
     response = client.submit(f"/referrals/{case_id}/children/{spare}/remove", {}, form_url=children_page)
     assert response.status_code == 302, "a child with nothing recorded about them goes at once"
     assert case_data.children(db, case_id) == []
+
+
+def test_ethnicity_and_disability_are_chosen_and_words_typed_before_the_list_are_kept(client, sign_in, db):
+    from fgc.db import write
+
+    sign_in("social_worker")
+    case_id = start(client)
+    page = client.page(f"/referrals/{case_id}/children/new")
+    options = [option["value"] for option in page.select("select[name=ethnicity] option")]
+    assert options[:3] == ["", "white_british", "white_irish"] and len(options) == 22
+    response = client.submit(f"/referrals/{case_id}/children/new", {
+        "name": "Rhodri", **date_fields("date_of_birth", 3, 4, 2019), "ethnicity": "<script>", "disability": "yes"})
+    page = check_page(response)
+    assert "Choose the child’s ethnicity from the list" in text(page.select_one(".govuk-error-summary"))
+    assert page.select_one("input[name=disability][value=yes]").has_attr("checked")
+    client.submit(f"/referrals/{case_id}/children/new", {
+        "name": "Rhodri", **date_fields("date_of_birth", 3, 4, 2019), "ethnicity": "white_gypsy_traveller",
+        "disability": "yes"})
+    (child,) = case_data.children(db, case_id)
+    assert (child["ethnicity"], child["disability"]) == ("white_gypsy_traveller", "yes")
+    assert "Ethnicity: White: Gypsy or Irish Traveller. Disability: Yes" in text(client.page(
+        f"/referrals/{case_id}/check"))
+
+    with write(db):
+        db.execute("UPDATE children SET ethnicity = 'Kurdish' WHERE id = ?", [child["id"]])
+    page = client.page(f"/referrals/{case_id}/children/{child['id']}")
+    assert page.select_one("select[name=ethnicity] option[selected]")["value"] == "Kurdish"
+    client.submit(f"/referrals/{case_id}/children/{child['id']}", {
+        "name": "Rhodri Prys", **date_fields("date_of_birth", 3, 4, 2019), "ethnicity": "Kurdish"})
+    assert case_data.child(db, case_id, child["id"])["ethnicity"] == "Kurdish", "saving again loses nothing"

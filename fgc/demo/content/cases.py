@@ -36,8 +36,8 @@ CASES = [
         "urgent": True,
         "urgency_reason": "The children’s grandmother, who cares for them most days, went into hospital "
                           "yesterday. The family need a plan for this week.",
-        "children": [("Rhodri Prys", "2017-03-14", "Male", "White Welsh", "Welsh", ""),
-                     ("Elin Prys", "2020-09-02", "Female", "White Welsh", "Welsh", "")],
+        "children": [("Rhodri Prys", "2017-03-14", "Male", "white_british", "Welsh", ""),
+                     ("Elin Prys", "2020-09-02", "Female", "white_british", "Welsh", "")],
         "pr_holders": [("Siân Prys", "Mother"), ("Gareth Prys", "Father")],
         "legal_status": "child_protection", "current_risks": ["substance_use"], "past_risks": ["mental_health"],
         "risk_details": "Mother’s alcohol use has increased since the grandmother became unwell.",
@@ -51,7 +51,7 @@ CASES = [
     {
         "number": 102, "stage": "allocated", "coordinator": CERYS, "referred": 20,
         # Overdue: allocated, but no baseline meeting within 5 working days of the referral.
-        "children": [("Gwenllïan ap Dafydd", "2022-06-21", "Female", "White Welsh", "Welsh", "")],
+        "children": [("Gwenllïan ap Dafydd", "2022-06-21", "Female", "white_british", "Welsh", "")],
         "pr_holders": [("Dafydd ap Ifan", "Father"), ("Lowri Bevan", "Mother")],
         "legal_status": "child_in_need", "current_risks": ["mental_health"], "past_risks": [],
         "risk_details": "Father has depression and has stopped taking his medication.",
@@ -63,8 +63,8 @@ CASES = [
     },
     {
         "number": 103, "stage": "baseline_held", "coordinator": TOMASZ, "referred": 12, "baseline": 4,
-        "children": [("Oliwia Kowalczyk", "2015-01-30", "Female", "White Polish", "Polish", ""),
-                     ("Kacper Kowalczyk", "2018-11-11", "Male", "White Polish", "Polish",
+        "children": [("Oliwia Kowalczyk", "2015-01-30", "Female", "white_other", "Polish", ""),
+                     ("Kacper Kowalczyk", "2018-11-11", "Male", "white_other", "Polish",
                       "Speech and language therapy for a stammer")],
         "pr_holders": [("Agnieszka Kowalczyk", "Mother")],
         "legal_status": "child_in_need", "current_risks": [], "past_risks": ["domestic_abuse"],
@@ -76,7 +76,7 @@ CASES = [
     },
     {
         "number": 104, "stage": "preparing", "coordinator": CERYS, "referred": 30, "baseline": 3,
-        "children": [("Noah Whitfield", "2012-07-19", "Male", "White British", "English",
+        "children": [("Noah Whitfield", "2012-07-19", "Male", "white_british", "English",
                       "Autistic; prefers written questions")],
         "pr_holders": [("Danielle Whitfield", "Mother")],
         "legal_status": "section_20", "current_risks": ["other"], "past_risks": ["substance_use"],
@@ -89,8 +89,8 @@ CASES = [
     {
         "number": 105, "stage": "conference_scheduled", "coordinator": CERYS, "referred": 38, "baseline": 4,
         "conference": 2,
-        "children": [("مريم حداد", "2019-04-05", "Female", "Arab", "Arabic", ""),
-                     ("يوسف حداد", "2021-12-28", "Male", "Arab", "Arabic", "")],
+        "children": [("مريم حداد", "2019-04-05", "Female", "other_arab", "Arabic", ""),
+                     ("يوسف حداد", "2021-12-28", "Male", "other_arab", "Arabic", "")],
         "pr_holders": [("ليلى حداد", "Mother"), ("Karim Haddad", "Father")],
         "legal_status": "pre_proceedings", "plo": -20, "current_risks": ["domestic_abuse"], "past_risks": [],
         "risk_details": "Two incidents this year; father has moved out and is attending a perpetrator programme.",
@@ -105,8 +105,8 @@ CASES = [
     {
         "number": 106, "stage": "conference_held", "coordinator": TOMASZ, "referred": 50, "baseline": 3,
         "conference": -6,
-        "children": [("Leo Marsh", "2023-02-17", "Male", "White British", "English", ""),
-                     ("Ruby Marsh", "2025-05-09", "Female", "White British", "English", "")],
+        "children": [("Leo Marsh", "2023-02-17", "Male", "white_british", "English", ""),
+                     ("Ruby Marsh", "2025-05-09", "Female", "white_british", "English", "")],
         "pr_holders": [("Kayleigh Marsh", "Mother"), ("Jordan Reid", "Father")],
         "legal_status": "pre_proceedings", "plo": -35, "court": 40,
         "current_risks": ["substance_use", "domestic_abuse"], "past_risks": [],
@@ -119,7 +119,7 @@ CASES = [
     {
         "number": 107, "stage": "plan_agreed", "coordinator": CERYS, "referred": 85, "baseline": 4,
         "conference": -35,
-        "children": [("Ffion Morgan-Jones", "2013-10-03", "Female", "White Welsh", "English", "")],
+        "children": [("Ffion Morgan-Jones", "2013-10-03", "Female", "white_british", "English", "")],
         "pr_holders": [("Bethan Morgan-Jones", "Mother")],
         "legal_status": "child_in_need", "current_risks": ["young_carer", "mental_health"], "past_risks": [],
         "risk_details": "Mother has severe anxiety; Ffion does most of the shopping and cooking.",
@@ -130,8 +130,8 @@ CASES = [
     {
         "number": 108, "stage": "review_scheduled", "coordinator": TOMASZ, "referred": 130, "baseline": 5,
         "conference": -80, "review": 4,
-        "children": [("Amara Nwosu", "2016-05-25", "Female", "Black African", "English", ""),
-                     ("Chidi Nwosu", "2019-08-14", "Male", "Black African", "English", "")],
+        "children": [("Amara Nwosu", "2016-05-25", "Female", "black_african", "English", ""),
+                     ("Chidi Nwosu", "2019-08-14", "Male", "black_african", "English", "")],
         "pr_holders": [("Grace Nwosu", "Mother"), ("Emeka Nwosu", "Father")],
         "legal_status": "child_protection", "current_risks": [], "past_risks": ["domestic_abuse"],
         "risk_details": "Historic domestic abuse by a former partner of the mother; he has no contact.",
@@ -143,7 +143,7 @@ CASES = [
     {
         "number": 109, "stage": "review_held", "coordinator": CERYS, "referred": 165, "baseline": 3,
         "conference": -120, "review": -25,
-        "children": [("נועה לוי", "2017-02-08", "Female", "White Israeli", "Hebrew", "")],
+        "children": [("נועה לוי", "2017-02-08", "Female", "white_other", "Hebrew", "")],
         "pr_holders": [("Miriam Levi", "Mother")],
         "legal_status": "child_in_need", "current_risks": [], "past_risks": ["mental_health"],
         "risk_details": "Mother was in hospital for six weeks last year.",
@@ -157,9 +157,9 @@ CASES = [
     {
         "number": 110, "stage": "closed", "coordinator": TOMASZ, "referred": 180, "baseline": 4,
         "conference": -140, "review": -45, "closed": -15,
-        "children": [("Tyler Hughes", "2019-01-12", "Male", "White British", "English", ""),
-                     ("Mia Hughes", "2021-03-30", "Female", "White British", "English", ""),
-                     ("Alfie Hughes", "2023-10-07", "Male", "White British", "English",
+        "children": [("Tyler Hughes", "2019-01-12", "Male", "white_british", "English", ""),
+                     ("Mia Hughes", "2021-03-30", "Female", "white_british", "English", ""),
+                     ("Alfie Hughes", "2023-10-07", "Male", "white_british", "English",
                       "Born prematurely; has physiotherapy")],
         "pr_holders": [("Stacey Hughes", "Mother")],
         "legal_status": "pre_proceedings", "plo": -200, "current_risks": ["substance_use"], "past_risks": [],
@@ -178,7 +178,7 @@ CASES = [
         "baseline": 4,
         "note": "Proceedings were issued after an emergency protection order. The family asked to pause until "
                 "after the first hearing.",
-        "children": [("Kai Doherty", "2011-09-16", "Male", "White Irish", "English", "")],
+        "children": [("Kai Doherty", "2011-09-16", "Male", "white_irish", "English", "")],
         "pr_holders": [("Shauna Doherty", "Mother")],
         "legal_status": "looked_after", "court": 12, "current_risks": ["substance_use", "other"],
         "past_risks": ["domestic_abuse"],
@@ -191,7 +191,7 @@ CASES = [
     {
         "number": 112, "stage": "withdrawn", "from": "baseline_held", "coordinator": CERYS, "referred": 28,
         "baseline": 3, "withdrawn": -3,
-        "children": [("Siôn Rhys", "2018-04-27", "Male", "White Welsh", "Welsh", "")],
+        "children": [("Siôn Rhys", "2018-04-27", "Male", "white_british", "Welsh", "")],
         "pr_holders": [("Angharad Rhys", "Mother")],
         "legal_status": "child_in_need", "current_risks": ["mental_health"], "past_risks": [],
         "risk_details": "Mother has post-natal depression after the birth of Siôn’s half-sister.",
@@ -202,7 +202,7 @@ CASES = [
     {
         "number": 113, "stage": "declined_by_family", "from": "allocated", "coordinator": TOMASZ, "referred": 22,
         "note": "Mother does not want the wider family told about the concerns. Offered again in a month.",
-        "children": [("Harvey Clarke", "2013-06-01", "Male", "White British", "English", "")],
+        "children": [("Harvey Clarke", "2013-06-01", "Male", "white_british", "English", "")],
         "pr_holders": [("Michelle Clarke", "Mother")],
         "legal_status": "pre_proceedings", "plo": -15, "current_risks": ["domestic_abuse"], "past_risks": [],
         "risk_details": "Mother’s partner has been violent to her in front of Harvey.",

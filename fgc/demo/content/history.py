@@ -9,12 +9,13 @@ FIRST_NAMES = ["Osian", "Ffion", "Alys", "Dylan", "Mali", "Rhys", "Cerys", "Ioan
 FAMILY_NAMES = ["Morgan", "Pritchard", "Howells", "Bowen", "Griffiths", "Price", "Lloyd", "Parry", "Walsh", "Cooper",
                 "Turner", "Bennett", "Wiśniewska", "Zielinski", "Warsame", "Hussain", "Begum", "Mensah", "Okonkwo",
                 "Ahmed", "Rahman", "Costa", "Silva", "Doyle", "Quinn", "Fletcher", "Marsh", "Hale", "Kaur", "Nowicki"]
-# (ethnicity, first language), as a referral records them; a few are left blank, as real referrals are.
-BACKGROUNDS = [("White British", "English")] * 9 + [("White Welsh", "Welsh")] * 4 + [("White Welsh", "English")] * 2 + [
-    ("White Polish", "Polish"), ("White Irish", "English"), ("Gypsy or Irish Traveller", "English"),
-    ("Mixed White and Black Caribbean", "English"), ("Mixed White and Asian", "English"), ("Black African", "Somali"),
-    ("Black African", "English"), ("Black Caribbean", "English"), ("Asian Pakistani", "Urdu"),
-    ("Asian Bangladeshi", "Sylheti"), ("Arab", "Arabic"), ("", "English"), ("", "")]
+# (ethnicity, first language), as a referral records them (the census groups of fgc.domain.vocabulary); a few are
+# left blank, as real referrals are.
+BACKGROUNDS = [("white_british", "English")] * 11 + [("white_british", "Welsh")] * 4 + [
+    ("white_other", "Polish"), ("white_irish", "English"), ("white_gypsy_traveller", "English"),
+    ("mixed_white_black_caribbean", "English"), ("mixed_white_asian", "English"), ("black_african", "Somali"),
+    ("black_african", "English"), ("black_caribbean", "English"), ("asian_pakistani", "Urdu"),
+    ("asian_bangladeshi", "Sylheti"), ("other_arab", "Arabic"), ("", "English"), ("", "")]
 RELATIVES = ["Grandmother", "Grandfather", "Aunt", "Uncle", "Cousin", "Older sister", "Older brother",
              "Family friend", "Neighbour", "Godparent", "Step-grandmother", "Great-aunt"]
 TASKS = ["Nain collects the children from school every weekday",

@@ -52,6 +52,8 @@ def pages(case_id, person_id):
         ("case-timeline", COORDINATOR, f"{case}/timeline"),
         ("plans-list", SOCIAL_WORKER, "/plans"),
         ("manager-home", MANAGER, "/"),
+        ("report-outcomes", MANAGER, "/reports/outcomes#figure-twelve_with_family"),
+        ("report-served", MANAGER, "/reports/served#breakdown-ethnicity"),
         ("admin-users", ADMIN, "/admin/users"),
         ("admin-messages", ADMIN, "/admin/messages"),
         ("access-records", MANAGER, f"/access-records?subject=person:{person_id}"),

@@ -16,7 +16,6 @@ import datetime
 import json
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from case_page_costs import bare_app  # noqa: E402
+from case_page_costs import bare_app, timings  # noqa: E402
 import staff  # noqa: E402
 
 from fgc import create_app  # noqa: E402
@@ -98,16 +97,6 @@ def build(path, events, seed=7):
     db.execute("ANALYZE")
     db.close()
     return app
-
-
-def timings(function, repeat):
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
 
 
 def main():

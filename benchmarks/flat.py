@@ -16,9 +16,7 @@ Asserts nothing about speed.
 
 import argparse
 import json
-import statistics
 import sys
-import time
 import urllib.parse
 from pathlib import Path
 
@@ -26,20 +24,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from case_page_costs import bare_app, signed_in  # noqa: E402
+from case_page_costs import bare_app, signed_in, timings  # noqa: E402
 from load import PAGES  # noqa: E402
 
 from fgc import create_app  # noqa: E402
-
-
-def timings(function, repeat):
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
 def measure(path, repeat):

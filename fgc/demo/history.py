@@ -14,9 +14,8 @@ from ..data import meetings as meeting_data
 from ..data import plans
 from ..domain import casework, child_outcomes, family_network, meetings, planning, preparation
 from ..domain.workdays import add_months
-from .content.cases import CERYS, MANAGER, TOMASZ
-from .content.history import (BACKGROUNDS, DECISION, FAMILY_NAMES, FIRST_NAMES, REASON, RELATIVES, RESOURCES,
-                              TASKS)
+from .content.cases import CERYS, MANAGER, SOCIAL_WORKER, TOMASZ
+from .content.history import BACKGROUNDS, DECISION, FAMILY_NAMES, FIRST_NAMES, REASON, RELATIVES, RESOURCES, TASKS
 
 CASES = 104  # one referral a week, give or take, for two years
 FIRST_DAYS_AGO = 760
@@ -185,7 +184,7 @@ class History:
                "a history plan made ready")
         plan = plans.get(b.db, case_id)
         b.done(planning.decide(b.db, b.case(case_id), plan, plan["revision"], outcome="agreed", text="",
-                               user=b.users["sam.okafor@demo.example.org"], on=agreed), "a history plan agreed")
+                               user=b.users[SOCIAL_WORKER], on=agreed), "a history plan agreed")
 
     def _close(self, case_id, coordinator, closed, conference):
         """Close the case (if that day has come) with each child's outcome, then the follow-ups fallen due."""

@@ -8,8 +8,8 @@ import datetime
 
 from flask_babel import gettext as _
 
-from ..data import child_outcomes as outcome_data
 from ..data import cases as case_data
+from ..data import child_outcomes as outcome_data
 from ..data.cases import VersionConflict
 from ..db import write
 from . import audit, casework

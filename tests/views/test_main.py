@@ -86,6 +86,9 @@ def test_referral_to_conference_timeliness(client, sign_in, db, new_client, app)
     page = text(manager.page("/"))
     assert "Conferences held 3" in page and "Median time 20 working days" in page
     assert "Within target (40 working days) 67%" in page
+    link = manager.page("/").find("a", string="Reports: timeliness month by month, the s.31ZA offer, practice and "
+                                              "outcomes")
+    assert link["href"] == "/reports"
 
 
 def test_healthz_answers_ok_without_sign_in(client):

@@ -82,3 +82,41 @@ def test_a_coordinator_records_a_follow_up_from_their_home_page_with_the_keyboar
     expect(page.locator("table", has=page.locator("caption", has_text="Fay"))).to_contain_text("With parents")
     axe.check(page)
     page.screenshot(path="/tmp/outcomes-page.png", full_page=True)
+
+
+def test_a_manager_reads_the_data_return_page(page, axe, world):
+    browser_sign_in(page, axe, "manager@example.org")
+    axe.check(page)
+    page.goto("/reports/data-return")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Case-level data return")
+    expect(page.locator("table tbody tr")).to_have_count(51)
+    axe.check(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the data return (CSV)").click()
+    assert download.value.suggested_filename.startswith("fgc-data-return-")
+
+
+def test_a_coordinator_closes_a_case_recording_each_childs_outcome(page, axe, world):
+    browser_sign_in(page, axe, "coordinator@example.org")
+    axe.check(page)
+    page.goto(f"/cases/{world.cases['G']}/move/closed")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Close the case")
+    axe.check(page)
+    page.get_by_role("button", name="Close the case").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select where Hal lives")
+    axe.check(page)
+    group = page.get_by_role("group", name="Date of closure")
+    for label, value in zip(("Day", "Month", "Year"), ("1", "12", "2026")):
+        group.get_by_label(label).fill(value)
+    page.get_by_role("group", name="Where does Hal live?").get_by_label("With wider family or friends").check()
+    page.get_by_role("group", name="If Hal lives with wider family or friends, on what footing?").get_by_label(
+        "An arrangement within the family, with no order").check()
+    page.get_by_role("group", name="Have care proceedings been issued for Hal?").get_by_label("No", exact=True).check()
+    page.get_by_role("group", name="What legal order is there for Hal?").get_by_label("No order").check()
+    page.get_by_role("button", name="Close the case").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The case is now: Closed")
+    axe.check(page)
+    page.goto(f"/cases/{world.cases['G']}/outcomes")
+    expect(page.locator("table", has=page.locator("caption", has_text="Hal"))).to_contain_text(
+        "With wider family or friends: an arrangement within the family, with no order")
+    axe.check(page)

@@ -13,6 +13,7 @@ import datetime
 import functools
 import io
 import statistics
+import threading
 from dataclasses import dataclass, field
 
 from flask_babel import format_date, get_locale
@@ -457,6 +458,7 @@ BUILDERS = {"offers": offers, "timeliness": timeliness, "practice": practice, "o
 
 
 _BUILT = {}  # {what a report depends on: the report}, newest last
+_BUILT_LOCK = threading.Lock()  # the web server's threads share it
 _KEEP = 64
 
 
@@ -470,12 +472,14 @@ def build(db, key, period, scope, deadlines):
     """
     found = (report_data.version(db), key, period, scope, deadlines.today, deadlines.targets,
              deadlines.calendar.closure_days, str(get_locale()))
-    report = _BUILT.pop(found, None)
+    with _BUILT_LOCK:
+        report = _BUILT.pop(found, None)
     if report is None:
         report = BUILDERS[key](db, period, scope, deadlines=deadlines)
-    _BUILT[found] = report
-    while len(_BUILT) > _KEEP:
-        _BUILT.pop(next(iter(_BUILT)))
+    with _BUILT_LOCK:
+        _BUILT[found] = report
+        while len(_BUILT) > _KEEP:
+            _BUILT.pop(next(iter(_BUILT)))
     return report
 
 

@@ -93,9 +93,10 @@ class Period:
                       add_months(self.end, -months_before) + datetime.timedelta(days=3))
 
 
-def default_period(today):
-    """The last twelve months: from the first of the month eleven months ago to today."""
-    return Period(add_months(today.replace(day=1), -11), today)
+def default_period(end):
+    """The twelve months to ``end`` (a report asked for with no start): from the first of the month eleven months
+    before, to ``end``."""
+    return Period(add_months(end.replace(day=1), -11), end)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def _asked():
                                                                for team in report_data.teams(db)]
     if any(key in request.args for key in FILTERS) and not form.validate():
         return form, None, None
-    default = reports.default_period(today())
+    default = reports.default_period(form.until.data or today())
     period = reports.Period(form.since.data or default.start, form.until.data or default.end)
     scope = reports.Scope(coordinator_id=int(form.coordinator.data) if form.coordinator.data else None,
                           team=form.team.data or None)

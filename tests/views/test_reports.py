@@ -154,3 +154,11 @@ def test_only_managers_download_the_data_return(client, sign_in, role):
     sign_in(role)
     assert client.get("/reports/data-return").status_code == 403
     assert client.get("/reports/data-return.csv").status_code == 403
+
+
+def test_an_end_without_a_start_shows_the_twelve_months_to_that_day(client, sign_in, world):
+    sign_in("manager")
+    page = client.page("/reports/offers?until-day=30&until-month=6&until-year=2026")
+    assert "From 1 July 2025 to 30 June 2026." in text(page)
+    summary = page.find("caption", string="Summary").find_parent("table")
+    assert [text(cell) for cell in summary.select("tbody tr")[0].select("td")][0] == "3"

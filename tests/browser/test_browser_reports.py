@@ -30,7 +30,7 @@ def test_a_manager_reads_the_offer_report_for_the_first_half_of_2026(page, axe, 
     axe.check(page)
     if size == "phone":
         page.get_by_role("button", name="Menu").click()
-    page.get_by_role("link", name="Reports").click()
+    page.get_by_role("link", name="Reports", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Reports")
     axe.check(page)
     page.get_by_role("link", name="The s.31ZA offer").click()
